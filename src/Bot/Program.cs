@@ -1,0 +1,37 @@
+using Hromada.Admin;
+using Hromada.Bot.Channels;
+using Hromada.Bot.Health;
+using Hromada.Core;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddHromadaCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddBotChannels(builder.Configuration);
+builder.Services.AddAdminApi(builder.Configuration);
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+await app.Services.InitialiseHromadaAsync();
+if (AdminCommandLine.IsCommand(args))
+{
+    return await AdminCommandLine.RunAsync(app.Services, args, Console.Out);
+}
+
+await app.Services.InitialiseAdminAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+app.MapHealth();
+app.MapBotChannels();
+app.MapAdminApi();
+
+app.Services.LogChannelStatus();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

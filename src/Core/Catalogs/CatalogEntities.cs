@@ -1,0 +1,69 @@
+namespace Hromada.Core.Catalogs;
+
+/// <summary>Common shape of every catalog row: a stable code, a label, its order and whether it was retired.</summary>
+public abstract class CatalogItem
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Label { get; set; } = "";
+    public int SortOrder { get; set; }
+
+    /// <summary>Removed from configuration: no longer offered, still referenced by old proposals.</summary>
+    public bool IsRetired { get; set; }
+}
+
+/// <summary>Сфера (напрям) of the programme.</summary>
+public sealed class Sphere : CatalogItem
+{
+    public List<Topic> Topics { get; set; } = [];
+}
+
+/// <summary>An optional topic inside a sphere.</summary>
+public sealed class Topic : CatalogItem
+{
+    public int SphereId { get; set; }
+    public Sphere? Sphere { get; set; }
+}
+
+/// <summary>Старостинський округ.</summary>
+public sealed class StarostaDistrict : CatalogItem
+{
+    public List<Settlement> Settlements { get; set; } = [];
+}
+
+/// <summary>Населений пункт.</summary>
+public sealed class Settlement : CatalogItem
+{
+    public string Kind { get; set; } = "с.";
+    public int DistrictId { get; set; }
+    public StarostaDistrict? District { get; set; }
+
+    public string DisplayName => $"{Kind} {Label}";
+}
+
+/// <summary>What the questionnaire asks after the author category.</summary>
+public enum AuthorDetail
+{
+    None,
+    SocialGroups,
+    BusinessKind,
+}
+
+/// <summary>Категорія автора.</summary>
+public sealed class AuthorCategory : CatalogItem
+{
+    public AuthorDetail Asks { get; set; }
+}
+
+/// <summary>Соціальна група.</summary>
+public sealed class SocialGroup : CatalogItem;
+
+/// <summary>Вид господарської діяльності.</summary>
+public sealed class BusinessKind : CatalogItem;
+
+/// <summary>Секторальна підгрупа або виконавчий орган that reviews routed proposals.</summary>
+public sealed class ReviewBody : CatalogItem
+{
+    /// <summary>Comma-separated sphere codes this body usually reviews.</summary>
+    public string SphereCodes { get; set; } = "";
+}

@@ -1,0 +1,48 @@
+namespace Hromada.Core.Catalogs;
+
+/// <summary>The hromada's catalogs as configured in <c>Hromada:Catalog</c>; synced into the database by code at start-up.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Hromada:Catalog";
+
+    public List<SphereOption> Spheres { get; set; } = [];
+    public List<CatalogEntryOption> Districts { get; set; } = [];
+    public List<SettlementOption> Settlements { get; set; } = [];
+    public List<AuthorCategoryOption> AuthorCategories { get; set; } = [];
+    public List<CatalogEntryOption> SocialGroups { get; set; } = [];
+    public List<CatalogEntryOption> BusinessKinds { get; set; } = [];
+    public List<ReviewBodyOption> ReviewBodies { get; set; } = [];
+}
+
+/// <summary>A catalog entry: a stable code (never shown, never reused) and the label people read.</summary>
+public class CatalogEntryOption
+{
+    public string Code { get; set; } = "";
+    public string Label { get; set; } = "";
+}
+
+public sealed class SphereOption : CatalogEntryOption
+{
+    public List<CatalogEntryOption> Topics { get; set; } = [];
+}
+
+public sealed class SettlementOption : CatalogEntryOption
+{
+    /// <summary>Code of the starosta district the settlement belongs to.</summary>
+    public string District { get; set; } = "";
+
+    /// <summary>Kind prefix as written before the name: "с.", "м.", "смт", "с-ще".</summary>
+    public string Kind { get; set; } = "с.";
+}
+
+public sealed class AuthorCategoryOption : CatalogEntryOption
+{
+    /// <summary>What the questionnaire asks next for this category.</summary>
+    public AuthorDetail Asks { get; set; } = AuthorDetail.None;
+}
+
+public sealed class ReviewBodyOption : CatalogEntryOption
+{
+    /// <summary>Codes of the spheres this body usually reviews (a hint for routing).</summary>
+    public List<string> Spheres { get; set; } = [];
+}

@@ -1,0 +1,16 @@
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Core.Consultations;
+
+/// <summary>Finds the consultation a new proposal belongs to.</summary>
+public static class ConsultationQueries
+{
+    /// <summary>The most recently opened consultation that is accepting proposals at <paramref name="now"/>, or null.</summary>
+    public static async Task<Consultation?> FindAcceptingAsync(this HromadaDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var candidates = await db.Consultations.Where(c => c.ClosedAt == null && c.OpensAt <= now)
+            .OrderByDescending(c => c.OpensAt).ToListAsync(ct);
+        return candidates.FirstOrDefault();
+    }
+}

@@ -1,0 +1,19 @@
+namespace Hromada.Core.Conversation;
+
+/// <summary>
+/// The channel-agnostic questionnaire: takes a resident's inbound message, moves their persisted state on and
+/// returns what to send back. Safe to call from any instance; a message id seen before gets an empty reply.
+/// </summary>
+public interface IConversationEngine
+{
+    Task<ConversationReply> HandleAsync(InboundMessage message, CancellationToken ct = default);
+}
+
+/// <summary>What to send back for one inbound message, in order.</summary>
+public sealed record ConversationReply(IReadOnlyList<OutboundMessage> Messages)
+{
+    /// <summary>True when the inbound message was a redelivery and nothing was done.</summary>
+    public bool IsDuplicate { get; init; }
+
+    public static ConversationReply Duplicate { get; } = new([]) { IsDuplicate = true };
+}

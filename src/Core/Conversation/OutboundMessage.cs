@@ -1,0 +1,19 @@
+namespace Hromada.Core.Conversation;
+
+/// <summary>
+/// One message to a resident: plain text (the channel escapes it for its own markup) and the choices offered.
+/// </summary>
+public sealed record OutboundMessage(string Text)
+{
+    /// <summary>Buttons offered with the message; the channel renders them as it allows.</summary>
+    public IReadOnlyList<Choice> Choices { get; init; } = [];
+
+    /// <summary>Offer the channel's own "share my contact" button where it has one.</summary>
+    public bool RequestContact { get; init; }
+}
+
+/// <summary>
+/// A button: the label the resident reads and a value the engine gets back.
+/// Values are ASCII and at most 64 bytes (Telegram's callback_data limit).
+/// </summary>
+public sealed record Choice(string Label, string Value);

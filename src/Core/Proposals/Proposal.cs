@@ -1,0 +1,87 @@
+using Hromada.Core.Catalogs;
+using Hromada.Core.Consultations;
+using Hromada.Core.Residents;
+
+namespace Hromada.Core.Proposals;
+
+/// <summary>Пропозиція: one resident's proposal with its classification, flags, routes and decision.</summary>
+public sealed class Proposal
+{
+    public int Id { get; set; }
+
+    /// <summary>Human-readable unique reference, e.g. <c>P-2026-00042</c>.</summary>
+    public string Reference { get; set; } = "";
+
+    public int ConsultationId { get; set; }
+    public Consultation? Consultation { get; set; }
+
+    public Channel Channel { get; set; }
+
+    /// <summary>The chat resident who submitted it; null for manual intake or after erasure.</summary>
+    public int? ResidentId { get; set; }
+    public Resident? Resident { get; set; }
+
+    /// <summary>Language the author used (for the decision notice).</summary>
+    public string Language { get; set; } = "uk-UA";
+
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int AuthorCategoryId { get; set; }
+    public AuthorCategory? AuthorCategory { get; set; }
+    public List<SocialGroup> SocialGroups { get; set; } = [];
+    public int? BusinessKindId { get; set; }
+    public BusinessKind? BusinessKind { get; set; }
+
+    public int? SettlementId { get; set; }
+    public Settlement? Settlement { get; set; }
+
+    /// <summary>A settlement name the resident typed that is not in the catalog ("інший населений пункт").</summary>
+    public string? UnlistedSettlement { get; set; }
+
+    public int SphereId { get; set; }
+    public Sphere? Sphere { get; set; }
+    public int? TopicId { get; set; }
+    public Topic? Topic { get; set; }
+
+    /// <summary>The resident's own answers, kept when the working group corrects the classification.</summary>
+    public int? OriginalSphereId { get; set; }
+    public int? OriginalTopicId { get; set; }
+    public int? OriginalSettlementId { get; set; }
+
+    public string Text { get; set; } = "";
+
+    // Personal fields: left out of exports unless an Admin asks, anonymised on the author's request.
+    public string? AuthorName { get; set; }
+    public string? AuthorPhone { get; set; }
+    public string? AuthorEmail { get; set; }
+    public DateTimeOffset? ConsentAt { get; set; }
+    public string? ConsentVersion { get; set; }
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
+    public bool IsLate { get; set; }
+    public bool IsUnidentified { get; set; }
+    public string? DuplicateOfReference { get; set; }
+    public bool IsOffTopic { get; set; }
+
+    public ProposalStatus Status { get; set; }
+
+    public DecisionOutcome? Outcome { get; set; }
+    public string? Justification { get; set; }
+    public string? ProtocolNumber { get; set; }
+    public DateOnly? ProtocolDate { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedBy { get; set; }
+
+    /// <summary>Source row identity for imports (e.g. a hash of a Google Forms row), so re-imports add nothing twice.</summary>
+    public string? ExternalKey { get; set; }
+
+    /// <summary>Optimistic concurrency token, bumped on every change.</summary>
+    public int Version { get; set; }
+
+    public List<ProposalRoute> Routes { get; set; } = [];
+
+    /// <summary>True when the author left neither a name nor a way to reach them.</summary>
+    public static bool ComputeUnidentified(string? name, string? phone, string? email) =>
+        string.IsNullOrWhiteSpace(name) || (string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(email));
+}

@@ -1,0 +1,75 @@
+using Hromada.Core.Access;
+using Hromada.Core.Audit;
+using Hromada.Core.Catalogs;
+using Hromada.Core.Consultations;
+using Hromada.Core.Inbox;
+using Hromada.Core.Notifications;
+using Hromada.Core.Proposals;
+using Hromada.Core.Residents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Core.Storage;
+
+/// <summary>The service's database. Entity mappings live beside each feature as <c>XConfiguration</c> classes.</summary>
+public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options) : DbContext(options)
+{
+    public DbSet<Sphere> Spheres => Set<Sphere>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<StarostaDistrict> StarostaDistricts => Set<StarostaDistrict>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+    public DbSet<AuthorCategory> AuthorCategories => Set<AuthorCategory>();
+    public DbSet<SocialGroup> SocialGroups => Set<SocialGroup>();
+    public DbSet<BusinessKind> BusinessKinds => Set<BusinessKind>();
+    public DbSet<ReviewBody> ReviewBodies => Set<ReviewBody>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationExtension> ConsultationExtensions => Set<ConsultationExtension>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalRoute> ProposalRoutes => Set<ProposalRoute>();
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboundNotice> OutboundNotices => Set<OutboundNotice>();
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as sortable UTC text, so SQLite compares and orders instants correctly and a person can read them.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTextConverter>();
+        configurationBuilder.Properties<Channel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ProposalStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<DecisionOutcome>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewStance>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AdminRole>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AuthorDetail>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HromadaDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true } version)
+            {
+                var property = entry.Property(version.Name);
+                property.CurrentValue = (int)property.OriginalValue! + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hromada.Core.Storage;
+
+/// <summary>Registers the database from <c>ConnectionStrings:Hromada</c>.</summary>
+public static class StorageExtensions
+{
+    public const string ConnectionName = "Hromada";
+    public const string DefaultConnectionString = "Data Source=data/hromada.db";
+
+    /// <summary>
+    /// Adds the EF Core context on SQLite. A relative file path is resolved against <paramref name="contentRoot"/>,
+    /// so the service finds its database wherever it is started from.
+    /// </summary>
+    public static IServiceCollection AddHromadaStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
+        services.AddDbContext<HromadaDbContext>(o => o
+            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
+            .AddInterceptors(new SqliteConnectionInterceptor()));
+        return services;
+    }
+
+    public static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not a valid SQLite connection string: {ex.Message}", ex);
+        }
+
+        var file = builder.DataSource;
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} has no Data Source.");
+        }
+        if (file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(file))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, file));
+        }
+        return builder.ToString();
+    }
+}
