@@ -7,6 +7,12 @@ namespace Hromada.Core.Conversation;
 public interface IConversationEngine
 {
     Task<ConversationReply> HandleAsync(InboundMessage message, CancellationToken ct = default);
+
+    /// <summary>
+    /// For a resident who comes back without saying anything (a reloaded web chat): notices waiting for them,
+    /// then the current question again (or the greeting for a new resident). Changes no answer.
+    /// </summary>
+    Task<ConversationReply> ResumeAsync(Proposals.Channel channel, string channelUserId, CancellationToken ct = default);
 }
 
 /// <summary>What to send back for one inbound message, in order.</summary>
