@@ -1,0 +1,54 @@
+using System.Net;
+using Hromada.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Hromada.Bot.Tests.Host;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Healthz_OnAFreshDatabase_Answers200()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(app.Folder, "hromada.db")));
+    }
+
+    [Theory]
+    [InlineData("Hromada:Catalog:Settlements:0:District", "atlantis", "Hromada:Catalog:Settlements:0 ('zelenyi-dil'): district 'atlantis'")]
+    [InlineData("Hromada:Catalog:Spheres:1:Code", "agro", "duplicate code 'agro'")]
+    [InlineData("Hromada:Catalog:AuthorCategories:0:Label", "", "Hromada:Catalog:AuthorCategories:0 ('person'): Label is empty.")]
+    [InlineData("Hromada:Community:PrivacyNoticeUrl", "not a url", "Hromada:Community:PrivacyNoticeUrl")]
+    [InlineData("Hromada:Community:TimeZone", "Mars/Olympus", "Hromada:Community:TimeZone")]
+    [InlineData("Hromada:Consultation:Title", "", "Title")]
+    public async Task BrokenConfiguration_StopsTheServiceWithAMessageNamingTheEntry(string key, string value, string expected)
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { [key] = value });
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => Task.FromResult(app.CreateClient()));
+
+        var validation = FindValidationException(ex);
+        Assert.NotNull(validation);
+        Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
+    }
+
+    private static OptionsValidationException? FindValidationException(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is OptionsValidationException v)
+            {
+                return v;
+            }
+            if (ex is AggregateException agg)
+            {
+                return agg.InnerExceptions.Select(FindValidationException).FirstOrDefault(e => e is not null);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using Hromada.Core.Storage;
+using Hromada.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hromada.Core.Tests.Consultations;
+
+public sealed class ConsultationSeederTests
+{
+    [Fact]
+    public async Task EmptyDatabase_GetsTheShippedConsultation_OpenForThirtyDaysFromFirstStart()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        await using var scope = host.Scope();
+        var consultation = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Consultations.SingleAsync();
+
+        Assert.StartsWith("Збір пропозицій до Програми комплексного відновлення", consultation.Title, StringComparison.Ordinal);
+        Assert.Equal(host.Time.GetUtcNow(), consultation.OpensAt);
+        Assert.Equal(host.Time.GetUtcNow().AddDays(30), consultation.Deadline);
+        Assert.True(consultation.IsAccepting(host.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task FixedDeadline_IsUsedAsConfigured()
+    {
+        await using var host = await CoreTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hromada:Consultation:DurationDays"] = null,
+            ["Hromada:Consultation:OpensAt"] = "2026-11-01T00:00:00+02:00",
+            ["Hromada:Consultation:Deadline"] = "2026-12-15T18:00:00+02:00",
+        });
+        await using var scope = host.Scope();
+        var consultation = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Consultations.SingleAsync();
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 15, 16, 0, 0, TimeSpan.Zero), consultation.Deadline);
+        Assert.Equal(new DateTimeOffset(2026, 10, 31, 22, 0, 0, TimeSpan.Zero), consultation.OpensAt);
+    }
+}
