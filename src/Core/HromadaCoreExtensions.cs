@@ -2,6 +2,7 @@ using Hromada.Core.Audit;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
+using Hromada.Core.Conversation;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<ProposalService>();
+        services.AddConversation();
         return services;
     }
 

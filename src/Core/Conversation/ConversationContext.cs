@@ -1,0 +1,35 @@
+using System.Globalization;
+using Hromada.Core.Resources;
+using Hromada.Core.Residents;
+
+namespace Hromada.Core.Conversation;
+
+/// <summary>One inbound message being handled: the resident, their draft, their language and the replies so far.</summary>
+internal sealed class ConversationContext(Resident resident, InboundMessage message)
+{
+    public Resident Resident { get; } = resident;
+    public InboundMessage Message { get; set; } = message;
+    public ConversationDraft Draft { get; set; } = ConversationDraft.Load(resident.ConversationData);
+    public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(resident.Language);
+    public List<OutboundMessage> Replies { get; } = [];
+
+    public string Step
+    {
+        get => Resident.ConversationStep;
+        set => Resident.ConversationStep = value;
+    }
+
+    public string T(string key, params object?[] args) => args.Length == 0 ? Texts.Get(key, Culture) : Texts.Format(key, Culture, args);
+
+    public string Plural(long n, string key) => Conversation.Plural.Choose(n, Texts.Get(key, Culture), Culture.Name);
+
+    public void Say(string text, IReadOnlyList<Choice>? choices = null, bool requestContact = false) =>
+        Replies.Add(new OutboundMessage(text) { Choices = choices ?? [], RequestContact = requestContact });
+
+    public Choice C(string labelKey, string value) => new(T(labelKey), value);
+
+    public void ResetDraft()
+    {
+        Draft = new ConversationDraft();
+    }
+}
