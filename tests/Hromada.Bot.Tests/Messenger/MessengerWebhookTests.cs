@@ -157,5 +157,22 @@ public sealed class MessengerWebhookTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Hromada:Messenger:AppSecret", "")]
+    [InlineData("Hromada:Messenger:VerifyToken", "")]
+    [InlineData("Hromada:Messenger:GraphApiVersion", "25")]
+    [InlineData("Hromada:Messenger:GraphApiBaseUrl", "graph.facebook.com")]
+    public async Task Start_WithTokenButBadSetting_FailsNamingTheSetting(string key, string value)
+    {
+        await using var graph = await FakeGraphApi.StartAsync();
+        var settings = MessengerHost.Settings(graph);
+        settings[key] = value;
+        await using var factory = new Infrastructure.HromadaAppFactory().WithSettings(settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+    }
+
     private sealed record ProblemBody(string? Title);
 }
