@@ -21,7 +21,7 @@ internal sealed record GraphError(string? Message, string? Type, int Code, int? 
     public bool IsTransient => Code is 4 or 613 or 1200;
 
     /// <summary>The resident last wrote more than 24 hours ago (10 / 2018278).</summary>
-    public bool IsOutsideWindow => Code == 10 && ErrorSubcode is 2018278 or null;
+    public bool IsOutsideWindow => Code == 10 && ErrorSubcode == 2018278;
 
     /// <summary>The person blocked the Page or is otherwise unreachable (551; 200 / 1545041).</summary>
     public bool IsRecipientUnavailable => Code == 551 || (Code == 200 && ErrorSubcode == 1545041);

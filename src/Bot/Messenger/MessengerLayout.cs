@@ -15,14 +15,24 @@ internal static class MessengerLayout
     public const string PagePrefix = "pg:";
     public const string GetStartedPayload = "GET_STARTED";
 
-    /// <summary>A quick-reply title of at most 20 characters: a longer label is cut and ends with "…".</summary>
+    /// <summary>
+    /// A quick-reply title of at most 20 characters (UTF-16, the stricter reading of Meta's limit): a longer label is
+    /// cut between whole characters and ends with "…".
+    /// </summary>
     public static string Title(string label)
     {
         var trimmed = label.Trim();
-        var info = new StringInfo(trimmed);
-        return info.LengthInTextElements <= MaxTitleLength
-            ? trimmed
-            : info.SubstringByTextElements(0, MaxTitleLength - 1).TrimEnd() + "…";
+        if (trimmed.Length <= MaxTitleLength)
+        {
+            return trimmed;
+        }
+        var title = new StringBuilder();
+        var elements = StringInfo.GetTextElementEnumerator(trimmed);
+        while (elements.MoveNext() && title.Length + elements.GetTextElement().Length <= MaxTitleLength - 1)
+        {
+            title.Append(elements.GetTextElement());
+        }
+        return title.ToString().TrimEnd() + "…";
     }
 
     /// <summary>
