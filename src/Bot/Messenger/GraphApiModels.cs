@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hromada.Bot.Messenger;
+
+/// <summary>Send API request body (POST /me/messages).</summary>
+internal sealed record SendRequest(GraphRecipient Recipient, string MessagingType, GraphMessage Message);
+
+internal sealed record GraphRecipient(string Id);
+
+/// <summary>A text message with optional quick replies (at most 13).</summary>
+internal sealed record GraphMessage(string Text, IReadOnlyList<GraphQuickReply>? QuickReplies = null);
+
+/// <summary>content_type "text" with title and payload, or "user_phone_number" alone.</summary>
+internal sealed record GraphQuickReply(string ContentType, string? Title = null, string? Payload = null);
+
+/// <summary>The Graph API's error body: {"error":{"message","type","code","error_subcode","fbtrace_id"}}.</summary>
+internal sealed record GraphError(string? Message, string? Type, int Code, int? ErrorSubcode, string? FbtraceId)
+{
+    /// <summary>Throttling (4, 613) and "temporary send message failure" (1200): wait and retry.</summary>
+    public bool IsTransient => Code is 4 or 613 or 1200;
+
+    /// <summary>The resident last wrote more than 24 hours ago (10 / 2018278).</summary>
+    public bool IsOutsideWindow => Code == 10 && ErrorSubcode == 2018278;
+
+    /// <summary>The person blocked the Page or is otherwise unreachable (551; 200 / 1545041).</summary>
+    public bool IsRecipientUnavailable => Code == 551 || (Code == 200 && ErrorSubcode == 1545041);
+
+    public override string ToString() =>
+        $"Graph error {Code}{(ErrorSubcode is { } s ? $"/{s}" : "")} ({Type}): {Message} [fbtrace_id {FbtraceId}]";
+
+    public static GraphError? TryParse(string body)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<GraphErrorEnvelope>(body, GraphJson.Options);
+            return envelope?.Error;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record GraphErrorEnvelope(GraphError? Error);
+}
+
+/// <summary>How one Graph call ended, after retries.</summary>
+internal sealed record GraphResult(bool Ok, int StatusCode, GraphError? Error, string? Detail = null)
+{
+    public static GraphResult Success(int status) => new(true, status, null);
+}
+
+internal static class GraphJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
+}

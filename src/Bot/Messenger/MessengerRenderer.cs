@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hromada.Core.Conversation;
+using Hromada.Core.Inbox;
+using Hromada.Core.Proposals;
+using Hromada.Core.Resources;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Bot.Messenger;
+
+/// <summary>
+/// Turns the engine's messages into Send API messages: text cut at 2000 characters, choices as quick replies, and
+/// lists longer than 13 paged with "next"/"back" quick replies. A paged list is stored (as an inbox row keyed
+/// <c>menu:{hash}</c>) so any instance can show another page without asking the engine again.
+/// </summary>
+internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, ILogger<MessengerRenderer> logger)
+{
+    private const string MenuPrefix = "menu:";
+
+    public async Task<IReadOnlyList<GraphMessage>> RenderAsync(OutboundMessage message, CultureInfo culture, CancellationToken ct)
+    {
+        var chunks = MessengerLayout.SplitText(message.Text);
+        var items = QuickReplies(message.Choices, message.RequestContact);
+        var result = chunks.Take(chunks.Count - 1).Select(c => new GraphMessage(c)).ToList();
+        var last = NonEmpty(chunks[^1]);
+        if (items.Count == 0)
+        {
+            result.Add(new GraphMessage(last));
+        }
+        else if (items.Count <= MessengerLayout.MaxQuickReplies)
+        {
+            result.Add(new GraphMessage(last, items));
+        }
+        else
+        {
+            var menu = new StoredMenu(last, message.Choices, message.RequestContact);
+            var hash = await StoreAsync(menu, ct);
+            result.Add(new GraphMessage(last, Page(items, 1, hash, culture)));
+        }
+        return result;
+    }
+
+    /// <summary>The message of a "next"/"back" tap (payload <c>pg:{page}|{hash}</c>); null when the list is unknown.</summary>
+    public async Task<GraphMessage?> RenderPageAsync(string payload, CultureInfo culture, CancellationToken ct)
+    {
+        var body = payload[MessengerLayout.PagePrefix.Length..];
+        var bar = body.IndexOf('|', StringComparison.Ordinal);
+        if (bar <= 0 || !int.TryParse(body[..bar], NumberStyles.None, CultureInfo.InvariantCulture, out var page))
+        {
+            return null;
+        }
+        var hash = body[(bar + 1)..];
+        var stored = await db.InboxItems.AsNoTracking()
+            .Where(i => i.Channel == Channel.Messenger && i.ExternalId == MenuPrefix + hash)
+            .Select(i => i.Payload)
+            .FirstOrDefaultAsync(ct);
+        if (stored is null || JsonSerializer.Deserialize<StoredMenu>(stored) is not { } menu)
+        {
+            return null;
+        }
+        return new GraphMessage(menu.Text, Page(QuickReplies(menu.Choices, menu.RequestContact), page, hash, culture));
+    }
+
+    private static List<GraphQuickReply> QuickReplies(IReadOnlyList<Choice> choices, bool requestContact)
+    {
+        var items = new List<GraphQuickReply>();
+        if (requestContact)
+        {
+            items.Add(new GraphQuickReply("user_phone_number"));
+        }
+        items.AddRange(choices.Select(c => new GraphQuickReply("text", MessengerLayout.Title(c.Label), MessengerLayout.ChoicePrefix + c.Value)));
+        return items;
+    }
+
+    private static List<GraphQuickReply> Page(List<GraphQuickReply> items, int page, string hash, CultureInfo culture)
+    {
+        var pages = MessengerLayout.Pages(items.Count);
+        page = Math.Clamp(page, 1, pages.Count);
+        var (start, count) = pages[page - 1];
+        var replies = new List<GraphQuickReply>();
+        if (page > 1)
+        {
+            replies.Add(Nav(Texts.Get("Messenger_PreviousPage", culture), page - 1, hash));
+        }
+        replies.AddRange(items.Skip(start).Take(count));
+        if (page < pages.Count)
+        {
+            replies.Add(Nav(Texts.Get("Messenger_NextPage", culture), page + 1, hash));
+        }
+        return replies;
+    }
+
+    private static GraphQuickReply Nav(string label, int page, string hash) =>
+        new("text", MessengerLayout.Title(label), $"{MessengerLayout.PagePrefix}{page.ToString(CultureInfo.InvariantCulture)}|{hash}");
+
+    private async Task<string> StoreAsync(StoredMenu menu, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(menu);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+        var externalId = MenuPrefix + hash;
+        if (await db.InboxItems.AnyAsync(i => i.Channel == Channel.Messenger && i.ExternalId == externalId, ct))
+        {
+            return hash;
+        }
+
+        var now = time.GetUtcNow();
+        var item = new InboxItem { Channel = Channel.Messenger, ExternalId = externalId, Payload = json, ReceivedAt = now, ProcessedAt = now };
+        db.InboxItems.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Stored a paged list of {Count} choices as {Menu}", menu.Choices.Count, externalId);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance stored the same list a moment ago: it is there either way.
+            db.Entry(item).State = EntityState.Detached;
+        }
+        return hash;
+    }
+
+    private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? "…" : text;
+
+    private sealed record StoredMenu(string Text, IReadOnlyList<Choice> Choices, bool RequestContact);
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hromada.Core.Inbox;
+using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hromada.Bot.Messenger;
+
+/// <summary>
+/// The webhook Meta calls: GET for the subscription check, POST for messaging events. A POST is checked against its
+/// X-Hub-Signature-256, stored in the inbox, acknowledged, and then handled by <see cref="MessengerInboxProcessor"/>.
+/// </summary>
+public static class MessengerWebhookEndpoints
+{
+    public const string Path = "/webhooks/messenger";
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapMessengerWebhookEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(Path).WithTags("Messenger");
+        group.MapGet("/", Verify).WithName("MessengerVerify").WithSummary("Meta's webhook verification: echoes hub.challenge for the right verify token.");
+        group.MapPost("/", Receive).WithName("MessengerReceive").WithSummary("Messaging events from Meta, signed with the app secret.");
+        return endpoints;
+    }
+
+    internal static Results<ContentHttpResult, ProblemHttpResult> Verify(HttpRequest request, IOptions<MessengerOptions> options, ILoggerFactory loggers)
+    {
+        var mode = request.Query["hub.mode"].ToString();
+        var token = request.Query["hub.verify_token"].ToString();
+        var challenge = request.Query["hub.challenge"].ToString();
+        if (mode == "subscribe" && FixedEquals(token, options.Value.VerifyToken))
+        {
+            loggers.CreateLogger(typeof(MessengerWebhookEndpoints)).LogInformation("Messenger webhook verified by Meta");
+            return TypedResults.Text(challenge, "text/plain");
+        }
+        return TypedResults.Problem(title: "Webhook verification failed", detail: "hub.mode must be subscribe and hub.verify_token must match.",
+            statusCode: StatusCodes.Status403Forbidden);
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Receive(
+        HttpRequest request, IOptions<MessengerOptions> options, HromadaDbContext db, TimeProvider time,
+        MessengerInboxProcessor processor, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger(typeof(MessengerWebhookEndpoints));
+        var body = await ReadBodyAsync(request, ct);
+        if (body is null)
+        {
+            return TypedResults.Problem(title: "Webhook body too large", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        if (!SignatureMatches(request.Headers["X-Hub-Signature-256"].ToString(), body, options.Value.AppSecret))
+        {
+            logger.LogWarning("Messenger webhook POST rejected: missing or wrong X-Hub-Signature-256");
+            return TypedResults.Problem(title: "Invalid webhook signature",
+                detail: "X-Hub-Signature-256 must be sha256= and the HMAC-SHA256 of the body with the app secret.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        IReadOnlyList<(MessengerEvent Event, string Raw)>? events;
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            events = MessengerEvent.ParseWebhook(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.Problem(title: "Webhook body is not JSON", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (events is null)
+        {
+            return TypedResults.Problem(title: "Not a Page webhook", detail: "The body's object must be \"page\".", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var stored = await StoreAsync(db, events, time.GetUtcNow(), ct);
+        logger.LogInformation("Messenger webhook: {Events} event(s) to answer, {Stored} new", events.Count, stored);
+        if (stored > 0)
+        {
+            processor.Signal();
+        }
+        return TypedResults.Text("EVENT_RECEIVED", "text/plain");
+    }
+
+    /// <summary>Stores the events not seen before (by message id) and returns how many were new.</summary>
+    private static async Task<int> StoreAsync(HromadaDbContext db, IReadOnlyList<(MessengerEvent Event, string Raw)> events, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = events.Select(e => e.Event.ExternalId).Distinct().ToList();
+        var known = await db.InboxItems.Where(i => i.Channel == Channel.Messenger && ids.Contains(i.ExternalId))
+            .Select(i => i.ExternalId).ToListAsync(ct);
+        var seen = new HashSet<string>(known, StringComparer.Ordinal);
+        var stored = 0;
+        foreach (var (e, raw) in events)
+        {
+            if (!seen.Add(e.ExternalId))
+            {
+                continue;
+            }
+            var item = new InboxItem { Channel = Channel.Messenger, ExternalId = e.ExternalId, Payload = raw, ReceivedAt = now };
+            db.InboxItems.Add(item);
+            try
+            {
+                // One row at a time, so a redelivery racing on another instance loses only its own duplicate.
+                await db.SaveChangesAsync(ct);
+                stored++;
+            }
+            catch (DbUpdateException)
+            {
+                db.Entry(item).State = EntityState.Detached;
+            }
+        }
+        return stored;
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    internal static bool SignatureMatches(string header, byte[] body, string appSecret)
+    {
+        const string prefix = "sha256=";
+        if (string.IsNullOrEmpty(appSecret) || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        byte[] given;
+        try
+        {
+            given = Convert.FromHexString(header.AsSpan(prefix.Length).Trim());
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body);
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    private static bool FixedEquals(string given, string expected) =>
+        !string.IsNullOrEmpty(expected)
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+}

@@ -1,0 +1,85 @@
+using Hromada.Core.Conversation;
+
+namespace Hromada.Bot.Tests.Messenger;
+
+public sealed class MessengerRenderingTests
+{
+    private static readonly string[] Villages =
+    [
+        "Зеленодільськ", "Вишневе", "Калинівка", "Запорізьке", "Степове", "Дніпровське", "Новоолександрівка (Старостинський округ)",
+        "Мирне", "Садове", "Лугове", "Квітневе", "Миролюбівка", "Шевченкове", "Петрівка", "Іванівка", "Олександрівка", "Кам'янське",
+    ];
+
+    private static FakeConversationEngine ListEngine() => new()
+    {
+        Reply = m => m.Text == "/start"
+            ? [new OutboundMessage("Оберіть населений пункт або напишіть його назву:")
+                { Choices = [.. Villages.Select((v, i) => new Choice(v, $"settlement:{i}"))] }]
+            : [new OutboundMessage($"обрано: {m.ChoiceValue ?? m.Text}")],
+    };
+
+    [Fact]
+    public async Task LongList_IsPagedWithNextAndBack_WithoutAskingTheEngine()
+    {
+        var engine = ListEngine();
+        await using var host = await MessengerHost.StartAsync(engine);
+
+        await host.SendAsync(MessengerPayloads.GetStarted("psid-list", host.Now));
+        var first = Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 0));
+
+        Assert.Equal(13, first.QuickReplies.Count);
+        Assert.Equal(Villages[..12].Select(Shorten), first.QuickReplies.Take(12).Select(q => q.Title));
+        Assert.Equal("далі ▶", first.QuickReplies[12].Title);
+        Assert.All(first.QuickReplies, q => Assert.True(q.Title!.Length <= 20));
+        Assert.Equal("Новоолександрівка (…", first.QuickReplies[6].Title);
+        Assert.Equal("c:settlement:6", first.QuickReplies[6].Payload);
+
+        var next = first.QuickReplies[12];
+        await host.SendAsync(MessengerPayloads.QuickReply("psid-list", host.NextMid(), next.Title!, next.Payload!, host.Now));
+        var second = Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 1));
+
+        Assert.Equal(first.Text, second.Text);
+        Assert.Equal("◀ назад", second.QuickReplies[0].Title);
+        Assert.Equal(Villages[12..], second.QuickReplies.Skip(1).Select(q => q.Title));
+        Assert.Single(engine.Received);
+
+        var back = second.QuickReplies[0];
+        await host.SendAsync(MessengerPayloads.QuickReply("psid-list", host.NextMid(), back.Title!, back.Payload!, host.Now));
+        var again = Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 2));
+        Assert.Equal(first.QuickReplies, again.QuickReplies);
+
+        var kamianske = second.QuickReplies[^1];
+        await host.SendAsync(MessengerPayloads.QuickReply("psid-list", host.NextMid(), kamianske.Title!, kamianske.Payload!, host.Now));
+        Assert.Equal("обрано: settlement:16", Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 3)).Text);
+
+        // Typing a name still reaches the engine while the list is shown.
+        await host.SendAsync(MessengerPayloads.Text("psid-list", host.NextMid(), "Петрівка", host.Now));
+        Assert.Equal("обрано: Петрівка", Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 4)).Text);
+        Assert.Equal(3, engine.Received.Count);
+    }
+
+    [Fact]
+    public async Task LongText_IsSplitAt2000OnParagraphs_WithChoicesOnTheLastPart()
+    {
+        var paragraphs = Enumerable.Range(1, 6).Select(i => $"Абзац {i}. " + new string('ж', 600)).ToList();
+        var engine = new FakeConversationEngine
+        {
+            Reply = _ => [new OutboundMessage(string.Join("\n\n", paragraphs))
+                { Choices = [new Choice("Так", "yes"), new Choice("Ні", "no")], RequestContact = true }],
+        };
+        await using var host = await MessengerHost.StartAsync(engine);
+
+        await host.SendAsync(MessengerPayloads.Text("psid-long", host.NextMid(), "покажи", host.Now));
+        var sent = await Eventually.MessagesAsync(host.Graph, "psid-long", 0, 2);
+
+        Assert.All(sent, m => Assert.True(m.Text.Length <= 2000));
+        Assert.All(sent, m => Assert.StartsWith("Абзац", m.Text, StringComparison.Ordinal));
+        Assert.Equal(string.Join("\n\n", paragraphs), string.Join("\n\n", sent.Select(m => m.Text)));
+        Assert.All(sent.SkipLast(1), m => Assert.Empty(m.QuickReplies));
+        Assert.Equal(
+            [("user_phone_number", null, null), ("text", "Так", "c:yes"), ("text", "Ні", "c:no")],
+            sent[^1].QuickReplies.Select(q => (q.ContentType, q.Title, q.Payload)));
+    }
+
+    private static string Shorten(string label) => label.Length <= 20 ? label : label[..19] + "…";
+}
