@@ -1,5 +1,8 @@
 using Hromada.Admin.Auth;
 using Hromada.Admin.Consultations;
+using Hromada.Admin.Decisions;
+using Hromada.Admin.Proposals;
+using Hromada.Admin.Reviews;
 using Hromada.Core.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -69,6 +72,10 @@ public static class AdminApiExtensions
         endpoints.MapOpenApi();
         var admin = endpoints.MapGroup("/api/admin").RequireAuthorization();
         admin.MapConsultationsApi();
+        admin.MapProposalsApi();
+        admin.MapClassificationApi();
+        admin.MapReviewsApi();
+        admin.MapDecisionsApi();
         return endpoints;
     }
 }

@@ -31,6 +31,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<Notifications.NotificationService>();
         return services;
     }
 
