@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Consultations;
 using Hromada.Admin.Decisions;
@@ -22,6 +23,7 @@ public static class AdminApiExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ApiKeyService>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(AdminPolicies.Add);

@@ -28,17 +28,19 @@ public static class ProposalsApi
     internal sealed class ListRequest
     {
         [FromQuery] public string? Sort { get; set; }
-        [FromQuery] public int Page { get; set; } = 1;
-        [FromQuery] public int PageSize { get; set; } = 50;
+        [FromQuery] public int? Page { get; set; }
+        [FromQuery] public int? PageSize { get; set; }
     }
 
     private static async Task<Results<Ok<PageDto<ProposalSummaryDto>>, ValidationProblem>> ListAsync(
         [AsParameters] ProposalFilter filter, [AsParameters] ListRequest paging,
         HromadaDbContext db, CommunityClock clock, HttpContext http, CancellationToken ct)
     {
+        var page = paging.Page ?? 1;
+        var pageSize = paging.PageSize ?? 50;
         var errors = new Dictionary<string, string[]>();
-        if (paging.Page < 1) errors["page"] = ["page starts at 1."];
-        if (paging.PageSize is < 1 or > 200) errors["pageSize"] = ["pageSize must be between 1 and 200."];
+        if (page < 1) errors["page"] = ["page starts at 1."];
+        if (pageSize is < 1 or > 200) errors["pageSize"] = ["pageSize must be between 1 and 200."];
         if (paging.Sort is not null && !ProposalQueries.SortKeys.Contains(paging.Sort))
         {
             errors["sort"] = [$"sort must be one of: {string.Join(", ", ProposalQueries.SortKeys)}."];
@@ -51,12 +53,12 @@ public static class ProposalsApi
         filter.ReviewBodyId = http.User.ReviewBodyId() ?? filter.ReviewBodyId;
         var query = filter.Apply(db.Proposals.AsNoTracking(), clock.StartOfDay, clock.Today);
         var total = await query.CountAsync(ct);
-        var ids = await query.Sort(paging.Sort).Skip((paging.Page - 1) * paging.PageSize).Take(paging.PageSize)
+        var ids = await query.Sort(paging.Sort).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => p.Id).ToListAsync(ct);
         var rows = await db.WithEverything().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var personal = http.User.IsAdmin();
         var items = ids.Select(id => ProposalMapping.ToSummary(rows.Single(r => r.Id == id), personal)).ToList();
-        return TypedResults.Ok(new PageDto<ProposalSummaryDto>(items, total, paging.Page, paging.PageSize));
+        return TypedResults.Ok(new PageDto<ProposalSummaryDto>(items, total, page, pageSize));
     }
 
     private static async Task<Results<Ok<ProposalDetailsDto>, NotFound<ProblemDetails>>> GetAsync(
