@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using Hromada.Admin.Auth;
+using Hromada.Admin.Catalogs;
 using Hromada.Admin.Consultations;
+using Hromada.Admin.Intake;
 using Hromada.Admin.Decisions;
+using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Reviews;
 using Hromada.Core.Access;
@@ -78,6 +81,9 @@ public static class AdminApiExtensions
         admin.MapClassificationApi();
         admin.MapReviewsApi();
         admin.MapDecisionsApi();
+        admin.MapIntakeApi();
+        admin.MapCatalogsApi();
+        admin.MapExportsApi();
         return endpoints;
     }
 }
