@@ -26,6 +26,8 @@ public static class AdminApiExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<GoogleFormsImporter>();
+        services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -84,6 +86,7 @@ public static class AdminApiExtensions
         admin.MapIntakeApi();
         admin.MapCatalogsApi();
         admin.MapExportsApi();
+        admin.MapGoogleFormsApi();
         return endpoints;
     }
 }
