@@ -1,17 +1,92 @@
+using System.Text.Json.Serialization;
+using Hromada.Admin.Auth;
+using Hromada.Admin.Catalogs;
+using Hromada.Admin.Consultations;
+using Hromada.Admin.Intake;
+using Hromada.Admin.Decisions;
+using Hromada.Admin.Exports;
+using Hromada.Admin.Proposals;
+using Hromada.Admin.Reviews;
+using Hromada.Core.Access;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace Hromada.Admin;
 
-/// <summary>Registers and maps the admin API under <c>/api/admin</c>. Placeholder until the admin API lands.</summary>
+/// <summary>Registers and maps the admin API under <c>/api/admin</c>, with its OpenAPI document at <c>/openapi/v1.json</c>.</summary>
 public static class AdminApiExtensions
 {
-    public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<GoogleFormsImporter>();
+        services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(AdminPolicies.Add);
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Hromada.Bot admin API";
+            document.Info.Description = "For the working group, review bodies and the communications office. " +
+                "Every call needs 'Authorization: Bearer <key>'; keys are created with 'keys create'.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An admin API key.",
+            };
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
 
-    /// <summary>Creates the first admin key when there is none (bootstrap key or a generated one printed once).</summary>
-    public static Task InitialiseAdminAsync(this IServiceProvider services) => Task.CompletedTask;
+    /// <summary>Creates the first admin key when there is none: the bootstrap key if configured, else a generated one printed once.</summary>
+    public static async Task InitialiseAdminAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        if ((await keys.ListAsync()).Count > 0)
+        {
+            return;
+        }
 
-    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints) => endpoints;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Hromada.Admin");
+        var bootstrap = scope.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value.BootstrapKey?.Trim();
+        if (!string.IsNullOrEmpty(bootstrap))
+        {
+            await keys.ImportAsync("bootstrap", AdminRole.Admin, bootstrap, "system");
+            logger.LogInformation("No admin keys yet: Hromada:Admin:BootstrapKey is now the Admin key named 'bootstrap'");
+            return;
+        }
+
+        var (_, secret) = await keys.CreateAsync("first-admin", AdminRole.Admin, null, "system");
+        logger.LogWarning(
+            "No admin keys yet: created the Admin key 'first-admin'. It is shown only this once — store it now: {Key}", secret);
+    }
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        var admin = endpoints.MapGroup("/api/admin").RequireAuthorization();
+        admin.MapConsultationsApi();
+        admin.MapProposalsApi();
+        admin.MapClassificationApi();
+        admin.MapReviewsApi();
+        admin.MapDecisionsApi();
+        admin.MapIntakeApi();
+        admin.MapCatalogsApi();
+        admin.MapExportsApi();
+        admin.MapGoogleFormsApi();
+        return endpoints;
+    }
 }

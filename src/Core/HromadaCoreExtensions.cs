@@ -32,6 +32,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<Notifications.NotificationService>();
         services.AddConversation();
         return services;
     }

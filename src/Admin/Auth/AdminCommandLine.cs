@@ -1,14 +1,101 @@
+using System.Globalization;
+using Hromada.Admin.Auth;
+using Hromada.Core.Access;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Hromada.Admin;
 
-/// <summary>The host's command line for administrators: <c>keys create|list|revoke</c>. Placeholder until the admin API lands.</summary>
+/// <summary>
+/// The host's command line for administrators, run through the service's executable:
+/// <c>keys create --name NAME --role ROLE [--review-body CODE]</c>, <c>keys list</c>, <c>keys revoke --name NAME</c>.
+/// </summary>
 public static class AdminCommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "keys";
+    private const string Usage = """
+        Usage:
+          keys create --name NAME --role Admin|WorkingGroup|Reviewer|Communications [--review-body CODE]
+          keys list
+          keys revoke --name NAME
+        """;
+
+    public static bool IsCommand(string[] args) => args is ["keys", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync("keys: not available yet");
-        return 2;
+        await using var scope = services.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        var options = ParseOptions(args.Skip(2).ToArray());
+        const string actor = "command-line";
+
+        try
+        {
+            switch (args.ElementAtOrDefault(1))
+            {
+                case "create":
+                    if (!options.TryGetValue("name", out var name) || !options.TryGetValue("role", out var roleText))
+                    {
+                        await output.WriteLineAsync("keys create needs --name and --role.\n" + Usage);
+                        return 2;
+                    }
+                    if (!Enum.TryParse<AdminRole>(roleText, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+                    {
+                        await output.WriteLineAsync($"Unknown role '{roleText}'. Roles: {string.Join(", ", Enum.GetNames<AdminRole>())}.");
+                        return 2;
+                    }
+                    var (key, secret) = await keys.CreateAsync(name, role, options.GetValueOrDefault("review-body"), actor);
+                    await output.WriteLineAsync($"Created key '{key.Name}' with role {key.Role}. Store it now; it is not shown again:");
+                    await output.WriteLineAsync(secret);
+                    return 0;
+
+                case "list":
+                    var all = await keys.ListAsync();
+                    await output.WriteLineAsync("name\trole\treview body id\tcreated (UTC)\tstate");
+                    foreach (var k in all)
+                    {
+                        var state = k.RevokedAt is null ? "active" : $"revoked {k.RevokedAt:yyyy-MM-dd HH:mm}";
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"{k.Name}\t{k.Role}\t{k.ReviewBodyId}\t{k.CreatedAt:yyyy-MM-dd HH:mm}\t{state}"));
+                    }
+                    return 0;
+
+                case "revoke":
+                    if (!options.TryGetValue("name", out var revokeName))
+                    {
+                        await output.WriteLineAsync("keys revoke needs --name.\n" + Usage);
+                        return 2;
+                    }
+                    if (await keys.RevokeAsync(revokeName, actor))
+                    {
+                        await output.WriteLineAsync($"Revoked key '{revokeName}'.");
+                        return 0;
+                    }
+                    await output.WriteLineAsync($"No active key named '{revokeName}'.");
+                    return 1;
+
+                default:
+                    await output.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            await output.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                result[args[i][2..]] = args[++i];
+            }
+        }
+        return result;
     }
 }

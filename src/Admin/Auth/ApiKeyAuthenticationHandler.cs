@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hromada.Admin.Auth;
+
+/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes; answers 401/403 as ProblemDetails.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyService keys,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string ReviewBodyClaim = "hromada:review_body";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("The Authorization header is not a Bearer key.");
+        }
+
+        var key = await keys.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (key is null)
+        {
+            Logger.LogWarning("Admin API: rejected an unknown or revoked key from {Remote}", Context.Connection.RemoteIpAddress);
+            return AuthenticateResult.Fail("Unknown or revoked key.");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, key.Name),
+            new(ClaimTypes.Role, key.Role.ToString()),
+        };
+        if (key.ReviewBodyId is { } body)
+        {
+            claims.Add(new Claim(ReviewBodyClaim, body.ToString(CultureInfo.InvariantCulture)));
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails =
+            {
+                Status = 401,
+                Title = "An admin API key is required",
+                Detail = "Send 'Authorization: Bearer <key>' with a key created by 'keys create'.",
+            },
+        });
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails =
+            {
+                Status = 403,
+                Title = "This key's role may not do that",
+                Detail = $"The key '{Context.User.Identity?.Name}' has the role {Context.User.FindFirstValue(ClaimTypes.Role)}.",
+            },
+        });
+    }
+}

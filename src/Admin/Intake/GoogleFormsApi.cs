@@ -1,0 +1,51 @@
+using Hromada.Admin.Auth;
+using Hromada.Core.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Admin.Intake;
+
+/// <summary><c>POST /api/admin/imports/google-forms</c>: the CSV Google Forms exports, as the request body.</summary>
+public static class GoogleFormsApi
+{
+    private const long MaxBytes = 20 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapGoogleFormsApi(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/imports/google-forms", ImportAsync).WithTags("Intake").WithName("ImportGoogleForms")
+            .WithSummary("Send the form's CSV export as the body (Content-Type: text/csv). dryRun=true stores nothing and lists rows that cannot be mapped to the catalogs. Re-importing the same file adds nothing twice. Columns are matched by Hromada:Admin:GoogleForms:Columns.")
+            .RequireAuthorization(AdminPolicies.WorkingGroup);
+        return admin;
+    }
+
+    private static async Task<Results<Ok<GoogleFormsImporter.ImportReport>, ProblemHttpResult>> ImportAsync(
+        [FromQuery] bool? dryRun, [FromQuery] int? consultationId, HttpRequest request, HromadaDbContext db,
+        GoogleFormsImporter importer, HttpContext http, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return TypedResults.Problem(statusCode: 413, title: "The file is too large", detail: "Split it into files under 20 MB.");
+        }
+        using var reader = new StreamReader(request.Body, detectEncodingFromByteOrderMarks: true);
+        var csv = await reader.ReadToEndAsync(ct);
+        var consultation = consultationId is { } id
+            ? await db.Consultations.SingleOrDefaultAsync(c => c.Id == id, ct)
+            : await db.Consultations.OrderByDescending(c => c.OpensAt).FirstOrDefaultAsync(ct);
+        if (consultation is null)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "No such consultation");
+        }
+        try
+        {
+            return TypedResults.Ok(await importer.ImportAsync(csv, dryRun == true, consultation.Id, http.User.ActorName(), ct));
+        }
+        catch (FormatException ex)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "The file is not a Google Forms export this import can read", detail: ex.Message);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Hromada.Core.Proposals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Admin.Proposals;
+
+/// <summary>The filters shared by the proposal list and the exports (query string parameters).</summary>
+public sealed class ProposalFilter
+{
+    public int? Consultation { get; set; }
+    public string? Sphere { get; set; }
+    public string? Topic { get; set; }
+    public string? Settlement { get; set; }
+    public string? District { get; set; }
+    public string? AuthorCategory { get; set; }
+    public string? SocialGroup { get; set; }
+    public Channel? Channel { get; set; }
+    public ProposalStatus? Status { get; set; }
+    public DecisionOutcome? Outcome { get; set; }
+    public bool? Late { get; set; }
+    public bool? Unidentified { get; set; }
+
+    /// <summary>Only proposals with a route past its due date and no position yet.</summary>
+    public bool? Overdue { get; set; }
+
+    /// <summary>Received on or after this date (the hromada's local date).</summary>
+    public DateOnly? From { get; set; }
+
+    /// <summary>Received on or before this date (the hromada's local date).</summary>
+    public DateOnly? To { get; set; }
+
+    /// <summary>Text search in the proposal, its reference and the unlisted settlement name.</summary>
+    public string? Q { get; set; }
+
+    /// <summary>Only routed to this review body (set for Reviewer keys from their binding).</summary>
+    public int? ReviewBodyId { get; set; }
+
+    internal IQueryable<Proposal> Apply(IQueryable<Proposal> query, Func<DateOnly, DateTimeOffset> startOfDay, DateOnly today)
+    {
+        if (Consultation is { } c) query = query.Where(p => p.ConsultationId == c);
+        if (!string.IsNullOrWhiteSpace(Sphere)) query = query.Where(p => p.Sphere!.Code == Sphere);
+        if (!string.IsNullOrWhiteSpace(Topic)) query = query.Where(p => p.Topic!.Code == Topic);
+        if (!string.IsNullOrWhiteSpace(Settlement)) query = query.Where(p => p.Settlement!.Code == Settlement);
+        if (!string.IsNullOrWhiteSpace(District)) query = query.Where(p => p.Settlement!.District!.Code == District);
+        if (!string.IsNullOrWhiteSpace(AuthorCategory)) query = query.Where(p => p.AuthorCategory!.Code == AuthorCategory);
+        if (!string.IsNullOrWhiteSpace(SocialGroup)) query = query.Where(p => p.SocialGroups.Any(g => g.Code == SocialGroup));
+        if (Channel is { } ch) query = query.Where(p => p.Channel == ch);
+        if (Status is { } s) query = query.Where(p => p.Status == s);
+        if (Outcome is { } o) query = query.Where(p => p.Outcome == o);
+        if (Late is { } late) query = query.Where(p => p.IsLate == late);
+        if (Unidentified is { } u) query = query.Where(p => p.IsUnidentified == u);
+        if (Overdue == true) query = query.Where(p => p.Routes.Any(r => r.Stance == null && r.DueDate < today));
+        if (From is { } from)
+        {
+            var start = startOfDay(from);
+            query = query.Where(p => p.ReceivedAt >= start);
+        }
+        if (To is { } to)
+        {
+            var end = startOfDay(to.AddDays(1));
+            query = query.Where(p => p.ReceivedAt < end);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = $"%{Q.Trim()}%";
+            query = query.Where(p => EF.Functions.Like(p.Text, pattern) || EF.Functions.Like(p.Reference, pattern)
+                || (p.UnlistedSettlement != null && EF.Functions.Like(p.UnlistedSettlement, pattern)));
+        }
+        if (ReviewBodyId is { } body) query = query.Where(p => p.Routes.Any(r => r.ReviewBodyId == body));
+        return query;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hromada.Admin;
+using Hromada.Bot.Tests.Infrastructure;
+using Hromada.Core.Access;
+using Hromada.Core.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hromada.Bot.Tests.Admin;
+
+public sealed class AdminAuthTests
+{
+    [Fact]
+    public async Task NoKey_Returns401ProblemDetails()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/admin/consultations", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal("An admin API key is required", problem!.Title);
+    }
+
+    [Fact]
+    public async Task WrongKey_Returns401()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = AdminClient.WithKey(app, "hb_0123456789_not-a-real-key");
+
+        var response = await client.GetAsync(new Uri("/api/admin/consultations", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BootstrapKey_IsAnAdminKey_StoredOnlyAsAHash()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = AdminClient.ForAdmin(app);
+
+        var response = await client.GetAsync(new Uri("/api/admin/consultations", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().ApiKeys.SingleAsync();
+        Assert.Equal(("bootstrap", AdminRole.Admin), (key.Name, key.Role));
+        Assert.DoesNotContain(HromadaAppFactory.TestAdminKey, key.Hash, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AdminRole.WorkingGroup, HttpStatusCode.Created)]
+    [InlineData(AdminRole.Communications, HttpStatusCode.Forbidden)]
+    [InlineData(AdminRole.Reviewer, HttpStatusCode.Forbidden)]
+    [InlineData(AdminRole.Admin, HttpStatusCode.Created)]
+    public async Task CreatingAConsultation_IsForTheWorkingGroupAndAdmin(AdminRole role, HttpStatusCode expected)
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = await AdminClient.ForRoleAsync(app, role, role == AdminRole.Reviewer ? "sg-social" : null);
+
+        var response = await client.PostAsJsonAsync("/api/admin/consultations", new
+        {
+            title = "Стратегія розвитку громади до 2030 року",
+            opensAt = "2027-01-10T08:00:00+02:00",
+            deadline = "2027-02-10T18:00:00+02:00",
+        });
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("This key's role may not do that", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        }
+    }
+
+    [Fact]
+    public async Task KeysCommandLine_CreatesListsAndRevokes()
+    {
+        await using var app = new HromadaAppFactory();
+        _ = app.Services;
+        var output = new StringWriter();
+
+        var created = await AdminCommandLine.RunAsync(app.Services, ["keys", "create", "--name", "secretary", "--role", "WorkingGroup"], output);
+        var key = output.ToString().Trim().Split('\n')[^1].Trim();
+        using var client = AdminClient.WithKey(app, key);
+        var before = await client.GetAsync(new Uri("/api/admin/consultations", UriKind.Relative));
+
+        var listOutput = new StringWriter();
+        await AdminCommandLine.RunAsync(app.Services, ["keys", "list"], listOutput);
+        var revoked = await AdminCommandLine.RunAsync(app.Services, ["keys", "revoke", "--name", "secretary"], new StringWriter());
+        var after = await client.GetAsync(new Uri("/api/admin/consultations", UriKind.Relative));
+
+        Assert.Equal(0, created);
+        Assert.StartsWith("hb_", key, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Contains("secretary\tWorkingGroup", listOutput.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key, listOutput.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, revoked);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(new[] { "keys", "create", "--name", "x", "--role", "Mayor" }, "Unknown role 'Mayor'")]
+    [InlineData(new[] { "keys", "create", "--name", "x", "--role", "Reviewer" }, "must be bound to a review body")]
+    [InlineData(new[] { "keys", "create", "--name", "x", "--role", "Reviewer", "--review-body", "nope" }, "no review body with code 'nope'")]
+    [InlineData(new[] { "keys", "revoke", "--name", "ghost" }, "No active key named 'ghost'")]
+    public async Task KeysCommandLine_BadInput_SaysWhatIsWrong(string[] args, string expected)
+    {
+        await using var app = new HromadaAppFactory();
+        _ = app.Services;
+        var output = new StringWriter();
+
+        var code = await AdminCommandLine.RunAsync(app.Services, args, output);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(expected, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheAdminApi()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        var json = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Contains("/api/admin/consultations/{id}/extend", json, StringComparison.Ordinal);
+        Assert.Contains("\"bearer\"", json, StringComparison.Ordinal);
+    }
+}
