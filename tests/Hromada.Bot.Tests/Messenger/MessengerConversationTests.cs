@@ -1,0 +1,123 @@
+using Hromada.Core.Notifications;
+using Hromada.Core.Proposals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hromada.Bot.Tests.Messenger;
+
+/// <summary>A resident in Messenger talking to the real questionnaire engine through the real host and a fake Graph API.</summary>
+public sealed class MessengerConversationTests
+{
+    private sealed class Resident(MessengerHost host, string psid)
+    {
+        public SentMessage Last => host.Graph.SentTo(psid)[^1];
+
+        public string AllSince(int index) => string.Join("\n", host.Graph.SentTo(psid).Skip(index).Select(m => m.Text));
+
+        public int Count => host.Graph.SentTo(psid).Count;
+
+        /// <summary>Sends an event and waits until the bot has answered with a message offering quick replies or matching <paramref name="until"/>.</summary>
+        public async Task<string> DoAsync(System.Text.Json.Nodes.JsonObject messagingEvent, Func<SentMessage, bool>? until = null)
+        {
+            var before = Count;
+            await host.SendAsync(messagingEvent);
+            try
+            {
+                await Eventually.GetAsync(() => host.Graph.SentTo(psid), m => m.Count > before && (until ?? (x => x.QuickReplies.Count > 0))(m[^1]),
+                    "the bot's answer");
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"No answer to {messagingEvent.ToJsonString()}; the bot said: {AllSince(0)}", ex);
+            }
+            return AllSince(before);
+        }
+
+        public Task<string> GetStartedAsync() => DoAsync(MessengerPayloads.GetStarted(psid, host.Now));
+
+        public Task<string> TypeAsync(string text, Func<SentMessage, bool>? until = null) =>
+            DoAsync(MessengerPayloads.Text(psid, host.NextMid(), text, host.Now), until);
+
+        public Task<string> TapAsync(string titleStart, Func<SentMessage, bool>? until = null)
+        {
+            var reply = Last.QuickReplies.FirstOrDefault(q => q.Title?.StartsWith(titleStart, StringComparison.Ordinal) == true)
+                ?? throw new InvalidOperationException($"No quick reply '{titleStart}' in: {string.Join(" | ", Last.QuickReplies.Select(q => q.Title))}");
+            return DoAsync(MessengerPayloads.QuickReply(psid, host.NextMid(), reply.Title!, reply.Payload!, host.Now), until);
+        }
+    }
+
+    [Fact]
+    public async Task Resident_CompletesASubmission_FromGetStartedToTheReferenceNumber()
+    {
+        await using var host = await MessengerHost.StartAsync();
+        var resident = new Resident(host, "psid-olena");
+
+        var greeting = await resident.GetStartedAsync();
+        await resident.TapAsync("Погоджуюся");
+        await resident.TapAsync("Фізична особа");
+        await resident.TapAsync("Люди поважного");
+        await resident.TapAsync("Готово");
+        await resident.TypeAsync("Соловʼї");
+        await resident.TapAsync("Цивільний захист");
+        await resident.TapAsync("Укриття", _ => true);
+        await resident.TypeAsync("Облаштувати укриття у підвалі школи в селі Соловʼї, з вентиляцією і лавками.");
+        await resident.TapAsync("Готово");
+        await resident.TypeAsync("Марія Коваль");
+        var summary = await resident.TypeAsync("maria.koval@example.com");
+        var done = await resident.TapAsync("✅ Надіслати");
+
+        Assert.Contains("Зеленодільська сільська громада", greeting, StringComparison.Ordinal);
+        Assert.Contains("с. Соловʼї", summary, StringComparison.Ordinal);
+        Assert.Matches(@"P-2026-\d{5}", done);
+        Assert.All(host.Graph.SentTo("psid-olena"), m => Assert.Equal("RESPONSE", m.MessagingType));
+        Assert.All(host.Graph.SentTo("psid-olena").SelectMany(m => m.QuickReplies).Where(q => q.Title is not null), q => Assert.True(q.Title!.Length <= 20, q.Title));
+        var proposal = await host.DbAsync(db => db.Proposals.Include(p => p.Settlement).SingleAsync());
+        Assert.Equal(Channel.Messenger, proposal.Channel);
+        Assert.Equal("solovii", proposal.Settlement!.Code);
+        Assert.Equal("maria.koval@example.com", proposal.AuthorEmail);
+    }
+
+    [Fact]
+    public async Task DecisionNotice_OutsideThe24HourWindow_WaitsAndComesWithTheReplyToTheNextMessage()
+    {
+        await using var host = await MessengerHost.StartAsync();
+        var resident = new Resident(host, "psid-ivan");
+        await resident.GetStartedAsync();
+        await resident.TapAsync("Погоджуюся");
+        await resident.TapAsync("Громадська організа");
+        await resident.TypeAsync("Забірʼя");
+        await resident.TapAsync("Інше", _ => true);
+        await resident.TypeAsync("Створити у громаді раду ветеранів при сільській раді.");
+        await resident.TapAsync("Готово");
+        await resident.TypeAsync("ГО «Побратими»");
+        await resident.TypeAsync("0501234567");
+        await resident.TapAsync("✅ Надіслати");
+        var reference = (await host.DbAsync(db => db.Proposals.SingleAsync())).Reference;
+
+        host.Factory.Time.Advance(TimeSpan.FromDays(3));
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Core.Storage.HromadaDbContext>();
+            var p = await db.Proposals.SingleAsync();
+            p.Outcome = DecisionOutcome.Accepted;
+            p.Justification = "Раду ветеранів буде створено рішенням сесії.";
+            p.ProtocolNumber = "9";
+            p.ProtocolDate = new DateOnly(2026, 11, 4);
+            p.Status = ProposalStatus.Decided;
+            await db.SaveChangesAsync();
+            var notice = await scope.ServiceProvider.GetRequiredService<NotificationService>().NotifyDecisionAsync(p);
+            Assert.NotNull(notice);
+            Assert.Null(notice.DeliveredAt);
+            Assert.NotNull(notice.HeldReason);
+        }
+        var sentBefore = resident.Count;
+
+        var reply = await resident.TypeAsync("/my");
+
+        Assert.Contains($"Робоча група ухвалила рішення щодо вашої пропозиції {reference}: врахувати.", reply, StringComparison.Ordinal);
+        Assert.Contains("Раду ветеранів буде створено", reply, StringComparison.Ordinal);
+        Assert.True(resident.Count > sentBefore);
+        var delivered = await host.DbAsync(db => db.OutboundNotices.SingleAsync());
+        Assert.NotNull(delivered.DeliveredAt);
+    }
+}
