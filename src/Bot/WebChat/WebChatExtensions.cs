@@ -1,15 +1,31 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.WebChat;
 
-/// <summary>Registers the web chat (issue: questionnaire and web chat). Placeholder until the adapter lands.</summary>
+/// <summary>Registers the web chat: the widget at / (wwwroot), its API under /api/webchat, and its notice channel.</summary>
 public static class WebChatExtensions
 {
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new ChannelStatus("WebChat", false, "adapter not built yet"));
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateOnStart();
+        var enabled = configuration.GetValue(WebChatOptions.Section + ":Enabled", true);
+        services.AddSingleton(new ChannelStatus("WebChat", enabled,
+            enabled ? "served at / (embed with /webchat/embed.js), API under /api/webchat" : "Hromada:WebChat:Enabled is false"));
+        if (enabled)
+        {
+            services.AddSingleton<INotificationChannel, WebChatNotificationChannel>();
+        }
         return services;
     }
 
-    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled)
+        {
+            endpoints.MapWebChatApi();
+        }
+        return endpoints;
+    }
 }

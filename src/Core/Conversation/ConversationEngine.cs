@@ -57,8 +57,11 @@ internal sealed class ConversationEngine(
         var resident = await db.Residents.SingleOrDefaultAsync(r => r.Channel == channel && r.ChannelUserId == channelUserId, ct);
         if (resident is null)
         {
+            // The resident is stored with the step they were asked, so their first answer is taken as an answer.
             var greeting = new ConversationContext(NewResident(new InboundMessage(channel, channelUserId, "")), new InboundMessage(channel, channelUserId, ""));
             await commands.GreetAsync(greeting, ct);
+            greeting.Resident.ConversationData = greeting.Draft.Save();
+            await db.SaveChangesAsync(ct);
             return new ConversationReply(greeting.Replies);
         }
         var ctx = new ConversationContext(resident, new InboundMessage(channel, channelUserId, ""));
