@@ -132,7 +132,18 @@
   function resume() {
     try { transcript = JSON.parse(localStorage.getItem(LOG_KEY) || "[]"); } catch (e) { transcript = []; }
     transcript.forEach(function (m) { add(m.who, m.text, false); });
-    return request("GET", "/api/webchat/sessions/" + encodeURIComponent(token())).then(function (r) { render(r.messages || []); });
+    var lastBot = transcript.filter(function (m) { return m.who === "bot"; }).pop();
+    return request("GET", "/api/webchat/sessions/" + encodeURIComponent(token())).then(function (r) {
+      var messages = r.messages || [];
+      // The current question is asked again on resume; when the history already ends with it, only its buttons return.
+      if (lastBot && messages.length > 0 && messages[messages.length - 1].text === lastBot.text) {
+        var current = messages.pop();
+        render(messages);
+        showChoices(current.choices || []);
+        return;
+      }
+      render(messages);
+    });
   }
 
   (token() ? resume() : start()).catch(function (e) {
