@@ -81,7 +81,7 @@ internal sealed class ConversationEngine(
         resident.LastInboundAt = now;
         db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
 
-        if (!isNew && IsOverRateLimit(resident, now, out var sendNotice))
+        if (IsOverRateLimit(resident, now, out var sendNotice))
         {
             var ignored = new ConversationContext(resident, message);
             if (sendNotice)

@@ -52,8 +52,11 @@ internal sealed class ResidentDriver(CoreTestHost host, string userId = "residen
     /// <summary>From /start to the summary with typical answers.</summary>
     public async Task FillUpToSummaryAsync(string text = "Відремонтувати дорогу від школи до амбулаторії в селі Камʼянка")
     {
-        await TextAsync("/start");
-        await PressAsync("Погоджуюся");
+        await TextAsync("/new");
+        if (LastChoices.Any(c => c.Label == "Погоджуюся"))
+        {
+            await PressAsync("Погоджуюся");
+        }
         await PressAsync("Фізична особа");
         await PressAsync("Молодь");
         await PressAsync("Готово");

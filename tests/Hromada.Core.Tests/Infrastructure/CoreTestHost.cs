@@ -16,6 +16,8 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     private readonly string _folder;
 
+    private Action<IServiceCollection>? _configure;
+
     private CoreTestHost(string folder, ServiceProvider services, FakeTimeProvider time, IConfiguration configuration)
     {
         _folder = folder;
@@ -24,7 +26,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         Configuration = configuration;
     }
 
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services { get; private set; }
     public FakeTimeProvider Time { get; }
     public IConfiguration Configuration { get; }
     public string DatabasePath => Path.Combine(_folder, "hromada.db");
@@ -41,20 +43,33 @@ public sealed class CoreTestHost : IAsyncDisposable
         var configuration = BuildConfiguration(folder, overrides);
         var time = new FakeTimeProvider(now ?? DefaultStart);
 
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(time);
-        services.AddHromadaCore(configuration, folder);
-        configureServices?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-
-        var host = new CoreTestHost(folder, provider, time, configuration);
+        var provider = Build(folder, configuration, time, configureServices);
+        var host = new CoreTestHost(folder, provider, time, configuration) { _configure = configureServices };
         if (initialise)
         {
             await provider.InitialiseHromadaAsync();
         }
         return host;
+    }
+
+    private static ServiceProvider Build(string folder, IConfiguration configuration, FakeTimeProvider time, Action<IServiceCollection>? configure)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(configuration);
+        services.AddSingleton<TimeProvider>(time);
+        services.AddHromadaCore(configuration, folder);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Stops every service and starts them again on the same database, as a service restart would.</summary>
+    public async Task RestartAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Services = Build(_folder, Configuration, Time, _configure);
+        await Services.InitialiseHromadaAsync();
     }
 
     public static IConfigurationRoot BuildConfiguration(string folder, IDictionary<string, string?>? overrides = null)
