@@ -1,17 +1,61 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Notifications;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
 
 namespace Hromada.Bot.Telegram;
 
-/// <summary>Registers the Telegram channel (issue: Telegram channel). Placeholder until the adapter lands.</summary>
+/// <summary>Registers the Telegram channel when <c>Hromada:Telegram:Token</c> is set, in polling or webhook mode.</summary>
 public static class TelegramExtensions
 {
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        var token = configuration["Hromada:Telegram:Token"];
-        services.AddSingleton(new ChannelStatus("Telegram", false,
-            string.IsNullOrWhiteSpace(token) ? "no Hromada:Telegram:Token configured" : "adapter not built yet"));
+        var options = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!options.IsOn)
+        {
+            services.AddSingleton(new ChannelStatus("Telegram", false, $"no {TelegramOptions.Section}:Token configured"));
+            return services;
+        }
+
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddSingleton(new ChannelStatus("Telegram", true, options.Mode == TelegramMode.Webhook
+            ? $"webhook mode, Telegram posts to {options.WebhookUrl}"
+            : $"polling mode against {options.ApiBaseUrl}"));
+
+        // No resilience handler on this client: TelegramPipeline is the only retry layer. The timeout outlasts a long poll.
+        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var clientOptions = new TelegramBotClientOptions(o.Token, o.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 };
+            return new TelegramBotClient(clientOptions, sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram"));
+        });
+        services.AddSingleton<TelegramPipeline>();
+        services.AddSingleton<TelegramSender>();
+        services.AddScoped<TelegramInbox>();
+        services.AddScoped<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramInboxProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramInboxProcessor>());
+        if (options.Mode == TelegramMode.Webhook)
+        {
+            services.AddHostedService<TelegramWebhookSetup>();
+        }
+        else
+        {
+            services.AddHostedService<TelegramPolling>();
+        }
+        services.AddSingleton<INotificationChannel, TelegramNotificationChannel>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetService<IOptions<TelegramOptions>>();
+        if (options?.Value is { IsOn: true, Mode: TelegramMode.Webhook })
+        {
+            endpoints.MapTelegramWebhookEndpoint();
+        }
+        return endpoints;
+    }
 }

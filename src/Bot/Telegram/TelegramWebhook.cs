@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Hromada.Bot.Telegram;
+
+/// <summary>
+/// Webhook mode: <c>POST /telegram/webhook</c>. The secret token is compared in constant time; the update is stored
+/// before the 200, then handled in the background, so an acknowledged update survives a restart.
+/// </summary>
+internal static class TelegramWebhook
+{
+    public const string Path = "/telegram/webhook";
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapTelegramWebhookEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, IOptions<TelegramOptions> options, TelegramInbox inbox, TelegramInboxProcessor processor,
+        ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger("Hromada.Bot.Telegram.Webhook");
+        var expected = Encoding.UTF8.GetBytes(options.Value.WebhookSecret);
+        var given = Encoding.UTF8.GetBytes(request.Headers["X-Telegram-Bot-Api-Secret-Token"].ToString());
+        if (expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(expected, given))
+        {
+            logger.LogWarning("Telegram webhook: rejected a request without the right secret token from {Remote}", request.HttpContext.Connection.RemoteIpAddress);
+            return TypedResults.Unauthorized();
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            logger.LogWarning("Telegram webhook: rejected a body of {Length} bytes", request.ContentLength);
+            return TypedResults.Problem(statusCode: 400, title: "The update is too large");
+        }
+
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        {
+            var buffer = new char[MaxBodyBytes + 1];
+            var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+            if (read > MaxBodyBytes)
+            {
+                return TypedResults.Problem(statusCode: 400, title: "The update is too large");
+            }
+            body = new string(buffer, 0, read);
+        }
+
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Telegram webhook: malformed update ignored: {Error}", ex.Message);
+            return TypedResults.Problem(statusCode: 400, title: "The body is not a Telegram update", detail: ex.Message);
+        }
+        if (update is null || update.Id <= 0)
+        {
+            logger.LogWarning("Telegram webhook: a body without update_id ignored");
+            return TypedResults.Problem(statusCode: 400, title: "The body is not a Telegram update", detail: "update_id is missing.");
+        }
+
+        await inbox.StoreAsync(update.Id, body, ct);
+        processor.Signal();
+        return TypedResults.Ok();
+    }
+}
+
+/// <summary>Webhook mode: at start-up tells Telegram where to post, with the secret and only the update types handled.</summary>
+internal sealed class TelegramWebhookSetup(ITelegramBotClient bot, TelegramPipeline pipeline, IOptions<TelegramOptions> options, ILogger<TelegramWebhookSetup> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var o = options.Value;
+            await pipeline.Value.ExecuteAsync(async t => await bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
+                secretToken: o.WebhookSecret, cancellationToken: t), stoppingToken);
+            logger.LogInformation("Telegram: webhook set to {Url}", o.WebhookUrl);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Telegram: setWebhook failed; updates will not arrive until it succeeds (restart the service)");
+        }
+    }
+}

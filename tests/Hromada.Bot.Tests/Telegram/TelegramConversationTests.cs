@@ -1,0 +1,219 @@
+using System.Text.Json.Nodes;
+using Hromada.Core.Proposals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Bot.Tests.Telegram;
+
+/// <summary>A resident in Telegram talking to the real engine through the real host and a fake Bot API server.</summary>
+public sealed class TelegramConversationTests
+{
+    private const long Chat = 5551001;
+
+    private static async Task SubmitAsync(TelegramResident r)
+    {
+        await r.TypeAsync("/start");
+        await r.PressAsync("Погоджуюся");
+        await r.PressAsync("Фізична особа");
+        await r.PressAsync("Внутрішньо переміщені");
+        await r.PressAsync("Готово");
+        await r.PressAsync("Вишнівський");
+        await r.PressAsync("с. Садове");
+        await r.PressAsync("Соціально-гуманітарна");
+        await r.PressAsync("Освіта", _ => true);
+        await r.TypeAsync("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.");
+        await r.PressAsync("Готово", _ => true);
+        await r.TypeAsync("Олена Петренко", _ => true);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Resident_CompletesASubmission_ByPressingTheBotsButtons(bool webhook)
+    {
+        await using var host = await TelegramHost.StartAsync(webhook);
+        var r = new TelegramResident(host, Chat);
+
+        await SubmitAsync(r);
+        var contactAsk = r.Last;
+        await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), Chat, "+380671234567", Chat));
+        var summary = r.Last.Body["text"]!.GetValue<string>();
+        var done = await r.PressAsync("✅ Надіслати");
+
+        Assert.Equal(JsonValueKindTrue, contactAsk.Body["reply_markup"]!["keyboard"]![0]![0]!["request_contact"]!.ToJsonString());
+        Assert.Contains("&lt;10 &amp; старших&gt;", summary, StringComparison.Ordinal);
+        Assert.Equal("html", r.Last.Body["parse_mode"]!.GetValue<string>(), ignoreCase: true);
+        Assert.Matches(@"P-2026-\d{5}", done);
+        var p = await host.DbAsync(db => db.Proposals.Include(x => x.Settlement).SingleAsync());
+        Assert.Equal(Channel.Telegram, p.Channel);
+        Assert.Equal("sadove", p.Settlement!.Code);
+        Assert.Equal("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.", p.Text);
+        Assert.Equal("+380671234567", p.AuthorPhone);
+        Assert.All(host.Api.CallsOf("answerCallbackQuery"), c => Assert.StartsWith("cb", c.Body["callback_query_id"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(host.Api.CallsOf("answerCallbackQuery").Count, host.Api.CallsOf("editMessageReplyMarkup").Count);
+        if (webhook)
+        {
+            var set = Assert.Single(host.Api.CallsOf("setWebhook"));
+            Assert.Equal(TelegramHost.Secret, set.Body["secret_token"]!.GetValue<string>());
+            Assert.Contains("callback_query", set.Body["allowed_updates"]!.ToJsonString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.NotEmpty(host.Api.CallsOf("deleteWebhook"));
+        }
+    }
+
+    private const string JsonValueKindTrue = "true";
+
+    [Fact]
+    public async Task TooManyRequests_MidConversation_TheReplyArrivesOnceAfterTheWait()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+        host.Api.FailNext("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
+
+        await r.PressAsync("Погоджуюся");
+
+        var attempts = host.Api.CallsOf("sendMessage").Where(c => c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.True(attempts[0].Failed);
+        Assert.Single(r.Sent, c => c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RedeliveredUpdate_IsAnsweredOnce()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var r = new TelegramResident(host, Chat);
+        var update = TelegramUpdates.Text(host.NextUpdateId(), Chat, "/start");
+
+        await r.DoAsync(update);
+        await host.DeliverAsync(update);
+        await r.TypeAsync("/help", c => c.Body["text"]!.GetValue<string>().Contains("/forget", StringComparison.Ordinal));
+
+        Assert.Single(r.Sent, c => c.Body["text"]!.GetValue<string>().StartsWith("Вітаємо", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EditedMessage_GetsNoSecondAnswer()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+        var before = r.Sent.Count;
+
+        await host.DeliverAsync(TelegramUpdates.Edited(host.NextUpdateId(), Chat, "/start"));
+        await r.TypeAsync("/help", c => c.Body["text"]!.GetValue<string>().Contains("/forget", StringComparison.Ordinal));
+
+        Assert.Equal(before + 1, r.Sent.Count);
+    }
+
+    [Fact]
+    public async Task StaleButton_GetsAHint_AndChangesNothing()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+        var consent = r.Button("Погоджуюся");
+        await r.PressAsync("Погоджуюся");
+        await r.PressAsync("Громадська організація");
+
+        var answer = await r.DoAsync(TelegramUpdates.Callback(host.NextUpdateId(), Chat, consent.MessageId, consent.Data));
+
+        Assert.Contains("неактуальна", answer, StringComparison.Ordinal);
+        Assert.Contains("Якого населеного пункту", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SharedForeignContact_IsRefused()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        await SubmitAsync(r);
+
+        var answer = await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), Chat, "+380991112233", ownerId: 777), _ => true);
+
+        Assert.Contains("іншої людини", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Photo_WhereTextIsExpected_GetsAHint()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+        await r.PressAsync("Погоджуюся");
+        await r.PressAsync("Громадська організація");
+        await r.PressAsync("Новоселицький");
+        await r.PressAsync("с. Дубове");
+        await r.PressAsync("Інше", _ => true);
+
+        var answer = await r.DoAsync(TelegramUpdates.Photo(host.NextUpdateId(), Chat), _ => true);
+
+        Assert.Contains("напишіть, будь ласка, текстом", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BlockedBot_MarksTheResident_AndMemberAgainClearsIt()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+        await r.TypeAsync("/subscribe");
+
+        await host.DeliverAsync(TelegramUpdates.MyChatMember(host.NextUpdateId(), Chat, "kicked"));
+        var blocked = await WaitForAsync(host, x => x.IsBlocked);
+        await host.DeliverAsync(TelegramUpdates.MyChatMember(host.NextUpdateId(), Chat, "member"));
+        var back = await WaitForAsync(host, x => !x.IsBlocked);
+
+        Assert.False(blocked.IsSubscribed);
+        Assert.False(back.IsBlocked);
+    }
+
+    [Fact]
+    public async Task Forbidden_WhenSending_MarksTheResidentBlocked()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+        host.Api.FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
+
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Chat, "/help"));
+
+        Assert.True((await WaitForAsync(host, x => x.IsBlocked)).IsBlocked);
+    }
+
+    [Fact]
+    public async Task GroupChat_IsToldOnceThatTheBotWorksInPrivate_AndNothingIsCollected()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        const long group = -100123;
+
+        await host.DeliverAsync(TelegramUpdates.GroupText(host.NextUpdateId(), group, Chat, "/start"));
+        await host.DeliverAsync(TelegramUpdates.GroupText(host.NextUpdateId(), group, Chat, "привіт"));
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+
+        var toGroup = host.Api.SentTo(group);
+        Assert.Contains("особистому чаті", Assert.Single(toGroup).Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, await host.DbAsync(db => db.Residents.CountAsync()));
+    }
+
+    private static async Task<Core.Residents.Resident> WaitForAsync(TelegramHost host, Func<Core.Residents.Resident, bool> condition)
+    {
+        var deadline = Environment.TickCount64 + 10_000;
+        while (true)
+        {
+            var resident = await host.DbAsync(db => db.Residents.AsNoTracking().SingleAsync());
+            if (condition(resident))
+            {
+                return resident;
+            }
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException("The resident never reached the expected state.");
+            }
+            await Task.Delay(20);
+        }
+    }
+}
