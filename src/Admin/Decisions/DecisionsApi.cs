@@ -29,8 +29,6 @@ public static class DecisionsApi
 
     public sealed record BulkDecisionInput(IReadOnlyList<string> References, DecisionOutcome? Outcome, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate);
 
-    public sealed record BulkResult(IReadOnlyList<string> Done, IReadOnlyList<string> NotFound, IReadOnlyList<string> Conflicts);
-
     private static async Task<Results<Ok<DecisionDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> DecideAsync(
         string reference, DecisionInput input, HromadaDbContext db, AuditLog audit, NotificationService notifications,
         TimeProvider time, HttpContext http, CancellationToken ct)
@@ -58,7 +56,7 @@ public static class DecisionsApi
         return TypedResults.Ok(new DecisionDto(p.Outcome!.Value, p.Justification!, p.ProtocolNumber, p.ProtocolDate, p.DecidedAt, p.DecidedBy));
     }
 
-    private static async Task<Results<Ok<BulkResult>, ValidationProblem>> DecideManyAsync(
+    private static async Task<Results<Ok<ProposalChange.BulkResult>, ValidationProblem>> DecideManyAsync(
         BulkDecisionInput input, HromadaDbContext db, AuditLog audit, NotificationService notifications,
         TimeProvider time, HttpContext http, CancellationToken ct)
     {
@@ -66,34 +64,18 @@ public static class DecisionsApi
         {
             return problem;
         }
-        if (input.References is not { Count: > 0 and <= 500 })
+        if (ProposalChange.CheckBulk(input.References, "The decision is incomplete") is { } bulkProblem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["references"] = ["Give 1 to 500 references."] },
-                title: "The decision is incomplete");
+            return bulkProblem;
         }
-
-        var done = new List<string>();
-        var notFound = new List<string>();
-        var conflicts = new List<string>();
-        foreach (var reference in input.References.Distinct(StringComparer.Ordinal))
-        {
-            db.ChangeTracker.Clear();
-            var p = await ProposalChange.LoadAsync(db, reference, ct);
-            if (p is null)
+        var result = await ProposalChange.ForEachAsync(db, input.References,
+            p =>
             {
-                notFound.Add(reference);
-                continue;
-            }
-            Apply(p, input.Outcome!.Value, input.Justification!, input.ProtocolNumber!, input.ProtocolDate!.Value, audit, time, http.User.ActorName());
-            if (!await ProposalChange.TrySaveAsync(db, ct))
-            {
-                conflicts.Add(reference);
-                continue;
-            }
-            await notifications.NotifyDecisionAsync(p, ct);
-            done.Add(reference);
-        }
-        return TypedResults.Ok(new BulkResult(done, notFound, conflicts));
+                Apply(p, input.Outcome!.Value, input.Justification!, input.ProtocolNumber!, input.ProtocolDate!.Value, audit, time, http.User.ActorName());
+                return Task.CompletedTask;
+            },
+            p => notifications.NotifyDecisionAsync(p, ct), ct);
+        return TypedResults.Ok(result);
     }
 
     private static void Apply(Proposal p, DecisionOutcome outcome, string justification, string protocolNumber, DateOnly protocolDate,

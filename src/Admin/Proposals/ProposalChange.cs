@@ -28,6 +28,48 @@ internal static class ProposalChange
     /// <summary>Marks the proposal changed, so its version moves (and is checked) when only its routes change.</summary>
     public static void Touch(HromadaDbContext db, Proposal p) => db.Entry(p).Property(x => x.Version).IsModified = true;
 
+    /// <summary>The references a bulk change reached, did not find, or lost to a concurrent writer.</summary>
+    public sealed record BulkResult(IReadOnlyList<string> Done, IReadOnlyList<string> NotFound, IReadOnlyList<string> Conflicts);
+
+    public static ValidationProblem? CheckBulk(IReadOnlyList<string>? references, string title) =>
+        references is { Count: > 0 and <= 500 }
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["references"] = ["Give 1 to 500 references."] }, title: title);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to each proposal on its own (one save each), so one conflict does not undo the
+    /// rest; <paramref name="afterSave"/> runs for each proposal that was saved.
+    /// </summary>
+    public static async Task<BulkResult> ForEachAsync(
+        HromadaDbContext db, IReadOnlyList<string> references, Func<Proposal, Task> change, Func<Proposal, Task>? afterSave, CancellationToken ct)
+    {
+        var done = new List<string>();
+        var notFound = new List<string>();
+        var conflicts = new List<string>();
+        foreach (var reference in references.Distinct(StringComparer.Ordinal))
+        {
+            db.ChangeTracker.Clear();
+            var p = await LoadAsync(db, reference, ct);
+            if (p is null)
+            {
+                notFound.Add(reference);
+                continue;
+            }
+            await change(p);
+            if (!await TrySaveAsync(db, ct))
+            {
+                conflicts.Add(reference);
+                continue;
+            }
+            if (afterSave is not null)
+            {
+                await afterSave(p);
+            }
+            done.Add(reference);
+        }
+        return new BulkResult(done, notFound, conflicts);
+    }
+
     /// <summary>Saves; false when a concurrent writer got there first.</summary>
     public static async Task<bool> TrySaveAsync(HromadaDbContext db, CancellationToken ct)
     {

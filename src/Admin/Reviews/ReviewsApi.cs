@@ -63,7 +63,7 @@ public static class ReviewsApi
         return TypedResults.Ok(new RouteResult(p.Reference, p.Version, p.Routes.Select(r => r.ReviewBody!.Code).ToList()));
     }
 
-    private static async Task<Results<Ok<Decisions.DecisionsApi.BulkResult>, ValidationProblem>> RouteManyAsync(
+    private static async Task<Results<Ok<ProposalChange.BulkResult>, ValidationProblem>> RouteManyAsync(
         BulkRouteInput input, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var (bodies, problem) = await ValidateRouteAsync(db, input.ReviewBodies, input.DueDate, ct);
@@ -71,28 +71,15 @@ public static class ReviewsApi
         {
             return problem;
         }
-        if (input.References is not { Count: > 0 and <= 500 })
+        if (ProposalChange.CheckBulk(input.References, "The routing is incomplete") is { } bulkProblem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["references"] = ["Give 1 to 500 references."] },
-                title: "The routing is incomplete");
+            return bulkProblem;
         }
-        var done = new List<string>();
-        var notFound = new List<string>();
-        var conflicts = new List<string>();
-        foreach (var reference in input.References.Distinct(StringComparer.Ordinal))
-        {
-            db.ChangeTracker.Clear();
-            var p = await ProposalChange.LoadAsync(db, reference, ct);
-            if (p is null)
-            {
-                notFound.Add(reference);
-                continue;
-            }
-            var attached = await db.ReviewBodies.Where(b => bodies.Select(x => x.Id).Contains(b.Id)).ToListAsync(ct);
-            Route(db, p, attached, input.DueDate!.Value, audit, time, http.User.ActorName());
-            (await ProposalChange.TrySaveAsync(db, ct) ? done : conflicts).Add(reference);
-        }
-        return TypedResults.Ok(new Decisions.DecisionsApi.BulkResult(done, notFound, conflicts));
+        var ids = bodies.Select(x => x.Id).ToList();
+        var result = await ProposalChange.ForEachAsync(db, input.References!,
+            async p => Route(db, p, await db.ReviewBodies.Where(b => ids.Contains(b.Id)).ToListAsync(ct), input.DueDate!.Value, audit, time, http.User.ActorName()),
+            null, ct);
+        return TypedResults.Ok(result);
     }
 
     private static void Route(HromadaDbContext db, Proposal p, List<Core.Catalogs.ReviewBody> bodies, DateOnly due, AuditLog audit, TimeProvider time, string actor)
