@@ -22,6 +22,8 @@ internal sealed class TelegramUpdateHandler(
 {
     public const int MaxAttempts = 5;
 
+    private string? _sendError;
+
     /// <summary>Processes stored update <paramref name="inboxId"/>; false when it failed and should be retried later.</summary>
     public async Task<bool> ProcessAsync(long inboxId, CancellationToken ct)
     {
@@ -34,9 +36,10 @@ internal sealed class TelegramUpdateHandler(
         {
             var update = JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)
                 ?? throw new JsonException("The stored update is empty.");
+            _sendError = null;
             await HandleAsync(update, ct);
             item.ProcessedAt = time.GetUtcNow();
-            item.LastError = null;
+            item.LastError = _sendError;
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -107,7 +110,16 @@ internal sealed class TelegramUpdateHandler(
             return;
         }
         var culture = await CultureAsync(inbound.ChannelUserId, ct);
-        await sender.SendAsync(chatId, reply.Messages, Texts.Get("Telegram_ShareContact", culture), ct);
+        try
+        {
+            await sender.SendAsync(chatId, reply.Messages, Texts.Get("Telegram_ShareContact", culture), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The engine has already moved on; handling the update again would only be answered as a duplicate.
+            _sendError = "Reply not delivered after retries: " + ex.Message;
+            logger.LogError(ex, "Telegram: the reply to chat {ChatId} was not delivered after retries", chatId);
+        }
     }
 
     private async Task OnMembershipAsync(ChatMemberUpdated member, CancellationToken ct)

@@ -81,6 +81,32 @@ public sealed class TelegramConversationTests
     }
 
     [Fact]
+    public async Task ServerError_IsRetriedWithBackoff_AndAPersistentOneIsRecordedOnTheUpdate()
+    {
+        await using var host = await TelegramHost.StartAsync();
+        var r = new TelegramResident(host, Chat);
+        host.Api.FailNext("sendMessage", 502, "Bad Gateway");
+
+        var greeting = await r.TypeAsync("/start");
+        for (var i = 0; i < 4; i++)
+        {
+            host.Api.FailNext("sendMessage", 500, "Internal Server Error");
+        }
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Chat, "/help"));
+        var deadline = Environment.TickCount64 + 20_000;
+        Hromada.Core.Inbox.InboxItem? item = null;
+        while (Environment.TickCount64 < deadline && item?.ProcessedAt is null)
+        {
+            await Task.Delay(50);
+            item = await host.DbAsync(db => db.InboxItems.AsNoTracking().OrderBy(i => i.Id).LastAsync());
+        }
+
+        Assert.Contains("Вітаємо", greeting, StringComparison.Ordinal);
+        Assert.NotNull(item?.ProcessedAt);
+        Assert.StartsWith("Reply not delivered after retries", item!.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RedeliveredUpdate_IsAnsweredOnce()
     {
         await using var host = await TelegramHost.StartAsync(webhook: true);
