@@ -61,9 +61,8 @@ public sealed class ProposalFilter
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = $"%{Q.Trim()}%";
-            query = query.Where(p => EF.Functions.Like(p.Text, pattern) || EF.Functions.Like(p.Reference, pattern)
-                || (p.UnlistedSettlement != null && EF.Functions.Like(p.UnlistedSettlement, pattern)));
+            var wanted = Proposal.ToSearchText(Q.Trim(), "", null).Trim();
+            query = query.Where(p => p.SearchText.Contains(wanted));
         }
         if (ReviewBodyId is { } body) query = query.Where(p => p.Routes.Any(r => r.ReviewBodyId == body));
         return query;

@@ -73,6 +73,16 @@ public sealed class Proposal
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
 
+    /// <summary>
+    /// Lower-cased text, reference and unlisted settlement for search: SQLite's LIKE folds only ASCII case, and
+    /// proposals are Ukrainian.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
+    public static string ToSearchText(string text, string reference, string? unlistedSettlement) =>
+        string.Join(' ', reference, text, unlistedSettlement).ToLower(System.Globalization.CultureInfo.GetCultureInfo("uk-UA"))
+            .Replace('\'', 'ʼ').Replace('’', 'ʼ');
+
     /// <summary>Source row identity for imports (e.g. a hash of a Google Forms row), so re-imports add nothing twice.</summary>
     public string? ExternalKey { get; set; }
 

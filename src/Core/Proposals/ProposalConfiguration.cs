@@ -14,6 +14,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(x => x.Status);
         b.Property(x => x.Language).HasMaxLength(20);
         b.Property(x => x.Text).HasMaxLength(20000);
+        b.Property(x => x.SearchText).HasMaxLength(20500);
         b.Property(x => x.UnlistedSettlement).HasMaxLength(200);
         b.Property(x => x.AuthorName).HasMaxLength(300);
         b.Property(x => x.AuthorPhone).HasMaxLength(30);

@@ -64,6 +64,7 @@ public sealed class ProposalService(
                 IsUnidentified = Proposal.ComputeUnidentified(input.AuthorName, input.AuthorPhone, input.AuthorEmail),
                 Status = ProposalStatus.Received,
             };
+            p.SearchText = Proposal.ToSearchText(p.Text, p.Reference, p.UnlistedSettlement);
             db.Proposals.Add(p);
             audit.Record(input.Actor, "Proposal", p.Reference, "Received", null, new
             {

@@ -205,7 +205,7 @@ public sealed class ProposalWorkflowTests
         using var admin = AdminClient.ForAdmin(app);
 
         var page = await group.GetFromJsonAsync<JsonElement>("/api/admin/proposals?district=kamianka&sort=reference&page=2&pageSize=2");
-        var search = await group.GetFromJsonAsync<JsonElement>("/api/admin/proposals?q=Озерному");
+        var search = await group.GetFromJsonAsync<JsonElement>("/api/admin/proposals?q=" + Uri.EscapeDataString("ОЗЕРНОМУ"));
         var withPersonal = await admin.GetFromJsonAsync<JsonElement>("/api/admin/proposals?q=Озерному");
         var badSort = await group.GetAsync(new Uri("/api/admin/proposals?sort=colour", UriKind.Relative));
 

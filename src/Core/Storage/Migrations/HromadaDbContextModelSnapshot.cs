@@ -667,6 +667,11 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<int?>("ResidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SettlementId")
                         .HasColumnType("INTEGER");
 

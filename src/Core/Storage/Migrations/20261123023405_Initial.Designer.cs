@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hromada.Core.Storage.Migrations
 {
     [DbContext(typeof(HromadaDbContext))]
-    [Migration("20261123010626_Initial")]
+    [Migration("20261123023405_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -669,6 +669,11 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.Property<int?>("ResidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SettlementId")
                         .HasColumnType("INTEGER");

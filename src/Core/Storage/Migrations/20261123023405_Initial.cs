@@ -387,6 +387,7 @@ namespace Hromada.Core.Storage.Migrations
                     ProtocolDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DecidedAt = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 20500, nullable: false),
                     ExternalKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
