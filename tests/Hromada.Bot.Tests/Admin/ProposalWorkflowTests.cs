@@ -169,6 +169,26 @@ public sealed class ProposalWorkflowTests
     }
 
     [Fact]
+    public async Task BulkRouting_RoutesEachProposal_AndNamesUnknownBodies()
+    {
+        await using var app = new HromadaAppFactory();
+        var a = await AdminSeed.SubmitAsync(app);
+        var b = await AdminSeed.SubmitAsync(app, text: "Облаштувати зупинку шкільного автобуса в Луговому");
+        using var client = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
+
+        var routed = await client.PostAsJsonAsync("/api/admin/proposals/bulk/routes",
+            new { references = new[] { a.Reference, b.Reference }, reviewBodies = new[] { "sg-infrastructure" }, dueDate = "2026-11-30" });
+        var unknown = await client.PostAsJsonAsync("/api/admin/proposals/bulk/routes",
+            new { references = new[] { a.Reference }, reviewBodies = new[] { "sg-moon" }, dueDate = "2026-11-30" });
+
+        Assert.Equal(2, (await routed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("done").GetArrayLength());
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/admin/proposals?status=Routed");
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("sg-moon", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BulkDecision_ReportsEachReference()
     {
         await using var app = new HromadaAppFactory();
