@@ -22,7 +22,7 @@ internal sealed class TelegramUpdateHandler(
 {
     public const int MaxAttempts = 5;
 
-    private string? _sendError;
+    private InboxItem? _item;
 
     /// <summary>Processes stored update <paramref name="inboxId"/>; false when it failed and should be retried later.</summary>
     public async Task<bool> ProcessAsync(long inboxId, CancellationToken ct)
@@ -36,10 +36,10 @@ internal sealed class TelegramUpdateHandler(
         {
             var update = JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)
                 ?? throw new JsonException("The stored update is empty.");
-            _sendError = null;
+            _item = item;
             await HandleAsync(update, ct);
             item.ProcessedAt = time.GetUtcNow();
-            item.LastError = _sendError;
+            item.LastError = null;
             await db.SaveChangesAsync(ct);
             return true;
         }
@@ -56,7 +56,9 @@ internal sealed class TelegramUpdateHandler(
             {
                 logger.LogWarning(ex, "Telegram update {UpdateId} failed (attempt {Attempts}); it will be retried", item.ExternalId, item.Attempts);
             }
+            var reply = item.Reply;
             db.ChangeTracker.Clear();
+            item.Reply = reply;
             db.InboxItems.Update(item);
             await db.SaveChangesAsync(ct);
             return false;
@@ -104,23 +106,31 @@ internal sealed class TelegramUpdateHandler(
 
     private async Task ReplyAsync(long chatId, InboundMessage inbound, CancellationToken ct)
     {
-        var reply = await engine.HandleAsync(inbound, ct);
-        if (reply.IsDuplicate || reply.Messages.Count == 0)
+        IReadOnlyList<OutboundMessage> messages;
+        if (_item?.Reply is { } stored)
         {
-            return;
+            // A retry after a failed send: the engine already answered this update once.
+            messages = JsonSerializer.Deserialize<List<OutboundMessage>>(stored, ReplyJson) ?? [];
+        }
+        else
+        {
+            var reply = await engine.HandleAsync(inbound, ct);
+            if (reply.IsDuplicate || reply.Messages.Count == 0)
+            {
+                return;
+            }
+            messages = reply.Messages;
+            if (_item is not null)
+            {
+                _item.Reply = JsonSerializer.Serialize(messages, ReplyJson);
+                await db.SaveChangesAsync(ct);
+            }
         }
         var culture = await CultureAsync(inbound.ChannelUserId, ct);
-        try
-        {
-            await sender.SendAsync(chatId, reply.Messages, Texts.Get("Telegram_ShareContact", culture), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The engine has already moved on; handling the update again would only be answered as a duplicate.
-            _sendError = "Reply not delivered after retries: " + ex.Message;
-            logger.LogError(ex, "Telegram: the reply to chat {ChatId} was not delivered after retries", chatId);
-        }
+        await sender.SendAsync(chatId, messages, Texts.Get("Telegram_ShareContact", culture), ct);
     }
+
+    private static readonly JsonSerializerOptions ReplyJson = new(JsonSerializerDefaults.Web);
 
     private async Task OnMembershipAsync(ChatMemberUpdated member, CancellationToken ct)
     {

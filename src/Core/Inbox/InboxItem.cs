@@ -15,5 +15,11 @@ public sealed class InboxItem
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// The engine's reply, stored before it is sent: a send that fails is retried with this reply, because the engine
+    /// has moved on and would treat the update as a duplicate.
+    /// </summary>
+    public string? Reply { get; set; }
     public string? LastError { get; set; }
 }

@@ -93,6 +93,7 @@ namespace Hromada.Core.Storage.Migrations
                     ReceivedAt = table.Column<string>(type: "TEXT", nullable: false),
                     ProcessedAt = table.Column<string>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reply = table.Column<string>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hromada.Core.Storage.Migrations
 {
     [DbContext(typeof(HromadaDbContext))]
-    [Migration("20261123023405_Initial")]
+    [Migration("20261123023908_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -497,6 +497,9 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.Property<string>("ReceivedAt")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
