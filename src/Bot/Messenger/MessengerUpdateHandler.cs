@@ -36,7 +36,7 @@ internal sealed class MessengerUpdateHandler(
             using var doc = JsonDocument.Parse(item.Payload);
             if (MessengerEvent.Parse(doc.RootElement) is { } e)
             {
-                item.LastError = await HandleAsync(e, item.ExternalId, item.ReceivedAt, ct);
+                item.LastError = await HandleAsync(e, item, ct);
             }
             item.ProcessedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
@@ -52,8 +52,10 @@ internal sealed class MessengerUpdateHandler(
     }
 
     /// <summary>Answers one event; returns the send error, if any (the engine's state has moved on either way).</summary>
-    private async Task<string?> HandleAsync(MessengerEvent e, string externalId, DateTimeOffset receivedAt, CancellationToken ct)
+    private async Task<string?> HandleAsync(MessengerEvent e, Hromada.Core.Inbox.InboxItem item, CancellationToken ct)
     {
+        var externalId = item.ExternalId;
+        var receivedAt = item.ReceivedAt;
         var culture = await residents.CultureAsync(e.SenderId, ct);
         if (e.QuickReplyPayload is { } payload && payload.StartsWith(MessengerLayout.PagePrefix, StringComparison.Ordinal))
         {
@@ -73,19 +75,38 @@ internal sealed class MessengerUpdateHandler(
             return null;
         }
 
-        var reply = await Engine.HandleAsync(inbound, ct);
-        await residents.RecordInboundAsync(e.SenderId, receivedAt, ct);
-        if (reply.IsDuplicate || reply.Messages.Count == 0)
+        IReadOnlyList<OutboundMessage> messages;
+        if (item.Reply is { } stored)
         {
-            logger.LogInformation("Messenger event {ExternalId}: nothing to send{Duplicate}", externalId, reply.IsDuplicate ? " (already answered)" : "");
-            return null;
+            // A retry after a failed send: the engine already answered this event once and would call it a duplicate.
+            messages = JsonSerializer.Deserialize<List<OutboundMessage>>(stored, ReplyJson) ?? [];
+        }
+        else
+        {
+            var reply = await Engine.HandleAsync(inbound, ct);
+            await residents.RecordInboundAsync(e.SenderId, receivedAt, ct);
+            if (reply.IsDuplicate || reply.Messages.Count == 0)
+            {
+                logger.LogInformation("Messenger event {ExternalId}: nothing to send{Duplicate}", externalId, reply.IsDuplicate ? " (already answered)" : "");
+                return null;
+            }
+            messages = reply.Messages;
+            item.Reply = JsonSerializer.Serialize(messages, ReplyJson);
+            await db.SaveChangesAsync(ct);
         }
 
         culture = await residents.CultureAsync(e.SenderId, ct);
-        var (outcome, error) = await sender.SendAsync(e.SenderId, reply.Messages, GraphApiClient.MessagingTypeResponse, culture, ct);
-        logger.LogInformation("Messenger event {ExternalId} answered with {Count} message(s): {Outcome}", externalId, reply.Messages.Count, outcome);
+        var (outcome, error) = await sender.SendAsync(e.SenderId, messages, GraphApiClient.MessagingTypeResponse, culture, ct);
+        logger.LogInformation("Messenger event {ExternalId} answered with {Count} message(s): {Outcome}", externalId, messages.Count, outcome);
+        if (outcome == SendOutcome.Failed)
+        {
+            // Kept for a later pass (the next webhook or a restart), which sends the stored reply.
+            throw new InvalidOperationException($"The reply was not delivered: {error}");
+        }
         return error;
     }
+
+    private static readonly JsonSerializerOptions ReplyJson = new(JsonSerializerDefaults.Web);
 
     private IConversationEngine Engine => services.GetRequiredService<IConversationEngine>();
 

@@ -32,10 +32,10 @@ public sealed class MessengerDeliveryTests
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetriedWithBackoff_AndBounded()
+    public async Task ServerErrors_AreRetriedWithBackoff_AndBounded_ThenTheStoredReplyIsSentOnTheNextPass()
     {
         await using var host = await MessengerHost.StartAsync(new FakeConversationEngine());
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 5; i++)
         {
             host.Graph.FailNext(500, 2, null, "An unexpected error has occurred. Please retry your request later.");
         }
@@ -45,11 +45,18 @@ public sealed class MessengerDeliveryTests
         {
             host.Factory.Time.Advance(TimeSpan.FromSeconds(5));
             return host.DbAsync(db => db.InboxItems.AsNoTracking().SingleAsync()).GetAwaiter().GetResult();
-        }, i => i.ProcessedAt is not null, "the event to be given up on");
+        }, i => i.LastError is not null, "the bounded retries to end");
 
         Assert.Equal(5, host.Graph.Attempts);
         Assert.Empty(host.Graph.Sent);
         Assert.Contains("Graph error 2", item.LastError, StringComparison.Ordinal);
+        Assert.Null(item.ProcessedAt);
+        Assert.NotNull(item.Reply);
+
+        // The resident writes again: the pass sends the kept reply first, without asking the engine again.
+        await host.SendAsync(MessengerPayloads.Text("psid-down", host.NextMid(), "є хто?", host.Now));
+        var sent = await Eventually.MessagesAsync(host.Graph, "psid-down", 0, 2);
+        Assert.Equal(["ви написали: привіт", "ви написали: є хто?"], sent.Select(m => m.Text));
     }
 
     [Fact]
