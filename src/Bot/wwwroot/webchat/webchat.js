@@ -23,7 +23,16 @@
         a.href = part; a.textContent = part; a.target = "_blank"; a.rel = "noopener";
         el.appendChild(a);
       } else if (part) {
-        el.appendChild(document.createTextNode(part));
+        // A reference number (P-2026-00001) stays on one line.
+        part.split(/(P-\d{4}-\d{5})/g).forEach(function (bit, j) {
+          if (j % 2 === 1) {
+            var ref = document.createElement("span");
+            ref.className = "hb-ref"; ref.textContent = bit;
+            el.appendChild(ref);
+          } else if (bit) {
+            el.appendChild(document.createTextNode(bit));
+          }
+        });
       }
     });
   }
@@ -50,6 +59,8 @@
       b.addEventListener("click", function () { choose(c); });
       choices.appendChild(b);
     });
+    // The buttons take room from the log: keep its newest message in view.
+    log.scrollTop = log.scrollHeight;
   }
 
   function render(messages) {
