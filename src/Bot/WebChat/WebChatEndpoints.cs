@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Hromada.Core.Conversation;
 using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,7 +31,7 @@ public static partial class WebChatEndpoints
 
     public sealed record ChoiceDto(string Label, string Value);
 
-    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices);
+    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices, bool RequestContact);
 
     public sealed record SessionDto(string Token, IReadOnlyList<MessageDto> Messages);
 
@@ -44,22 +46,31 @@ public static partial class WebChatEndpoints
         return TypedResults.Ok(new SessionDto(token, Map(reply)));
     }
 
-    private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult>> ResumeAsync(string token, IConversationEngine engine, CancellationToken ct)
+    private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult>> ResumeAsync(
+        string token, IConversationEngine engine, HromadaDbContext db, CancellationToken ct)
     {
         if (!IsToken(token))
         {
             return BadToken();
+        }
+        if (!await IsKnownAsync(db, token, ct))
+        {
+            return UnknownToken();
         }
         var reply = await engine.ResumeAsync(Channel.WebChat, token, ct);
         return TypedResults.Ok(new RepliesDto(Map(reply), false));
     }
 
     private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult, ValidationProblem>> SendAsync(
-        string token, InboundDto? input, IConversationEngine engine, ILoggerFactory loggers, CancellationToken ct)
+        string token, InboundDto? input, IConversationEngine engine, HromadaDbContext db, CancellationToken ct)
     {
         if (!IsToken(token))
         {
             return BadToken();
+        }
+        if (!await IsKnownAsync(db, token, ct))
+        {
+            return UnknownToken();
         }
         var errors = new Dictionary<string, string[]>();
         if (input is null)
@@ -101,12 +112,19 @@ public static partial class WebChatEndpoints
     }
 
     private static List<MessageDto> Map(ConversationReply reply) =>
-        reply.Messages.Select(m => new MessageDto(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList())).ToList();
+        reply.Messages.Select(m => new MessageDto(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList(), m.RequestContact)).ToList();
 
     private static bool IsToken(string token) => TokenPattern().IsMatch(token);
 
     private static ProblemHttpResult BadToken() =>
         TypedResults.Problem(statusCode: 400, title: "Not a web chat session token", detail: "Start a session with POST /api/webchat/sessions.");
+
+    // A session exists while its resident does: "forget" deletes the resident, and the browser then starts afresh.
+    private static Task<bool> IsKnownAsync(HromadaDbContext db, string token, CancellationToken ct) =>
+        db.Residents.AnyAsync(r => r.Channel == Channel.WebChat && r.ChannelUserId == token, ct);
+
+    private static ProblemHttpResult UnknownToken() =>
+        TypedResults.Problem(statusCode: 404, title: "Unknown web chat session", detail: "Start a new session with POST /api/webchat/sessions.");
 
     [GeneratedRegex("^[A-Za-z0-9_-]{22,64}$")]
     private static partial Regex TokenPattern();

@@ -28,7 +28,9 @@ public sealed class WebChatApiTests
         await chat.PressAsync("Туризм");
         await chat.TypeAsync("Створити велосипедний маршрут між Черешеньками та Садовим з інформаційними знаками.");
         await chat.PressAsync("Готово");
+        Assert.False(chat.Last.EnumerateArray().Last().GetProperty("requestContact").GetBoolean());
         await chat.TypeAsync("ФОП Ірина Бондар");
+        Assert.True(chat.Last.EnumerateArray().Last().GetProperty("requestContact").GetBoolean());
         await chat.TypeAsync("+38 (050) 765-43-21");
         await chat.PressAsync("Надіслати");
 
@@ -110,6 +112,28 @@ public sealed class WebChatApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownToken_Returns404_AndOversizeText400()
+    {
+        await using var app = new HromadaAppFactory();
+        using var http = app.CreateClient();
+        var chat = new WebChatClient(http);
+        await chat.StartAsync();
+        const string unknown = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+        var resume = await http.GetAsync(new Uri($"/api/webchat/sessions/{unknown}", UriKind.Relative));
+        var send = await http.PostAsJsonAsync(new Uri($"/api/webchat/sessions/{unknown}/messages", UriKind.Relative),
+            new { clientMessageId = "1", text = "привіт" });
+        var oversize = await http.PostAsJsonAsync(new Uri($"/api/webchat/sessions/{chat.Token}/messages", UriKind.Relative),
+            new { clientMessageId = "2", text = new string('а', 20_001) });
+
+        Assert.Equal(HttpStatusCode.NotFound, resume.StatusCode);
+        Assert.Equal("Unknown web chat session", (await resume.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, oversize.StatusCode);
+        Assert.Contains("text", (await oversize.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
     }
 
     [Fact]

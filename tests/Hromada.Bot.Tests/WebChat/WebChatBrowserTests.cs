@@ -75,7 +75,7 @@ public sealed class WebChatBrowserTests
             await Assertions.Expect(log).ToContainTextAsync(new Regex(@"P-2026-\d{5}"));
             if (Environment.GetEnvironmentVariable("HROMADA_SCREENSHOT") is { Length: > 0 } shot)
             {
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
             }
         }
         finally

@@ -23,7 +23,16 @@
         a.href = part; a.textContent = part; a.target = "_blank"; a.rel = "noopener";
         el.appendChild(a);
       } else if (part) {
-        el.appendChild(document.createTextNode(part));
+        // A reference number (P-2026-00001) stays on one line.
+        part.split(/(P-\d{4}-\d{5})/g).forEach(function (bit, j) {
+          if (j % 2 === 1) {
+            var ref = document.createElement("span");
+            ref.className = "hb-ref"; ref.textContent = bit;
+            el.appendChild(ref);
+          } else if (bit) {
+            el.appendChild(document.createTextNode(bit));
+          }
+        });
       }
     });
   }
@@ -50,6 +59,8 @@
       b.addEventListener("click", function () { choose(c); });
       choices.appendChild(b);
     });
+    // The buttons take room from the log: keep its newest message in view.
+    log.scrollTop = log.scrollHeight;
   }
 
   function render(messages) {
@@ -77,7 +88,7 @@
       body: body ? JSON.stringify(body) : undefined
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) { throw new Error(json.title || ("HTTP " + r.status)); }
+        if (!r.ok) { var err = new Error(json.title || ("HTTP " + r.status)); err.status = r.status; throw err; }
         return json;
       });
     });
@@ -93,10 +104,13 @@
     body.clientMessageId = uuid();
     var attempt = function (n) {
       return request("POST", "/api/webchat/sessions/" + encodeURIComponent(token()) + "/messages", body)
-        .catch(function (e) { if (n > 0) { return new Promise(function (ok) { setTimeout(ok, 1000); }).then(function () { return attempt(n - 1); }); } throw e; });
+        .catch(function (e) { if (n > 0 && !(e.status >= 400 && e.status < 500)) { return new Promise(function (ok) { setTimeout(ok, 1000); }).then(function () { return attempt(n - 1); }); } throw e; });
     };
     attempt(2).then(function (reply) { render(reply.messages || []); })
-      .catch(function (e) { var d = document.createElement("div"); d.className = "hb-error"; d.setAttribute("role", "alert"); d.textContent = "Не вдалося надіслати: " + e.message + ". Спробуйте ще раз."; log.appendChild(d); })
+      .catch(function (e) {
+        // The session is gone (the resident asked to be forgotten): start a new one.
+        if (e.status === 404) { localStorage.removeItem(TOKEN_KEY); return start().catch(function () { }); }
+        var d = document.createElement("div"); d.className = "hb-error"; d.setAttribute("role", "alert"); d.textContent = "Не вдалося надіслати: " + e.message + ". Спробуйте ще раз."; log.appendChild(d); })
       .then(function () { setBusy(false); });
   }
 
@@ -133,7 +147,11 @@
     try { transcript = JSON.parse(localStorage.getItem(LOG_KEY) || "[]"); } catch (e) { transcript = []; }
     transcript.forEach(function (m) { add(m.who, m.text, false); });
     var lastBot = transcript.filter(function (m) { return m.who === "bot"; }).pop();
-    return request("GET", "/api/webchat/sessions/" + encodeURIComponent(token())).then(function (r) {
+    return request("GET", "/api/webchat/sessions/" + encodeURIComponent(token())).catch(function (e) {
+      if (e.status === 404) { localStorage.removeItem(TOKEN_KEY); return start().then(function () { return null; }); }
+      throw e;
+    }).then(function (r) {
+      if (!r) { return; }
       var messages = r.messages || [];
       // The current question is asked again on resume; when the history already ends with it, only its buttons return.
       if (lastBot && messages.length > 0 && messages[messages.length - 1].text === lastBot.text) {
