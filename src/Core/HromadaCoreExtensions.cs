@@ -3,6 +3,7 @@ using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Conversation;
+using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<ProposalService>();
         services.AddScoped<Notifications.NotificationService>();
+        services.AddOutbox();
         services.AddConversation();
         return services;
     }

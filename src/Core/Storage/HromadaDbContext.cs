@@ -4,6 +4,7 @@ using Hromada.Core.Catalogs;
 using Hromada.Core.Consultations;
 using Hromada.Core.Inbox;
 using Hromada.Core.Notifications;
+using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboundNotice> OutboundNotices => Set<OutboundNotice>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
