@@ -18,6 +18,9 @@ public sealed record NewProposal
     public IReadOnlyList<int> SocialGroupIds { get; init; } = [];
     public int? BusinessKindId { get; init; }
     public int? SettlementId { get; init; }
+
+    /// <summary>Where the author lives (a settlement of the catalog), when known.</summary>
+    public int? ResidenceSettlementId { get; init; }
     public string? UnlistedSettlement { get; init; }
     public int? TopicId { get; init; }
     public string? AuthorName { get; init; }

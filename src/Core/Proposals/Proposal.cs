@@ -36,6 +36,13 @@ public sealed class Proposal
     public int? SettlementId { get; set; }
     public Settlement? Settlement { get; set; }
 
+    /// <summary>
+    /// Where the author lives (the protocol counts authors by residence), which may differ from the settlement the
+    /// proposal concerns (<see cref="SettlementId"/>; null there means the whole hromada or an unlisted place).
+    /// </summary>
+    public int? ResidenceSettlementId { get; set; }
+    public Settlement? ResidenceSettlement { get; set; }
+
     /// <summary>A settlement name the resident typed that is not in the catalog ("інший населений пункт").</summary>
     public string? UnlistedSettlement { get; set; }
 

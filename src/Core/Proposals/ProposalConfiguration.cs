@@ -32,6 +32,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasOne(x => x.AuthorCategory).WithMany().HasForeignKey(x => x.AuthorCategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.BusinessKind).WithMany().HasForeignKey(x => x.BusinessKindId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Settlement).WithMany().HasForeignKey(x => x.SettlementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ResidenceSettlement).WithMany().HasForeignKey(x => x.ResidenceSettlementId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Sphere).WithMany().HasForeignKey(x => x.SphereId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Topic).WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.SocialGroups).WithMany().UsingEntity("ProposalSocialGroups");

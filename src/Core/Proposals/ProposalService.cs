@@ -47,6 +47,7 @@ public sealed class ProposalService(
                 SocialGroups = socialGroups,
                 BusinessKindId = input.BusinessKindId,
                 SettlementId = input.SettlementId,
+                ResidenceSettlementId = input.ResidenceSettlementId,
                 UnlistedSettlement = Clean(input.UnlistedSettlement),
                 SphereId = input.SphereId,
                 TopicId = input.TopicId,

@@ -32,6 +32,9 @@ public sealed class Resident
     public int RateWindowCount { get; set; }
     public bool RateNoticeSent { get; set; }
 
+    /// <summary>Where the resident said they live, offered again for their next proposal.</summary>
+    public int? ResidenceSettlementId { get; set; }
+
     /// <summary>Where the resident is in the conversation (engine-defined step name).</summary>
     public string ConversationStep { get; set; } = "";
 

@@ -752,6 +752,9 @@ namespace Hromada.Core.Storage.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResidenceSettlementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ResidentId")
                         .HasColumnType("INTEGER");
 
@@ -802,6 +805,8 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ResidenceSettlementId");
 
                     b.HasIndex("ResidentId");
 
@@ -968,6 +973,9 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<string>("RateWindowStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResidenceSettlementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubscribedAt")
                         .HasColumnType("TEXT");
 
@@ -1065,6 +1073,11 @@ namespace Hromada.Core.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Hromada.Core.Catalogs.Settlement", "ResidenceSettlement")
+                        .WithMany()
+                        .HasForeignKey("ResidenceSettlementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Hromada.Core.Residents.Resident", "Resident")
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1091,6 +1104,8 @@ namespace Hromada.Core.Storage.Migrations
                     b.Navigation("BusinessKind");
 
                     b.Navigation("Consultation");
+
+                    b.Navigation("ResidenceSettlement");
 
                     b.Navigation("Resident");
 

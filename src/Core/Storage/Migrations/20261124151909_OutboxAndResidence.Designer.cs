@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hromada.Core.Storage.Migrations
 {
     [DbContext(typeof(HromadaDbContext))]
-    [Migration("20261124151754_Outbox")]
-    partial class Outbox
+    [Migration("20261124151909_OutboxAndResidence")]
+    partial class OutboxAndResidence
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -755,6 +755,9 @@ namespace Hromada.Core.Storage.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResidenceSettlementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ResidentId")
                         .HasColumnType("INTEGER");
 
@@ -805,6 +808,8 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ResidenceSettlementId");
 
                     b.HasIndex("ResidentId");
 
@@ -971,6 +976,9 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<string>("RateWindowStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ResidenceSettlementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubscribedAt")
                         .HasColumnType("TEXT");
 
@@ -1068,6 +1076,11 @@ namespace Hromada.Core.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Hromada.Core.Catalogs.Settlement", "ResidenceSettlement")
+                        .WithMany()
+                        .HasForeignKey("ResidenceSettlementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Hromada.Core.Residents.Resident", "Resident")
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1094,6 +1107,8 @@ namespace Hromada.Core.Storage.Migrations
                     b.Navigation("BusinessKind");
 
                     b.Navigation("Consultation");
+
+                    b.Navigation("ResidenceSettlement");
 
                     b.Navigation("Resident");
 
