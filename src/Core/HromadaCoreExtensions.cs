@@ -4,6 +4,7 @@ using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
+using Hromada.Core.Pipeline;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -32,9 +33,11 @@ public static class HromadaCoreExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<ProposalService>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOutbox();
+        services.AddMessagePipeline();
         services.AddConversation();
         return services;
     }

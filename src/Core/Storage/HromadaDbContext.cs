@@ -3,7 +3,6 @@ using Hromada.Core.Audit;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Consultations;
 using Hromada.Core.Inbox;
-using Hromada.Core.Notifications;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
@@ -30,9 +29,10 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-    public DbSet<OutboundNotice> OutboundNotices => Set<OutboundNotice>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<SenderLease> SenderLeases => Set<SenderLease>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PagedMenu> PagedMenus => Set<PagedMenu>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
