@@ -44,5 +44,7 @@ public sealed class CommunityOptions
 
     /// <summary>The privacy notice's absolute address, as a link residents can open.</summary>
     public string PrivacyNoticeLink =>
-        UrlSetting.IsAbsoluteHttpUrl(PrivacyNoticeUrl) ? PrivacyNoticeUrl : new Uri(new Uri(PublicBaseUrl), PrivacyNoticeUrl).ToString();
+        !UrlSetting.IsAbsoluteHttpUrl(PrivacyNoticeUrl) && Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl)
+            ? new Uri(baseUrl, PrivacyNoticeUrl).ToString()
+            : PrivacyNoticeUrl;
 }
