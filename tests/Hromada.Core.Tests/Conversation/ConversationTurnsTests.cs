@@ -41,4 +41,31 @@ public sealed class ConversationTurnsTests(ITestOutputHelper output)
         Assert.Equal(("Олена Петренко", "+380671234567"), (p.AuthorName, p.AuthorPhone));
         Assert.False(p.IsUnidentified);
     }
+
+    [Fact]
+    public async Task WithNoneOfTheGroups_TheProposalWrittenAtTheTopic_AndNameAndPhoneTyped_TakesNineTurns()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var r = new ResidentDriver(host, channel: Core.Proposals.Channel.WebChat);
+
+        await r.TextAsync("/start");
+        await r.PressAsync("Погоджуюся");
+        await r.PressAsync("Фізична особа");
+        await r.PressAsync("Жодна з цих груп");
+        await r.TextAsync("Пʼятихатки");
+        await r.PressAsync("Цивільний захист");
+        await r.TextAsync("Встановити сирену в центрі села, бо сигнал тривоги там не чути.");
+        await r.TextAsync("Петро Коваль, 050 765 43 21");
+        await r.PressAsync("Надіслати");
+        output.WriteLine(string.Join("\n", r.Transcript));
+
+        Assert.Equal(9, r.Turns);
+        await using var scope = host.Scope();
+        var p = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals
+            .Include(x => x.SocialGroups).Include(x => x.Settlement).Include(x => x.Topic).SingleAsync();
+        Assert.Equal("none", Assert.Single(p.SocialGroups).Code);
+        Assert.Equal("piatykhatky", p.Settlement!.Code);
+        Assert.Null(p.Topic);
+        Assert.Equal(("Петро Коваль", "+380507654321"), (p.AuthorName, p.AuthorPhone));
+    }
 }
