@@ -20,10 +20,10 @@ public sealed class TelegramConversationTests
         await r.PressAsync("с. Садове");
         await r.PressAsync("Соціально-гуманітарна");
         await r.PressAsync("Освіта", _ => true);
-        await r.TypeAsync("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.");
-        await r.PressAsync("Готово", _ => true);
-        await r.TypeAsync("Олена Петренко", _ => true);
+        await r.TypeAsync("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.", AsksForTheContact);
     }
+
+    private static bool AsksForTheContact(BotApiCall call) => call.Body["reply_markup"]?["keyboard"] is JsonArray;
 
     [Theory]
     [InlineData(false)]
@@ -45,9 +45,10 @@ public sealed class TelegramConversationTests
         Assert.Matches(@"P-2026-\d{5}", done);
         var p = await host.DbAsync(db => db.Proposals.Include(x => x.Settlement).SingleAsync());
         Assert.Equal(Channel.Telegram, p.Channel);
+        Assert.Equal(("sadove", p.SettlementId), ("sadove", p.ResidenceSettlementId));
         Assert.Equal("sadove", p.Settlement!.Code);
         Assert.Equal("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.", p.Text);
-        Assert.Equal("+380671234567", p.AuthorPhone);
+        Assert.Equal(("Олена Петренко", "+380671234567"), (p.AuthorName, p.AuthorPhone));
         Assert.All(host.Api.CallsOf("answerCallbackQuery"), c => Assert.StartsWith("cb", c.Body["callback_query_id"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.Equal(host.Api.CallsOf("answerCallbackQuery").Count, host.Api.CallsOf("editMessageReplyMarkup").Count);
         if (webhook)
@@ -105,7 +106,7 @@ public sealed class TelegramConversationTests
         var answer = await r.DoAsync(TelegramUpdates.Callback(host.NextUpdateId(), Chat, consent.MessageId, consent.Data));
 
         Assert.Contains("неактуальна", answer, StringComparison.Ordinal);
-        Assert.Contains("Якого населеного пункту", answer, StringComparison.Ordinal);
+        Assert.Contains("Де ви проживаєте", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,9 +116,10 @@ public sealed class TelegramConversationTests
         var r = new TelegramResident(host, Chat);
         await SubmitAsync(r);
 
-        var answer = await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), Chat, "+380991112233", ownerId: 777), _ => true);
+        var answer = await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), Chat, "+380991112233", ownerId: 777), AsksForTheContact);
 
         Assert.Contains("іншої людини", answer, StringComparison.Ordinal);
+        Assert.Contains("Як до вас звертатися", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +134,7 @@ public sealed class TelegramConversationTests
         await r.PressAsync("с. Дубове");
         await r.PressAsync("Інше", _ => true);
 
-        var answer = await r.DoAsync(TelegramUpdates.Photo(host.NextUpdateId(), Chat), _ => true);
+        var answer = await r.DoAsync(TelegramUpdates.Photo(host.NextUpdateId(), Chat), c => c.Body["text"]!.GetValue<string>().StartsWith("Напишіть вашу пропозицію", StringComparison.Ordinal));
 
         Assert.Contains("напишіть, будь ласка, текстом", answer, StringComparison.Ordinal);
     }
