@@ -33,6 +33,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<ProposalService>();
+        services.AddSingleton<ProposalInputRules>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOutbox();
         services.AddConversation();
