@@ -22,7 +22,7 @@ public class GoogleFormsImportBenchmarks
     private string _folder = "";
     private ServiceProvider? _services;
 
-    [Params(2_000)]
+    [Params(2_000, 200_000)]
     public int Rows { get; set; }
 
     [GlobalSetup]
