@@ -157,9 +157,13 @@ public sealed class ProposalService(
         });
 
         // What this batch added is written; tracking it would make every later batch's change detection slower.
-        // Only what the batch added is let go: the caller's own entities stay tracked.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => !tracked.Contains(e.Entity)
-            && e.Entity is Proposal or Audit.AuditEntry or Dictionary<string, object>).ToList())
+        // Only what the batch added is let go: the caller's own entities stay tracked. The proposals go last: detached
+        // before their social-group links, they leave the links' fix-up to scan every proposal imported so far.
+        var added = db.ChangeTracker.Entries()
+            .Where(e => !tracked.Contains(e.Entity) && e.Entity is Proposal or Audit.AuditEntry or Dictionary<string, object>)
+            .OrderBy(e => e.Entity is Proposal)
+            .ToList();
+        foreach (var entry in added)
         {
             entry.State = EntityState.Detached;
         }
