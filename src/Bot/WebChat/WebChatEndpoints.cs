@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Hromada.Bot.Security;
 using Hromada.Core.Conversation;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
@@ -19,9 +20,9 @@ public static partial class WebChatEndpoints
 
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/webchat").WithTags("Web chat");
+        var api = endpoints.MapGroup("/api/webchat").WithTags("Web chat").RequireRateLimiting(RateLimitPolicies.WebChatMessages);
         api.MapPost("/sessions", StartAsync).WithName("StartWebChat")
-            .WithSummary("A new session token and the bot's greeting.");
+            .WithSummary("A new session token and the bot's greeting.").RequireRateLimiting(RateLimitPolicies.WebChatSessions).RequireJsonContentType();
         api.MapGet("/sessions/{token}", ResumeAsync).WithName("ResumeWebChat")
             .WithSummary("Notices waiting for the resident, then the current question again (for a reloaded page).");
         api.MapPost("/sessions/{token}/messages", SendAsync).WithName("SendWebChatMessage")

@@ -16,7 +16,7 @@ internal sealed class WebChatClient(HttpClient http)
 
     public async Task StartAsync()
     {
-        var session = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), null);
+        var session = await http.PostAsJsonAsync("/api/webchat/sessions", new { });
         session.EnsureSuccessStatusCode();
         var json = await session.Content.ReadFromJsonAsync<JsonElement>();
         Token = json.GetProperty("token").GetString()!;

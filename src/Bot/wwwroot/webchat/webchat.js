@@ -132,7 +132,7 @@
     transcript = [];
     save();
     log.innerHTML = "";
-    return request("POST", "/api/webchat/sessions").then(function (s) {
+    return request("POST", "/api/webchat/sessions", {}).then(function (s) {
       localStorage.setItem(TOKEN_KEY, s.token);
       render(s.messages || []);
     });
