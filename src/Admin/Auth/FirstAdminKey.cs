@@ -24,7 +24,7 @@ internal static class FirstAdminKey
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        await using (var file = new StreamWriter(path, System.Text.Encoding.UTF8, options))
+        await using (var file = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
         {
             await file.WriteLineAsync(secret.AsMemory(), ct);
         }

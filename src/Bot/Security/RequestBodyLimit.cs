@@ -35,6 +35,12 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
         {
             await RefuseAsync(context, limit);
+            return;
+        }
+        // Minimal API's JSON binding catches the same exception and leaves a bare 413: give it the same explanation.
+        if (context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            await RefuseAsync(context, limit);
         }
     }
 

@@ -26,7 +26,9 @@ public sealed class AdminHardeningTests
         _ = app.Server;
 
         var file = Path.Combine(app.Folder, "first-admin-key.txt");
-        var key = (await File.ReadAllTextAsync(file)).Trim();
+        var bytes = await File.ReadAllBytesAsync(file);
+        var key = Encoding.ASCII.GetString(bytes).TrimEnd('\n');
+        Assert.Matches("^hb_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$", key);
         using var client = AdminClient.WithKey(app, key);
         var response = await client.GetAsync(new Uri("/api/admin/consultations", UriKind.Relative));
 
