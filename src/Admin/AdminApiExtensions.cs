@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Hromada.Admin.Auth;
+using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
 using Hromada.Admin.Consultations;
 using Hromada.Admin.Intake;
@@ -8,11 +9,13 @@ using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Reviews;
 using Hromada.Core.Access;
+using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -50,7 +53,7 @@ public static class AdminApiExtensions
         return services;
     }
 
-    /// <summary>Creates the first admin key when there is none: the bootstrap key if configured, else a generated one printed once.</summary>
+    /// <summary>Creates the first admin key when there is none: the bootstrap key if configured, else a generated one written to a private file.</summary>
     public static async Task InitialiseAdminAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -70,8 +73,10 @@ public static class AdminApiExtensions
         }
 
         var (_, secret) = await keys.CreateAsync("first-admin", AdminRole.Admin, null, "system");
+        var path = await FirstAdminKey.HandOverAsync(secret, scope.ServiceProvider.GetRequiredService<HromadaDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
         logger.LogWarning(
-            "No admin keys yet: created the Admin key 'first-admin'. It is shown only this once — store it now: {Key}", secret);
+            "No admin keys yet: created the Admin key 'first-admin'. It is in {Path}, readable only by this service's user: store it and delete the file", path);
     }
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
@@ -87,6 +92,7 @@ public static class AdminApiExtensions
         admin.MapCatalogsApi();
         admin.MapExportsApi();
         admin.MapGoogleFormsApi();
+        admin.MapAuthorsApi();
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using Hromada.Admin;
 using Hromada.Bot.Channels;
 using Hromada.Bot.Health;
+using Hromada.Bot.Security;
 using Hromada.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddHromadaCore(builder.Configuration, builder.Environment.Conte
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddAdminApi(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddHromadaSecurity();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ await app.Services.InitialiseAdminAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHromadaSecurity();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 

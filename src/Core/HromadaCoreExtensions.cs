@@ -35,6 +35,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<ProposalService>();
+        services.AddSingleton<ProposalInputRules>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOutbox();
         services.AddMessagePipeline();

@@ -19,7 +19,7 @@ public static class MessengerWebhookEndpoints
 
     public static IEndpointRouteBuilder MapMessengerWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Path).WithTags("Messenger");
+        var group = endpoints.MapGroup(Path).WithTags("Messenger").RequireRateLimiting(Security.RateLimitPolicies.WebhookCallers);
         group.MapGet("/", Verify).WithName("MessengerVerify").WithSummary("Meta's webhook verification: echoes hub.challenge for the right verify token.");
         group.MapPost("/", Receive).WithName("MessengerReceive").WithSummary("Messaging events from Meta, signed with the app secret.");
         return endpoints;

@@ -23,7 +23,7 @@ internal static class TelegramWebhook
 
     public static IEndpointRouteBuilder MapTelegramWebhookEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription();
+        endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription().RequireRateLimiting(Security.RateLimitPolicies.WebhookCallers);
         return endpoints;
     }
 

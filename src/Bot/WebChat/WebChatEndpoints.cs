@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Hromada.Bot.Security;
 using Hromada.Core.Conversation;
 using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
@@ -25,9 +26,9 @@ public static partial class WebChatEndpoints
 
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/webchat").WithTags("Web chat");
+        var api = endpoints.MapGroup("/api/webchat").WithTags("Web chat").RequireRateLimiting(RateLimitPolicies.WebChatMessages);
         api.MapPost("/sessions", StartAsync).WithName("StartWebChat")
-            .WithSummary("A new session token and the bot's greeting. Nothing is stored until the first message. Needs the X-Chat-Client header.");
+            .WithSummary("A new session token and the bot's greeting. Nothing is stored until the first message. Needs the X-Chat-Client header and a JSON body ({}).").RequireRateLimiting(RateLimitPolicies.WebChatSessions).RequireJsonContentType();
         api.MapGet("/session", ResumeAsync).WithName("ResumeWebChat")
             .WithSummary("For a reloaded page: what the bot sent after `after` and was not shown yet, then the current question again.");
         api.MapPost("/messages", SendAsync).WithName("SendWebChatMessage")

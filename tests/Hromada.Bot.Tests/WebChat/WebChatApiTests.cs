@@ -148,11 +148,13 @@ public sealed class WebChatApiTests
         await using var app = new HromadaAppFactory();
         using var http = app.CreateClient();
 
-        // What any web page can send cross-site without asking: a form post with text/plain and no custom header.
-        var response = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), new StringContent("x", System.Text.Encoding.UTF8, "text/plain"));
+        // What any web page can send cross-site without asking: a form post with text/plain, or JSON without the custom header.
+        var plain = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), new StringContent("x", System.Text.Encoding.UTF8, "text/plain"));
+        var json = await http.PostAsJsonAsync(new Uri("/api/webchat/sessions", UriKind.Relative), new { });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Not the web chat widget", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        Assert.Equal("Not the web chat widget", (await json.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
 
     [Fact]

@@ -173,7 +173,7 @@
   function start() {
     forget();
     log.innerHTML = "";
-    return request("POST", "/api/webchat/sessions").then(function (s) {
+    return request("POST", "/api/webchat/sessions", {}).then(function (s) {
       store(TOKEN_KEY, s.token);
       touch();
       render(s.messages);
