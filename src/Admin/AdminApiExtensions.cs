@@ -6,6 +6,7 @@ using Hromada.Admin.Intake;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
+using Hromada.Admin.Reports;
 using Hromada.Admin.Reviews;
 using Hromada.Core.Access;
 using Microsoft.AspNetCore.Authentication;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -27,6 +29,9 @@ public static class AdminApiExtensions
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<GoogleFormsImporter>();
+        services.AddScoped<ProposalExporter>();
+        services.TryAddSingleton<ExportScratch>();
+        services.AddReports();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -87,6 +92,7 @@ public static class AdminApiExtensions
         admin.MapCatalogsApi();
         admin.MapExportsApi();
         admin.MapGoogleFormsApi();
+        admin.MapReportsApi();
         return endpoints;
     }
 }

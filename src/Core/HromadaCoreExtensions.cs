@@ -33,6 +33,9 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<Reports.RepresentationService>();
+        services.AddScoped<Reports.PeriodSummaryService>();
+        services.AddScoped<Reports.ProposalRowReader>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOutbox();
         services.AddConversation();

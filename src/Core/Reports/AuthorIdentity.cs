@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hromada.Core.Reports;
+
+/// <summary>
+/// Tells which proposals come from the same author, so the reports can count people, not proposals. Two proposals have
+/// one author when they share the chat resident (one person in one chat), the phone number (compared by its last nine
+/// digits, so +380 67… and 067… match) or the e-mail address (case-insensitive) — across channels, so a resident who
+/// wrote in Telegram and also brought a letter with the same phone counts once. A proposal with none of these but a
+/// name is matched to others with the same name and no contact either. A proposal with nothing (anonymous, or erased
+/// with /forget) is an author of its own. Names and contacts are only compared here, never reported.
+/// </summary>
+public sealed class AuthorIdentity
+{
+    /// <summary>How authors are counted, for the API description and the report.</summary>
+    public const string Description =
+        "Distinct authors: proposals share an author when they share the chat resident, the phone number (last nine digits) " +
+        "or the e-mail address (case-insensitive), across channels; a proposal with only a name shares an author with others " +
+        "that have the same name and no contact; an anonymous proposal (no resident, name or contact, e.g. after /forget) is " +
+        "an author of its own. Names and contacts are compared, never shown.";
+
+    private readonly List<int> _parent = [];
+    private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
+
+    /// <summary>Number of proposals added.</summary>
+    public int Count => _parent.Count;
+
+    /// <summary>Adds one proposal's identity and returns its index (0, 1, 2… in the order added).</summary>
+    public int Add(int? residentId, string? phone, string? email, string? name)
+    {
+        var index = _parent.Count;
+        _parent.Add(index);
+        var linked = false;
+        if (residentId is { } r)
+        {
+            Link(index, "r:" + r.ToString(CultureInfo.InvariantCulture));
+            linked = true;
+        }
+        if (NormalisePhone(phone) is { } p)
+        {
+            Link(index, "p:" + p);
+            linked = true;
+        }
+        if (NormaliseEmail(email) is { } e)
+        {
+            Link(index, "e:" + e);
+            linked = true;
+        }
+        if (!linked && NormaliseName(name) is { } n)
+        {
+            Link(index, "n:" + n);
+        }
+        return index;
+    }
+
+    /// <summary>The author of the proposal at <paramref name="index"/>: equal numbers mean the same author.</summary>
+    public int AuthorOf(int index) => Find(index);
+
+    private void Link(int index, string key)
+    {
+        if (_firstByKey.TryGetValue(key, out var other))
+        {
+            var a = Find(index);
+            var b = Find(other);
+            if (a != b)
+            {
+                // The smaller index stays the root, so author numbers are stable whatever the order of links.
+                if (a < b) _parent[b] = a;
+                else _parent[a] = b;
+            }
+        }
+        else
+        {
+            _firstByKey[key] = index;
+        }
+    }
+
+    private int Find(int i)
+    {
+        var root = i;
+        while (_parent[root] != root)
+        {
+            root = _parent[root];
+        }
+        while (_parent[i] != root)
+        {
+            var next = _parent[i];
+            _parent[i] = root;
+            i = next;
+        }
+        return root;
+    }
+
+    internal static string? NormalisePhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return null;
+        }
+        var digits = new StringBuilder(phone.Length);
+        foreach (var c in phone)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+            }
+        }
+        if (digits.Length < 5)
+        {
+            return null;
+        }
+        return digits.Length >= 9 ? digits.ToString(digits.Length - 9, 9) : digits.ToString();
+    }
+
+    internal static string? NormaliseEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    internal static string? NormaliseName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var words = name.Trim().ToLower(CultureInfo.GetCultureInfo("uk-UA"))
+            .Replace('\'', 'ʼ').Replace('’', 'ʼ')
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', words);
+    }
+}
