@@ -305,7 +305,7 @@ public sealed class InterimReport(RepresentationService representation, Proposal
         {
             DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U,
         };
-        return new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }, new KeepNext()), new Run(new Drawing(inline)));
+        return new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }), new Run(new Drawing(inline)));
     }
 
     /// <summary>Width and height of a PNG from its IHDR chunk.</summary>
@@ -328,8 +328,10 @@ public sealed class InterimReport(RepresentationService representation, Proposal
         static Style Paragraph(string id, string name, int halfPoints, bool bold = false, int before = 0, int after = 120, string? basedOn = "Normal",
             bool center = false, bool italic = false, bool keepNext = false)
         {
-            var pPr = new StyleParagraphProperties(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });
+            // Schema order: keepNext, spacing, jc.
+            var pPr = new StyleParagraphProperties();
             if (keepNext) pPr.Append(new KeepNext());
+            pPr.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });
             if (center) pPr.Append(new Justification { Val = JustificationValues.Center });
             var rPr = new StyleRunProperties();
             if (bold) rPr.Append(new Bold());
