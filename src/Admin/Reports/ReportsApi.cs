@@ -35,18 +35,26 @@ public static class ReportsApi
                          "by where the authors live and by the settlement concerned; by sphere with the most frequent topics and the outcomes; " +
                          "late and unidentified counts; every catalog entry listed even at zero; the protocol's statistics paragraph and the gaps " +
                          "as Ukrainian sentences." + Scope)
-            .WithDescription(AuthorIdentity.Description);
+            .WithDescription(AuthorIdentity.Description)
+            .Produces<RepresentationReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/interim.docx", DocxAsync).WithName("InterimReportDocx")
             .WithSummary("The interim report as a Word document: the consultation and its period, the statistics paragraph, the gaps, the charts, " +
-                         "and a table of every proposal with the review bodies' positions and the decision." + Scope);
+                         "and a table of every proposal with the review bodies' positions and the decision." + Scope)
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/interim.xlsx", XlsxAsync).WithName("InterimReportXlsx")
-            .WithSummary("The report's tables as an Excel workbook: proposals, by settlement, by sphere, by category (with social groups, business kinds and channels)." + Scope);
+            .WithSummary("The report's tables as an Excel workbook: proposals, by settlement, by sphere, by category (with social groups, business kinds and channels)." + Scope)
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/charts/{name}.png", ChartAsync).WithName("ReportChart")
-            .WithSummary($"A chart as PNG: {string.Join(", ", ChartRenderer.Names)}." + Scope);
+            .WithSummary($"A chart as PNG: {string.Join(", ", ChartRenderer.Names)}." + Scope)
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/period", PeriodAsync).WithName("PeriodSummary")
             .WithSummary("The analytical summary for any period (from, to: local dates YYYY-MM-DD, both required and included): proposals received " +
                          "(by channel, by sphere, late, unidentified), decisions taken in the period, proposals still without a decision and review " +
-                         "routes past their due date at the period's end. consultation: optional, all consultations if absent.");
+                         "routes past their due date at the period's end. consultation: optional, all consultations if absent.")
+            .Produces<PeriodSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
     }
 

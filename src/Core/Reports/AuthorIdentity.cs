@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Hromada.Core.Reports;
 
@@ -21,7 +20,10 @@ public sealed class AuthorIdentity
         "an author of its own. Names and contacts are compared, never shown.";
 
     private readonly List<int> _parent = [];
-    private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _firstByResident = [];
+    private readonly Dictionary<long, int> _firstByPhone = [];
+    private readonly Dictionary<string, int> _firstByEmail = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _firstByName = new(StringComparer.Ordinal);
 
     /// <summary>Number of proposals added.</summary>
     public int Count => _parent.Count;
@@ -34,22 +36,22 @@ public sealed class AuthorIdentity
         var linked = false;
         if (residentId is { } r)
         {
-            Link(index, "r:" + r.ToString(CultureInfo.InvariantCulture));
+            Link(_firstByResident, r, index);
             linked = true;
         }
-        if (NormalisePhone(phone) is { } p)
+        if (PhoneKey(phone) is { } p)
         {
-            Link(index, "p:" + p);
+            Link(_firstByPhone, p, index);
             linked = true;
         }
         if (NormaliseEmail(email) is { } e)
         {
-            Link(index, "e:" + e);
+            Link(_firstByEmail, e, index);
             linked = true;
         }
         if (!linked && NormaliseName(name) is { } n)
         {
-            Link(index, "n:" + n);
+            Link(_firstByName, n, index);
         }
         return index;
     }
@@ -57,9 +59,9 @@ public sealed class AuthorIdentity
     /// <summary>The author of the proposal at <paramref name="index"/>: equal numbers mean the same author.</summary>
     public int AuthorOf(int index) => Find(index);
 
-    private void Link(int index, string key)
+    private void Link<TKey>(Dictionary<TKey, int> firstByKey, TKey key, int index) where TKey : notnull
     {
-        if (_firstByKey.TryGetValue(key, out var other))
+        if (firstByKey.TryGetValue(key, out var other))
         {
             var a = Find(index);
             var b = Find(other);
@@ -72,7 +74,7 @@ public sealed class AuthorIdentity
         }
         else
         {
-            _firstByKey[key] = index;
+            firstByKey[key] = index;
         }
     }
 
@@ -92,26 +94,28 @@ public sealed class AuthorIdentity
         return root;
     }
 
-    internal static string? NormalisePhone(string? phone)
+    /// <summary>The phone's last nine digits as a number (+380 67 123 45 67 and 067 123 45 67 are both 671234567); null under five digits.</summary>
+    internal static long? PhoneKey(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))
         {
             return null;
         }
-        var digits = new StringBuilder(phone.Length);
-        foreach (var c in phone)
+        long key = 0;
+        var digits = 0;
+        for (var i = phone.Length - 1; i >= 0 && digits < 9; i--)
         {
-            if (char.IsAsciiDigit(c))
+            if (char.IsAsciiDigit(phone[i]))
             {
-                digits.Append(c);
+                key += (phone[i] - '0') * Pow10[digits];
+                digits++;
             }
         }
-        if (digits.Length < 5)
-        {
-            return null;
-        }
-        return digits.Length >= 9 ? digits.ToString(digits.Length - 9, 9) : digits.ToString();
+        // The digit count is folded in, so 0001234 and 1234 stay different numbers.
+        return digits < 5 ? null : key + digits * 1_000_000_000L;
     }
+
+    private static readonly long[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
     internal static string? NormaliseEmail(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
