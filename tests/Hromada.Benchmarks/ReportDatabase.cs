@@ -41,6 +41,7 @@ internal sealed class ReportDatabase : IDisposable
         services.AddHromadaCore(configuration, folder);
         services.AddScoped<ProposalExporter>();
         services.AddScoped<InterimReport>();
+        services.AddSingleton<ChartRenderer>();
         var provider = services.BuildServiceProvider();
         await provider.InitialiseHromadaAsync();
         await SeedAsync(provider, count);

@@ -30,19 +30,25 @@ public sealed class ChartRenderer
     private static readonly Color RejectedColor = Color.FromHex("#d62728");
     private static readonly Color UndecidedColor = Color.FromHex("#9e9e9e");
 
-    public ChartRenderer(ILogger<ChartRenderer> logger)
-    {
-        if (Font.Value is null)
-        {
-            logger.LogWarning("No font with Cyrillic letters was found; chart labels will not be readable. Install one (Debian: apt-get install fonts-dejavu-core).");
-        }
-    }
+    private readonly ILogger<ChartRenderer> _logger;
+    private int _warned;
+
+    public ChartRenderer(ILogger<ChartRenderer> logger) => _logger = logger;
 
     /// <summary>The font family the charts use; null when the machine has no font with Cyrillic letters.</summary>
     public static string? FontFamily => Font.Value;
 
     /// <summary>The chart called <paramref name="name"/> (one of <see cref="Names"/>) as a PNG.</summary>
-    public static byte[] Render(string name, RepresentationReport report) => name switch
+    public byte[] Render(string name, RepresentationReport report)
+    {
+        if (Font.Value is null && Interlocked.Exchange(ref _warned, 1) == 0)
+        {
+            _logger.LogWarning("No font with Cyrillic letters was found; chart labels will not be readable. Install one (Debian: apt-get install fonts-dejavu-core).");
+        }
+        return Draw(name, report);
+    }
+
+    private static byte[] Draw(string name, RepresentationReport report) => name switch
     {
         Settlements => BySettlement(report),
         Spheres => BySphere(report),

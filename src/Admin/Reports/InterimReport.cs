@@ -18,7 +18,7 @@ namespace Hromada.Admin.Reports;
 /// The table of proposals is streamed row by row (see <see cref="OpenXmlStreaming"/>), so 100,000 proposals do not
 /// sit in memory. Nothing personal: no names, no contacts.
 /// </summary>
-public sealed class InterimReport(RepresentationService representation, ProposalRowReader rows, CommunityClock clock)
+public sealed class InterimReport(RepresentationService representation, ProposalRowReader rows, ChartRenderer charts, CommunityClock clock)
 {
     // A4 in twentieths of a point; 2 cm margins left, top and bottom, 1.5 cm right.
     private const int PageShort = 11906;
@@ -36,7 +36,7 @@ public sealed class InterimReport(RepresentationService representation, Proposal
     public async Task WriteDocxAsync(Stream output, Consultation consultation, ReportPeriod period, CancellationToken ct)
     {
         var report = await representation.BuildAsync(consultation, period, ct);
-        var charts = ChartRenderer.Names.Select(n => (Name: n, Png: ChartRenderer.Render(n, report))).ToList();
+        var pictures = ChartRenderer.Names.Select(n => (Name: n, Png: charts.Render(n, report))).ToList();
 
         using var skeleton = new MemoryStream();
         string mainEntry;
@@ -48,7 +48,7 @@ public sealed class InterimReport(RepresentationService representation, Proposal
             var main = document.AddMainDocumentPart();
             main.Document = new Document(new Body());
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            foreach (var (name, png) in charts)
+            foreach (var (name, png) in pictures)
             {
                 var image = main.AddImagePart(ImagePartType.Png);
                 using (var data = new MemoryStream(png))

@@ -77,7 +77,7 @@ public static class ReportsApi
     }
 
     private static async Task<IResult> ChartAsync(string name, [AsParameters] ScopeQuery query, HromadaDbContext db,
-        RepresentationService reports, CancellationToken ct)
+        RepresentationService reports, ChartRenderer charts, CancellationToken ct)
     {
         if (!ChartRenderer.Names.Contains(name))
         {
@@ -94,7 +94,7 @@ public static class ReportsApi
             return error;
         }
         var report = await reports.BuildAsync(scope!.Consultation, scope.Period, ct);
-        return TypedResults.File(ChartRenderer.Render(name, report), "image/png");
+        return TypedResults.File(charts.Render(name, report), "image/png");
     }
 
     private static async Task<IResult> DocxAsync([AsParameters] ScopeQuery query, HromadaDbContext db, InterimReport interim,

@@ -274,6 +274,24 @@ public sealed class ReportsApiTests
             summary.GetProperty("summary").GetString());
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheReports_AndHowAuthorsAreCounted()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        var json = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        foreach (var path in new[] { "/api/admin/reports/representation", "/api/admin/reports/interim.docx", "/api/admin/reports/interim.xlsx",
+                     "/api/admin/reports/charts/{name}.png", "/api/admin/reports/period" })
+        {
+            Assert.Contains($"\"{path}\"", json, StringComparison.Ordinal);
+        }
+        Assert.Contains("\"RepresentationReport\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"PeriodSummary\"", json, StringComparison.Ordinal);
+        Assert.Contains("last nine digits", json, StringComparison.Ordinal);
+    }
+
     internal static Dictionary<string, List<List<string>>> Sheets(SpreadsheetDocument workbook)
     {
         var part = workbook.WorkbookPart!;
