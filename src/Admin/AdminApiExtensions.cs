@@ -7,6 +7,7 @@ using Hromada.Admin.Intake;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
+using Hromada.Admin.Reports;
 using Hromada.Admin.Reviews;
 using Hromada.Core.Access;
 using Hromada.Core.Storage;
@@ -16,6 +17,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -30,6 +32,9 @@ public static class AdminApiExtensions
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<GoogleFormsImporter>();
+        services.AddScoped<ProposalExporter>();
+        services.TryAddSingleton<ExportScratch>();
+        services.AddReports();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -93,6 +98,7 @@ public static class AdminApiExtensions
         admin.MapExportsApi();
         admin.MapGoogleFormsApi();
         admin.MapAuthorsApi();
+        admin.MapReportsApi();
         return endpoints;
     }
 }

@@ -36,6 +36,9 @@ public static class HromadaCoreExtensions
         services.AddScoped<UnitOfWork>();
         services.AddScoped<ProposalService>();
         services.AddSingleton<ProposalInputRules>();
+        services.AddScoped<Reports.RepresentationService>();
+        services.AddScoped<Reports.PeriodSummaryService>();
+        services.AddScoped<Reports.ProposalRowReader>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOutbox();
         services.AddMessagePipeline();
