@@ -34,6 +34,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<Residents.ResidentErasure>();
         services.AddScoped<ProposalService>();
         services.AddSingleton<ProposalInputRules>();
         services.AddScoped<Reports.RepresentationService>();
