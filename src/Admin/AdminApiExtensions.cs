@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Hromada.Admin.Announcements;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Catalogs;
 using Hromada.Admin.Consultations;
@@ -87,6 +88,7 @@ public static class AdminApiExtensions
         admin.MapCatalogsApi();
         admin.MapExportsApi();
         admin.MapGoogleFormsApi();
+        admin.MapAnnouncementsApi();
         return endpoints;
     }
 }

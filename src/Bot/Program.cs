@@ -1,4 +1,5 @@
 using Hromada.Admin;
+using Hromada.Bot.Announcements;
 using Hromada.Bot.Channels;
 using Hromada.Bot.Health;
 using Hromada.Core;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHromadaCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddAdminApi(builder.Configuration);
+builder.Services.AddAnnouncementScheduling(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.UseStaticFiles();
 app.MapHealth();
 app.MapBotChannels();
 app.MapAdminApi();
+app.MapAnnouncementFeed();
 
 app.Services.LogChannelStatus();
 await app.RunAsync();
