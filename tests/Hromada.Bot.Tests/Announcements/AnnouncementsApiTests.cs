@@ -184,4 +184,24 @@ public sealed class AnnouncementsApiTests
         Assert.Contains("Hromada:Telegram:Token", byName["TelegramSubscribers"].GetProperty("unavailable").GetString(), StringComparison.Ordinal);
         Assert.Equal(2000, byName["MessengerSubscribers"].GetProperty("maxLength").GetInt32());
     }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheAnnouncementsApi()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/admin/announcements", "/api/admin/announcements/{id}", "/api/admin/announcements/{id}/cancel",
+            "/api/admin/announcements/{id}/report", "/api/admin/announcements/targets", "/api/admin/subscribers" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        }
+        var create = paths.GetProperty("/api/admin/announcements").GetProperty("post");
+        Assert.Equal("CreateAnnouncement", create.GetProperty("operationId").GetString());
+        Assert.True(create.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(doc.GetProperty("components").GetProperty("schemas").TryGetProperty("DeliveryReportDto", out _));
+    }
 }

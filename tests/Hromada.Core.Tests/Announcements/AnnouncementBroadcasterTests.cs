@@ -65,6 +65,14 @@ public sealed class AnnouncementBroadcasterTests
         crash.FailAtSave = 5;
         await Assert.ThrowsAsync<InvalidOperationException>(() => BroadcastAsync(host, a.Id));
         var beforeRestart = await RowsAsync(host, a.Id);
+        await using (var scope = host.Scope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<AnnouncementService>();
+            var edit = await service.EditAsync(a.Id, new AnnouncementInput(null, "Інший текст", ["TelegramSubscribers"], host.Time.GetUtcNow().AddHours(1), null), "comms");
+            var cancel = await service.CancelAsync(a.Id, "comms");
+            Assert.Equal("The announcement is being sent; it can no longer be changed or cancelled.", edit.Conflict);
+            Assert.NotNull(cancel.Conflict);
+        }
         crash.FailAtSave = null;
         await host.RestartAsync();
         var result = await BroadcastAsync(host, a.Id);
