@@ -5,9 +5,12 @@ using Hromada.Core.Proposals;
 
 namespace Hromada.Admin.Announcements;
 
-/// <summary>An announcement as the communications office sees it; times carry the hromada's local offset.</summary>
+/// <summary>
+/// An announcement as the communications office sees it; times carry the hromada's local offset. An automatic notice's
+/// <c>Text</c> keeps its placeholders and <c>Preview</c> shows it filled in with the consultation as it is now.
+/// </summary>
 public sealed record AnnouncementDto(
-    long Id, AnnouncementKind Kind, int? ConsultationId, string? Title, string Text, IReadOnlyList<AnnouncementTarget> Targets,
+    long Id, AnnouncementKind Kind, int? ConsultationId, string? Title, string Text, string? Preview, IReadOnlyList<AnnouncementTarget> Targets,
     DateTimeOffset SendAt, RuleDto? Rule, AnnouncementStatus Status, DateTimeOffset CreatedAt, string CreatedBy,
     DateTimeOffset? UpdatedAt, string? UpdatedBy, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,
     DateTimeOffset? CancelledAt, string? CancelledBy, int Version, DeliveryCountsDto? Delivery);
@@ -52,12 +55,16 @@ public sealed record ChannelSubscribersDto(Channel Channel, int Subscribed, int 
 
 internal static class AnnouncementMapping
 {
-    public static AnnouncementDto ToDto(Announcement a, CommunityClock clock, DeliveryCountsDto? delivery) => new(
-        a.Id, a.Kind, a.ConsultationId, a.Title, a.Text, a.Targets.Select(t => t.Target).Order().ToList(),
+    public static AnnouncementDto ToDto(Announcement a, CommunityClock clock, DeliveryCountsDto? delivery, string? preview = null) => new(
+        a.Id, a.Kind, a.ConsultationId, a.Title, a.Text, preview, a.Targets.Select(t => t.Target).Order().ToList(),
         clock.ToLocal(a.SendAt),
         a.Rule is { } r ? new RuleDto(r.WorkingDays, r.Direction, r.Date, r.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)) : null,
         a.Status, clock.ToLocal(a.CreatedAt), a.CreatedBy, Local(clock, a.UpdatedAt), a.UpdatedBy, Local(clock, a.StartedAt),
         Local(clock, a.CompletedAt), Local(clock, a.CancelledAt), a.CancelledBy, a.Version, delivery);
 
     public static DateTimeOffset? Local(CommunityClock clock, DateTimeOffset? instant) => instant is { } i ? clock.ToLocal(i) : null;
+
+    /// <summary>A scheduled automatic notice filled in now; null for a manual announcement or one already sent.</summary>
+    public static async Task<string?> PreviewAsync(Announcement a, NoticeValues notices, CancellationToken ct) =>
+        a.Kind == AnnouncementKind.Manual || a.Status != AnnouncementStatus.Scheduled ? null : await notices.RenderAsync(a, ct);
 }

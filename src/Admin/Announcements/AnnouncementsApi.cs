@@ -47,7 +47,7 @@ public static class AnnouncementsApi
     public sealed record AnnouncementPageDto(int Total, int Page, int PageSize, IReadOnlyList<AnnouncementDto> Items);
 
     private static async Task<Results<Ok<AnnouncementPageDto>, ValidationProblem>> ListAsync(
-        [AsParameters] ListRequest request, HromadaDbContext db, CommunityClock clock, CancellationToken ct)
+        [AsParameters] ListRequest request, HromadaDbContext db, NoticeValues notices, CommunityClock clock, CancellationToken ct)
     {
         var page = request.Page ?? 1;
         var pageSize = request.PageSize ?? 50;
@@ -78,12 +78,16 @@ public static class AnnouncementsApi
         var rows = await db.Announcements.AsNoTracking().Include(a => a.Targets).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         var items = ids.Select(id => rows.Single(a => a.Id == id)).ToList();
         var counts = await AnnouncementReports.CountsAsync(db, items.Select(a => a.Id).ToList(), ct);
-        return TypedResults.Ok(new AnnouncementPageDto(total, page, pageSize,
-            items.Select(a => AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(a.Id))).ToList()));
+        var dtos = new List<AnnouncementDto>(items.Count);
+        foreach (var a in items)
+        {
+            dtos.Add(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(a.Id), await AnnouncementMapping.PreviewAsync(a, notices, ct)));
+        }
+        return TypedResults.Ok(new AnnouncementPageDto(total, page, pageSize, dtos));
     }
 
     private static async Task<Results<Ok<AnnouncementDto>, NotFound<ProblemDetails>>> GetAsync(
-        long id, HromadaDbContext db, CommunityClock clock, CancellationToken ct)
+        long id, HromadaDbContext db, NoticeValues notices, CommunityClock clock, CancellationToken ct)
     {
         var a = await db.Announcements.AsNoTracking().Include(x => x.Targets).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
@@ -91,7 +95,7 @@ public static class AnnouncementsApi
             return NotFoundProblem(id);
         }
         var counts = await AnnouncementReports.CountsAsync(db, [id], ct);
-        return TypedResults.Ok(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(id)));
+        return TypedResults.Ok(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(id), await AnnouncementMapping.PreviewAsync(a, notices, ct)));
     }
 
     private static async Task<Results<Created<AnnouncementDto>, ValidationProblem>> CreateAsync(

@@ -204,4 +204,24 @@ public sealed class AnnouncementsApiTests
         Assert.True(create.GetProperty("responses").TryGetProperty("400", out _));
         Assert.True(doc.GetProperty("components").GetProperty("schemas").TryGetProperty("DeliveryReportDto", out _));
     }
+
+    [Fact]
+    public async Task AutomaticReminder_IsListedWithItsTemplateAndAPreviewOfWhatWillGoOut()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = await CommunicationsAsync(app);
+        JsonElement reminder = default;
+
+        await WaitUntilAsync(async () =>
+        {
+            var list = await client.GetFromJsonAsync<JsonElement>("/api/admin/announcements?kind=DeadlineReminder");
+            reminder = list.GetProperty("items").EnumerateArray().FirstOrDefault();
+            return reminder.ValueKind == JsonValueKind.Object;
+        }, "the deadline reminder planned at start");
+
+        Assert.Equal("Scheduled", reminder.GetProperty("status").GetString());
+        Assert.Equal("2026-11-27T10:00:00+02:00", reminder.GetProperty("sendAt").GetString());
+        Assert.Contains("{deadline}", reminder.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("завершується 02.12.2026 11:00", reminder.GetProperty("preview").GetString(), StringComparison.Ordinal);
+    }
 }
