@@ -48,11 +48,13 @@ public static class DecisionsApi
         }
 
         Apply(p, input.Outcome!.Value, input.Justification!, input.ProtocolNumber!, input.ProtocolDate!.Value, audit, time, http.User.ActorName());
+        // The decision and its notice to the author are stored together: both or neither.
+        await notifications.EnqueueDecisionAsync(p, ct);
         if (!await ProposalChange.TrySaveAsync(db, ct))
         {
             return ProposalChange.Stale(reference, null);
         }
-        await notifications.NotifyDecisionAsync(p, ct);
+        notifications.Send();
         return TypedResults.Ok(new DecisionDto(p.Outcome!.Value, p.Justification!, p.ProtocolNumber, p.ProtocolDate, p.DecidedAt, p.DecidedBy));
     }
 
@@ -69,12 +71,16 @@ public static class DecisionsApi
             return bulkProblem;
         }
         var result = await ProposalChange.ForEachAsync(db, input.References,
-            p =>
+            async p =>
             {
                 Apply(p, input.Outcome!.Value, input.Justification!, input.ProtocolNumber!, input.ProtocolDate!.Value, audit, time, http.User.ActorName());
-                return Task.CompletedTask;
+                await notifications.EnqueueDecisionAsync(p, ct);
             },
-            p => notifications.NotifyDecisionAsync(p, ct), ct);
+            _ =>
+            {
+                notifications.Send();
+                return Task.CompletedTask;
+            }, ct);
         return TypedResults.Ok(result);
     }
 

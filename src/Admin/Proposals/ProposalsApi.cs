@@ -1,5 +1,6 @@
 using Hromada.Admin.Auth;
 using Hromada.Core.Community;
+using Hromada.Core.Outbox;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -73,7 +74,7 @@ public static class ProposalsApi
         var catalog = await db.Spheres.AsNoTracking().Where(s => s.Id == p.OriginalSphereId).ToListAsync(ct);
         var originalTopic = p.OriginalTopicId is null ? null : await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.Id == p.OriginalTopicId, ct);
         var originalSettlement = p.OriginalSettlementId is null ? null : await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.Id == p.OriginalSettlementId, ct);
-        var notices = await db.OutboundNotices.AsNoTracking().Where(n => n.ProposalId == p.Id).OrderBy(n => n.Id).ToListAsync(ct);
+        var notices = await db.OutboxMessages.AsNoTracking().Where(n => n.ProposalId == p.Id && n.Purpose == OutboxPurpose.Notice).OrderBy(n => n.Id).ToListAsync(ct);
         var history = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Proposal" && a.EntityKey == p.Reference)
             .OrderBy(a => a.Id).ToListAsync(ct);
         var personal = http.User.IsAdmin();
@@ -91,10 +92,19 @@ public static class ProposalsApi
                 ? new DecisionDto(outcome, p.Justification ?? "", p.ProtocolNumber, p.ProtocolDate, p.DecidedAt, p.DecidedBy)
                 : null,
             notices.Select(n => new NoticeDto(
-                n.Kind, n.DeliveredAt is not null ? "delivered" : n.HeldReason is not null ? "held" : "pending",
-                n.CreatedAt, n.DeliveredAt, n.HeldReason, n.Attempts)).ToList(),
+                "Decision", NoticeState(n.Status), n.CreatedAt, n.Status == OutboxStatus.Sent ? n.CompletedAt : null, n.LastError, n.Attempts)).ToList(),
             history.Select(a => new AuditDto(a.At, a.Actor, a.Action, a.Before, a.After)).ToList()));
     }
+
+    /// <summary>The author's notice as the working group reads it: delivered, pending (being sent or retried), held, blocked, failed.</summary>
+    private static string NoticeState(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Sent => "delivered",
+        OutboxStatus.Held => "held",
+        OutboxStatus.Blocked => "blocked",
+        OutboxStatus.Failed or OutboxStatus.Skipped => "failed",
+        _ => "pending",
+    };
 
     internal static NotFound<ProblemDetails> NotFound(string reference) => TypedResults.NotFound(new ProblemDetails
     {

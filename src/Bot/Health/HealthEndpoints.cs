@@ -1,30 +1,43 @@
+using Hromada.Core.Inbox;
+using Hromada.Core.Outbox;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Bot.Health;
 
-/// <summary><c>GET /healthz</c>: 200 when the database answers, 503 otherwise.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: 200 when the database answers (503 otherwise), with the message pipeline's state: what waits,
+/// and what was given up in the last day — "attention" then, so a monitor notices messages that did not go out.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", CheckAsync)
             .WithName("Health")
-            .WithSummary("200 when the service and its database answer.")
+            .WithSummary("200 when the service and its database answer, with the message pipeline's backlog and failures.")
             .WithTags("Health")
             .ExcludeFromDescription();
         return endpoints;
     }
 
     private static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> CheckAsync(
-        HromadaDbContext db, ILoggerFactory loggers, CancellationToken ct)
+        HromadaDbContext db, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
             if (await db.Database.CanConnectAsync(ct) && await db.Consultations.AnyAsync(ct))
             {
-                return TypedResults.Ok(new HealthReport("ok"));
+                var dayAgo = time.GetUtcNow().AddDays(-1);
+                var pipeline = new PipelineReport(
+                    InboxWaiting: await db.InboxItems.CountAsync(i => i.Status == InboxStatus.Pending, ct),
+                    InboxSetAsideLastDay: await db.InboxItems.CountAsync(i => i.Status == InboxStatus.SetAside && i.ProcessedAt > dayAgo, ct),
+                    OutboxWaiting: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Pending && o.Channel != Core.Proposals.Channel.WebChat, ct),
+                    OutboxHeld: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Held, ct),
+                    OutboxFailedLastDay: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Failed && o.CompletedAt > dayAgo, ct));
+                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay > 0 ? "attention" : "ok";
+                return TypedResults.Ok(new HealthReport(status, pipeline));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -35,5 +48,8 @@ public static class HealthEndpoints
         return TypedResults.Problem(title: "The database does not answer", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    internal sealed record HealthReport(string Status);
+    /// <summary>"ok", or "attention" when messages were set aside or given up in the last 24 hours (see the log).</summary>
+    internal sealed record HealthReport(string Status, PipelineReport Pipeline);
+
+    internal sealed record PipelineReport(int InboxWaiting, int InboxSetAsideLastDay, int OutboxWaiting, int OutboxHeld, int OutboxFailedLastDay);
 }

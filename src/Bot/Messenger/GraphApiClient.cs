@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Bot.Messenger;
 
 /// <summary>
-/// The Graph API calls the channel makes, on a typed HttpClient whose resilience handler retries throttling,
-/// temporary failures and 5xx (see <see cref="MessengerResilience"/>). Errors come back as <see cref="GraphResult"/>, not exceptions.
+/// The Graph API calls the channel makes. Errors come back as <see cref="GraphResult"/>, not exceptions; the outbox
+/// dispatcher decides whether and when to try again.
 /// </summary>
 internal sealed class GraphApiClient(HttpClient http, IOptions<MessengerOptions> options, ILogger<GraphApiClient> logger)
 {
@@ -17,6 +17,10 @@ internal sealed class GraphApiClient(HttpClient http, IOptions<MessengerOptions>
 
     public Task<GraphResult> SetProfileAsync(object profile, CancellationToken ct) =>
         PostAsync("me/messenger_profile", profile, ct);
+
+    /// <summary>A post on the Page's feed (POST /{page-id}/feed), e.g. an announcement.</summary>
+    public Task<GraphResult> PostToFeedAsync(string pageId, string text, CancellationToken ct) =>
+        PostAsync($"{Uri.EscapeDataString(pageId)}/feed", new FeedPost(text), ct);
 
     private async Task<GraphResult> PostAsync<T>(string path, T body, CancellationToken ct)
     {

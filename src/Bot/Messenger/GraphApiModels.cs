@@ -8,6 +8,9 @@ internal sealed record SendRequest(GraphRecipient Recipient, string MessagingTyp
 
 internal sealed record GraphRecipient(string Id);
 
+/// <summary>A Page feed post (POST /{page-id}/feed).</summary>
+internal sealed record FeedPost(string Message);
+
 /// <summary>A text message with optional quick replies (at most 13).</summary>
 internal sealed record GraphMessage(string Text, IReadOnlyList<GraphQuickReply>? QuickReplies = null);
 
@@ -17,8 +20,11 @@ internal sealed record GraphQuickReply(string ContentType, string? Title = null,
 /// <summary>The Graph API's error body: {"error":{"message","type","code","error_subcode","fbtrace_id"}}.</summary>
 internal sealed record GraphError(string? Message, string? Type, int Code, int? ErrorSubcode, string? FbtraceId)
 {
-    /// <summary>Throttling (4, 613) and "temporary send message failure" (1200): wait and retry.</summary>
-    public bool IsTransient => Code is 4 or 613 or 1200;
+    /// <summary>Throttling (4 application, 17 user, 32 Page, 613 calls): wait, then retry.</summary>
+    public bool IsThrottled => Code is 4 or 17 or 32 or 613;
+
+    /// <summary>"Temporary send message failure" (1200) and Graph's own "unexpected error" (1, 2): retry with backoff.</summary>
+    public bool IsTransient => Code is 1 or 2 or 1200;
 
     /// <summary>The resident last wrote more than 24 hours ago (10 / 2018278).</summary>
     public bool IsOutsideWindow => Code == 10 && ErrorSubcode == 2018278;

@@ -1,5 +1,6 @@
 using Hromada.Bot.Channels;
-using Hromada.Core.Notifications;
+using Hromada.Core.Inbox;
+using Hromada.Core.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.Messenger;
@@ -22,15 +23,12 @@ public static class MessengerExtensions
             $"webhook {MessengerWebhookEndpoints.Path}, Graph API {options.GraphApiBaseUrl} {options.GraphApiVersion}" +
             (string.IsNullOrWhiteSpace(options.PageId) ? "" : $", Page {options.PageId}")));
 
-        services.AddHttpClient<GraphApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).AddGraphApiResilience();
-        services.AddScoped<MessengerResidents>();
+        // No resilience handler: the outbox dispatcher is the one retry layer for sends.
+        services.AddHttpClient<GraphApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<MessengerRenderer>();
-        services.AddScoped<MessengerSender>();
-        services.AddScoped<MessengerUpdateHandler>();
-        services.AddSingleton<MessengerInboxProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<MessengerInboxProcessor>());
+        services.AddSingleton<IChannelAdapter, MessengerAdapter>();
+        services.AddSingleton<IChannelSender, MessengerChannelSender>();
         services.AddHostedService<MessengerProfileSetup>();
-        services.AddSingleton<INotificationChannel, MessengerNotificationChannel>();
         return services;
     }
 

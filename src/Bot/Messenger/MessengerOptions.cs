@@ -28,11 +28,14 @@ public sealed class MessengerOptions
     /// <summary>Set the Get Started button and the greeting through the Messenger Profile API at start-up.</summary>
     public bool SetUpProfile { get; set; }
 
-    /// <summary>First wait before retrying a throttled or failed Send API call; later waits grow with jitter.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Wait after Meta answers with a throttling error (codes 4, 17, 32, 613 or HTTP 429), which carries no
+    /// retry-after of its own; pushes to every Messenger resident pause for it, a reply only for that resident.
+    /// </summary>
+    public TimeSpan ThrottleWait { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries of one Send API call before it is given up.</summary>
-    public int MaxRetries { get; set; } = 4;
+    /// <summary>Pushes (decision notices, announcements) a second in all.</summary>
+    public double PushesPerSecond { get; set; } = 20;
 
     public bool IsOn => !string.IsNullOrWhiteSpace(PageAccessToken);
 }
@@ -63,9 +66,13 @@ internal sealed partial class MessengerOptionsValidator : IValidateOptions<Messe
         {
             failures.Add($"{MessengerOptions.Section}:GraphApiVersion: '{options.GraphApiVersion}' is not a Graph API version like v25.0.");
         }
-        if (options.RetryDelay < TimeSpan.Zero || options.MaxRetries is < 1 or > 10)
+        if (options.ThrottleWait <= TimeSpan.Zero || options.ThrottleWait > TimeSpan.FromHours(1))
         {
-            failures.Add($"{MessengerOptions.Section}:RetryDelay must not be negative and MaxRetries must be 1..10.");
+            failures.Add($"{MessengerOptions.Section}:ThrottleWait must be more than 00:00:00 and at most 01:00:00.");
+        }
+        if (options.PushesPerSecond is <= 0 or > 1000)
+        {
+            failures.Add($"{MessengerOptions.Section}:PushesPerSecond must be more than 0 and at most 1000.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hromada.Core.Conversation;
-using Hromada.Core.Inbox;
+using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Resources;
 using Hromada.Core.Storage;
@@ -13,13 +13,11 @@ namespace Hromada.Bot.Messenger;
 
 /// <summary>
 /// Turns the engine's messages into Send API messages: text cut at 2000 characters, choices as quick replies, and
-/// lists longer than 13 paged with "next"/"back" quick replies. A paged list is stored (as an inbox row keyed
-/// <c>menu:{hash}</c>) so any instance can show another page without asking the engine again.
+/// lists longer than 13 paged with "next"/"back" quick replies. A paged list is stored (a <see cref="PagedMenu"/> keyed
+/// by its hash) so any instance can show another page without asking the engine again.
 /// </summary>
 internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, ILogger<MessengerRenderer> logger)
 {
-    private const string MenuPrefix = "menu:";
-
     public async Task<IReadOnlyList<GraphMessage>> RenderAsync(OutboundMessage message, CultureInfo culture, CancellationToken ct)
     {
         var chunks = MessengerLayout.SplitText(message.Text);
@@ -53,10 +51,7 @@ internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, 
             return null;
         }
         var hash = body[(bar + 1)..];
-        var stored = await db.InboxItems.AsNoTracking()
-            .Where(i => i.Channel == Channel.Messenger && i.ExternalId == MenuPrefix + hash)
-            .Select(i => i.Payload)
-            .FirstOrDefaultAsync(ct);
+        var stored = await db.PagedMenus.AsNoTracking().Where(m => m.Key == hash).Select(m => m.Payload).FirstOrDefaultAsync(ct);
         if (stored is null || JsonSerializer.Deserialize<StoredMenu>(stored) is not { } menu)
         {
             return null;
@@ -100,19 +95,17 @@ internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, 
     {
         var json = JsonSerializer.Serialize(menu);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
-        var externalId = MenuPrefix + hash;
-        if (await db.InboxItems.AnyAsync(i => i.Channel == Channel.Messenger && i.ExternalId == externalId, ct))
+        if (await db.PagedMenus.AnyAsync(m => m.Key == hash, ct))
         {
             return hash;
         }
 
-        var now = time.GetUtcNow();
-        var item = new InboxItem { Channel = Channel.Messenger, ExternalId = externalId, Payload = json, ReceivedAt = now, ProcessedAt = now };
-        db.InboxItems.Add(item);
+        var item = new PagedMenu { Key = hash, Payload = json, CreatedAt = time.GetUtcNow() };
+        db.PagedMenus.Add(item);
         try
         {
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Stored a paged list of {Count} choices as {Menu}", menu.Choices.Count, externalId);
+            logger.LogInformation("Stored a paged list of {Count} choices as {Menu}", menu.Choices.Count, hash);
         }
         catch (DbUpdateException)
         {

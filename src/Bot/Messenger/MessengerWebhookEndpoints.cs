@@ -3,16 +3,14 @@ using System.Text;
 using System.Text.Json;
 using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.Messenger;
 
 /// <summary>
 /// The webhook Meta calls: GET for the subscription check, POST for messaging events. A POST is checked against its
-/// X-Hub-Signature-256, stored in the inbox, acknowledged, and then handled by <see cref="MessengerInboxProcessor"/>.
+/// X-Hub-Signature-256, stored in the inbox, acknowledged, and then handled by the message pipeline.
 /// </summary>
 public static class MessengerWebhookEndpoints
 {
@@ -42,8 +40,7 @@ public static class MessengerWebhookEndpoints
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Receive(
-        HttpRequest request, IOptions<MessengerOptions> options, HromadaDbContext db, TimeProvider time,
-        MessengerInboxProcessor processor, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest request, IOptions<MessengerOptions> options, InboxWriter inbox, InboxProcessor processor, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(MessengerWebhookEndpoints));
         var body = await ReadBodyAsync(request, ct);
@@ -74,43 +71,20 @@ public static class MessengerWebhookEndpoints
             return TypedResults.Problem(title: "Not a Page webhook", detail: "The body's object must be \"page\".", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var stored = await StoreAsync(db, events, time.GetUtcNow(), ct);
-        logger.LogInformation("Messenger webhook: {Events} event(s) to answer, {Stored} new", events.Count, stored);
-        if (stored > 0)
-        {
-            processor.Signal();
-        }
-        return TypedResults.Text("EVENT_RECEIVED", "text/plain");
-    }
-
-    /// <summary>Stores the events not seen before (by message id) and returns how many were new.</summary>
-    private static async Task<int> StoreAsync(HromadaDbContext db, IReadOnlyList<(MessengerEvent Event, string Raw)> events, DateTimeOffset now, CancellationToken ct)
-    {
-        var ids = events.Select(e => e.Event.ExternalId).Distinct().ToList();
-        var known = await db.InboxItems.Where(i => i.Channel == Channel.Messenger && ids.Contains(i.ExternalId))
-            .Select(i => i.ExternalId).ToListAsync(ct);
-        var seen = new HashSet<string>(known, StringComparer.Ordinal);
+        // Stored in the order they came (one sender's events are then handled in that order), all before the 200.
         var stored = 0;
         foreach (var (e, raw) in events)
         {
-            if (!seen.Add(e.ExternalId))
+            var inbound = MessengerAdapter.Parse(e, e.ExternalId);
+            var item = await inbox.StoreAsync(Channel.Messenger, e.ExternalId, e.SenderId, raw, ct);
+            if (item.Id is { } id)
             {
-                continue;
-            }
-            var item = new InboxItem { Channel = Channel.Messenger, ExternalId = e.ExternalId, Payload = raw, ReceivedAt = now };
-            db.InboxItems.Add(item);
-            try
-            {
-                // One row at a time, so a redelivery racing on another instance loses only its own duplicate.
-                await db.SaveChangesAsync(ct);
                 stored++;
-            }
-            catch (DbUpdateException)
-            {
-                db.Entry(item).State = EntityState.Detached;
+                processor.Post(new InboxWork(id, Channel.Messenger, e.SenderId) { Parsed = inbound });
             }
         }
-        return stored;
+        logger.LogInformation("Messenger webhook: {Events} event(s) to answer, {Stored} new", events.Count, stored);
+        return TypedResults.Text("EVENT_RECEIVED", "text/plain");
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Hromada.Bot.Channels;
-using Hromada.Core.Notifications;
+using Hromada.Core.Inbox;
+using Hromada.Core.Outbox;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -23,7 +24,8 @@ public static class TelegramExtensions
             ? $"webhook mode, Telegram posts to {options.WebhookUrl}"
             : $"polling mode against {options.ApiBaseUrl}"));
 
-        // No resilience handler on this client: TelegramPipeline is the only retry layer. The timeout outlasts a long poll.
+        // No resilience handler on this client: sends are retried by the outbox dispatcher, set-up calls by TelegramPipeline.
+        // The timeout outlasts a long poll.
         services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60));
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
@@ -32,11 +34,8 @@ public static class TelegramExtensions
             return new TelegramBotClient(clientOptions, sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram"));
         });
         services.AddSingleton<TelegramPipeline>();
-        services.AddSingleton<TelegramSender>();
-        services.AddScoped<TelegramInbox>();
-        services.AddScoped<TelegramUpdateHandler>();
-        services.AddSingleton<TelegramInboxProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<TelegramInboxProcessor>());
+        services.AddSingleton<IChannelAdapter, TelegramAdapter>();
+        services.AddSingleton<IChannelSender, TelegramChannelSender>();
         if (options.Mode == TelegramMode.Webhook)
         {
             services.AddHostedService<TelegramWebhookSetup>();
@@ -45,7 +44,6 @@ public static class TelegramExtensions
         {
             services.AddHostedService<TelegramPolling>();
         }
-        services.AddSingleton<INotificationChannel, TelegramNotificationChannel>();
         return services;
     }
 

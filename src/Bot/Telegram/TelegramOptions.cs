@@ -32,6 +32,15 @@ public sealed class TelegramOptions
     /// <summary>Webhook mode: the secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (1–256 of A-Z a-z 0-9 _ -).</summary>
     public string WebhookSecret { get; set; } = "";
 
+    /// <summary>
+    /// Pushes (decision notices, announcements) a second in all; Telegram allows about 30. Replies to a resident's
+    /// message are not held back by it.
+    /// </summary>
+    public double PushesPerSecond { get; set; } = 30;
+
+    /// <summary>Least time between two pushes to one chat; Telegram asks for about one a second.</summary>
+    public TimeSpan PushIntervalPerChat { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool IsOn => !string.IsNullOrWhiteSpace(Token);
 }
 
@@ -53,6 +62,14 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         if (!UrlSetting.IsAbsoluteHttpUrl(o.ApiBaseUrl))
         {
             failures.Add($"{s}:ApiBaseUrl: '{o.ApiBaseUrl}' is not an absolute http(s) URL.");
+        }
+        if (o.PushesPerSecond is <= 0 or > 1000)
+        {
+            failures.Add($"{s}:PushesPerSecond must be more than 0 and at most 1000 (Telegram allows about 30).");
+        }
+        if (o.PushIntervalPerChat < TimeSpan.Zero || o.PushIntervalPerChat > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{s}:PushIntervalPerChat must be between 00:00:00 and 00:10:00.");
         }
         if (!Enum.IsDefined(o.Mode))
         {

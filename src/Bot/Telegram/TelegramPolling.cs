@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
+using Hromada.Core.Inbox;
 using Polly;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
+using Channel = Hromada.Core.Proposals.Channel;
 
 namespace Hromada.Bot.Telegram;
 
@@ -10,7 +13,7 @@ namespace Hromada.Bot.Telegram;
 /// call moves the offset past it (which is what acknowledges it to Telegram), so nothing acknowledged is lost.
 /// </summary>
 internal sealed class TelegramPolling(
-    ITelegramBotClient bot, TelegramPipeline pipeline, IServiceScopeFactory scopes, TelegramInboxProcessor processor,
+    ITelegramBotClient bot, TelegramPipeline pipeline, InboxWriter inbox, InboxProcessor processor,
     ILogger<TelegramPolling> logger) : BackgroundService
 {
     public static readonly UpdateType[] Handled = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.EditedMessage];
@@ -38,16 +41,21 @@ internal sealed class TelegramPolling(
                 {
                     continue;
                 }
-                await using (var scope = scopes.CreateAsyncScope())
+                var stored = await Task.WhenAll(updates.Select(async update =>
                 {
-                    var inbox = scope.ServiceProvider.GetRequiredService<TelegramInbox>();
-                    foreach (var update in updates)
+                    var inbound = TelegramAdapter.Parse(update);
+                    var id = update.Id.ToString(CultureInfo.InvariantCulture);
+                    var item = await inbox.StoreAsync(Channel.Telegram, id, inbound.SenderKey, JsonSerializer.Serialize(update, JsonBotAPI.Options), stoppingToken);
+                    return (item, inbound);
+                }));
+                foreach (var (item, inbound) in stored)
+                {
+                    if (item.Id is { } itemId)
                     {
-                        await inbox.StoreAsync(update.Id, JsonSerializer.Serialize(update, JsonBotAPI.Options), stoppingToken);
+                        processor.Post(new InboxWork(itemId, Channel.Telegram, inbound.SenderKey) { Parsed = inbound });
                     }
                 }
                 offset = updates.Max(u => u.Id) + 1;
-                processor.Signal();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -5,7 +5,7 @@ using Telegram.Bot.Exceptions;
 namespace Hromada.Bot.Telegram;
 
 /// <summary>
-/// The one retry layer for Bot API calls. Telegram.Bot's own 429 retry is switched off (RetryThreshold = 0) and the
+/// The retry layer for the Bot API calls of setting up and polling (sends are retried by the outbox dispatcher). Telegram.Bot's own 429 retry is switched off (RetryThreshold = 0) and the
 /// HttpClient has no resilience handler, so retries never stack: a 429 waits the retry_after Telegram gives, a 5xx or
 /// a network fault or timeout waits with jittered exponential backoff; at most four tries. 4xx other than 429 are final.
 /// </summary>
@@ -37,4 +37,10 @@ internal static class TelegramResilience
             },
         })
         .Build();
+}
+
+/// <summary>The retry pipeline for the Bot API calls of setting up (setWebhook, deleteWebhook, getMe); sends are retried by the outbox dispatcher.</summary>
+internal sealed class TelegramPipeline(ILogger<TelegramPipeline> logger)
+{
+    public ResiliencePipeline Value { get; } = TelegramResilience.Create(logger);
 }

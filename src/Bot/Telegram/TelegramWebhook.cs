@@ -1,16 +1,20 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hromada.Core.Inbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
+using Channel = Hromada.Core.Proposals.Channel;
 
 namespace Hromada.Bot.Telegram;
 
 /// <summary>
 /// Webhook mode: <c>POST /telegram/webhook</c>. The secret token is compared in constant time; the update is stored
-/// before the 200, then handled in the background, so an acknowledged update survives a restart.
+/// (with others arriving at the same moment, in one commit) before the 200, then handled by the pipeline, so an
+/// acknowledged update survives a restart and a redelivered one is stored once.
 /// </summary>
 internal static class TelegramWebhook
 {
@@ -24,7 +28,7 @@ internal static class TelegramWebhook
     }
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, IOptions<TelegramOptions> options, TelegramInbox inbox, TelegramInboxProcessor processor,
+        HttpRequest request, IOptions<TelegramOptions> options, InboxWriter inbox, InboxProcessor processor,
         ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Hromada.Bot.Telegram.Webhook");
@@ -69,8 +73,12 @@ internal static class TelegramWebhook
             return TypedResults.Problem(statusCode: 400, title: "The body is not a Telegram update", detail: "update_id is missing.");
         }
 
-        await inbox.StoreAsync(update.Id, body, ct);
-        processor.Signal();
+        var inbound = TelegramAdapter.Parse(update);
+        var stored = await inbox.StoreAsync(Channel.Telegram, update.Id.ToString(CultureInfo.InvariantCulture), inbound.SenderKey, body, ct);
+        if (stored.Id is { } id)
+        {
+            processor.Post(new InboxWork(id, Channel.Telegram, inbound.SenderKey) { Parsed = inbound });
+        }
         return TypedResults.Ok();
     }
 }

@@ -1,77 +1,122 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Hromada.Core.Conversation;
+using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.WebChat;
 
 /// <summary>
-/// The web chat's JSON API. A session is a random token the browser keeps; it is the resident's id in the web chat
-/// channel, so a reload resumes the conversation from the database.
+/// The web chat's JSON API. A session is a random token the browser keeps for the tab and sends in the
+/// <c>X-Chat-Session</c> header (never in the URL, which proxies log). Nothing is stored until the resident's first
+/// message. A message goes through the same pipeline as Telegram's and Messenger's (inbox, engine, outbox); the
+/// answer comes back in the same request when it is ready within a few seconds, otherwise from <c>/updates</c>.
 /// </summary>
 public static partial class WebChatEndpoints
 {
+    public const string SessionHeader = "X-Chat-Session";
+
+    /// <summary>Sent by the widget with every call: a cross-site form cannot set it, and a script on another site cannot without CORS.</summary>
+    public const string ClientHeader = "X-Chat-Client";
+
     private const int MaxTextLength = 20_000;
 
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/webchat").WithTags("Web chat");
         api.MapPost("/sessions", StartAsync).WithName("StartWebChat")
-            .WithSummary("A new session token and the bot's greeting.");
-        api.MapGet("/sessions/{token}", ResumeAsync).WithName("ResumeWebChat")
-            .WithSummary("Notices waiting for the resident, then the current question again (for a reloaded page).");
-        api.MapPost("/sessions/{token}/messages", SendAsync).WithName("SendWebChatMessage")
-            .WithSummary("The resident's message (text or a chosen option's value) and the bot's answer. A retried clientMessageId is answered once.");
+            .WithSummary("A new session token and the bot's greeting. Nothing is stored until the first message. Needs the X-Chat-Client header.");
+        api.MapGet("/session", ResumeAsync).WithName("ResumeWebChat")
+            .WithSummary("For a reloaded page: what the bot sent after `after` and was not shown yet, then the current question again.");
+        api.MapPost("/messages", SendAsync).WithName("SendWebChatMessage")
+            .WithSummary("The resident's message (text or a chosen option's value) and the bot's answer; a retried clientMessageId is answered once.");
+        api.MapGet("/updates", UpdatesAsync).WithName("WebChatUpdates")
+            .WithSummary("Messages the bot sent to the session after `after` (a decision, an announcement, a late answer).");
         return endpoints;
     }
 
     public sealed record ChoiceDto(string Label, string Value);
 
-    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices, bool RequestContact);
+    /// <summary>A bot message; <see cref="Id"/> is set for messages from the outbox (the widget keeps the highest as its cursor).</summary>
+    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices, bool RequestContact, long? Id = null)
+    {
+        internal static MessageDto From(OutboundMessage m, long? id = null) =>
+            new(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList(), m.RequestContact, id);
+    }
 
     public sealed record SessionDto(string Token, IReadOnlyList<MessageDto> Messages);
 
-    public sealed record RepliesDto(IReadOnlyList<MessageDto> Messages, bool Duplicate);
+    /// <summary>Messages for the session, the cursor to send next time, and whether the answer is still being prepared.</summary>
+    public sealed record RepliesDto(IReadOnlyList<MessageDto> Messages, long LastId, bool Pending, MessageDto? Current = null);
 
-    public sealed record InboundDto(string? ClientMessageId, string? Text, string? Choice);
+    public sealed record InboundDto(string? ClientMessageId, string? Text, string? Choice, long? After);
 
-    private static async Task<Ok<SessionDto>> StartAsync(IConversationEngine engine, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> StartAsync(HttpRequest request, IConversationEngine engine, CancellationToken ct)
     {
+        if (!request.Headers.ContainsKey(ClientHeader))
+        {
+            return MissingClientHeader();
+        }
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var reply = await engine.ResumeAsync(Channel.WebChat, token, ct);
-        return TypedResults.Ok(new SessionDto(token, Map(reply)));
+        return TypedResults.Ok(new SessionDto(token, reply.Messages.Select(m => MessageDto.From(m)).ToList()));
     }
 
     private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult>> ResumeAsync(
-        string token, IConversationEngine engine, HromadaDbContext db, CancellationToken ct)
+        HttpRequest request, long? after, IConversationEngine engine, WebChatDelivery delivery, CancellationToken ct)
     {
-        if (!IsToken(token))
+        if (Session(request) is not { } token)
         {
-            return BadToken();
+            return BadSession();
         }
-        if (!await IsKnownAsync(db, token, ct))
+        var (messages, lastId) = await delivery.TakeAsync(token, after ?? 0, ct);
+        var current = await engine.ResumeAsync(Channel.WebChat, token, ct);
+        var currentMessages = current.Messages.Select(m => MessageDto.From(m)).ToList();
+        // Held notices come first; the current question is the last message of the resume.
+        messages.AddRange(currentMessages.SkipLast(1));
+        return TypedResults.Ok(new RepliesDto(messages, lastId, false, currentMessages.LastOrDefault()));
+    }
+
+    private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult>> UpdatesAsync(
+        HttpRequest request, long? after, WebChatDelivery delivery, CancellationToken ct)
+    {
+        if (Session(request) is not { } token)
         {
-            return UnknownToken();
+            return BadSession();
         }
-        var reply = await engine.ResumeAsync(Channel.WebChat, token, ct);
-        return TypedResults.Ok(new RepliesDto(Map(reply), false));
+        var (messages, lastId) = await delivery.TakeAsync(token, after ?? 0, ct);
+        return TypedResults.Ok(new RepliesDto(messages, lastId, false));
     }
 
     private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult, ValidationProblem>> SendAsync(
-        string token, InboundDto? input, IConversationEngine engine, HromadaDbContext db, CancellationToken ct)
+        HttpRequest request, InboundDto? input, InboxWriter inbox, InboxProcessor processor, WebChatDelivery delivery,
+        IOptions<WebChatOptions> options, CancellationToken ct)
     {
-        if (!IsToken(token))
+        if (Session(request) is not { } token)
         {
-            return BadToken();
+            return BadSession();
         }
-        if (!await IsKnownAsync(db, token, ct))
+        if (Validate(input) is { } problem)
         {
-            return UnknownToken();
+            return problem;
         }
+        var post = new WebChatPost(token, string.IsNullOrWhiteSpace(input!.Text) ? null : input.Text, string.IsNullOrWhiteSpace(input.Choice) ? null : input.Choice);
+        var externalId = $"{token}:{input.ClientMessageId}";
+        var stored = await inbox.StoreAsync(Channel.WebChat, externalId, token, WebChatAdapter.Write(post), ct);
+        var handled = true;
+        if (stored.Id is { } id)
+        {
+            var work = new InboxWork(id, Channel.WebChat, token) { Parsed = WebChatAdapter.Parse(post, externalId) };
+            handled = await processor.PostAndWaitAsync(work, options.Value.ReplyWait, ct);
+        }
+        var (messages, lastId) = await delivery.TakeAsync(token, input.After ?? 0, ct);
+        return TypedResults.Ok(new RepliesDto(messages, lastId, Pending: !handled));
+    }
+
+    private static ValidationProblem? Validate(InboundDto? input)
+    {
         var errors = new Dictionary<string, string[]>();
         if (input is null)
         {
@@ -95,36 +140,27 @@ public static partial class WebChatEndpoints
             {
                 errors["choice"] = ["A choice value is at most 64 characters."];
             }
+            if (input.After is < 0)
+            {
+                errors["after"] = ["after is the id of the last message shown, 0 or more."];
+            }
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The message is not valid");
-        }
-
-        var message = new InboundMessage(Channel.WebChat, token, $"{token}:{input!.ClientMessageId}")
-        {
-            Text = string.IsNullOrWhiteSpace(input.Text) ? null : input.Text,
-            ChoiceValue = string.IsNullOrWhiteSpace(input.Choice) ? null : input.Choice,
-            LanguageCode = "uk",
-        };
-        var reply = await engine.HandleAsync(message, ct);
-        return TypedResults.Ok(new RepliesDto(Map(reply), reply.IsDuplicate));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The message is not valid") : null;
     }
 
-    private static List<MessageDto> Map(ConversationReply reply) =>
-        reply.Messages.Select(m => new MessageDto(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList(), m.RequestContact)).ToList();
+    private static string? Session(HttpRequest request)
+    {
+        var token = request.Headers[SessionHeader].ToString();
+        return TokenPattern().IsMatch(token) ? token : null;
+    }
 
-    private static bool IsToken(string token) => TokenPattern().IsMatch(token);
+    private static ProblemHttpResult BadSession() =>
+        TypedResults.Problem(statusCode: 400, title: "No web chat session",
+            detail: $"Send the token from POST /api/webchat/sessions in the {SessionHeader} header.");
 
-    private static ProblemHttpResult BadToken() =>
-        TypedResults.Problem(statusCode: 400, title: "Not a web chat session token", detail: "Start a session with POST /api/webchat/sessions.");
-
-    // A session exists while its resident does: "forget" deletes the resident, and the browser then starts afresh.
-    private static Task<bool> IsKnownAsync(HromadaDbContext db, string token, CancellationToken ct) =>
-        db.Residents.AnyAsync(r => r.Channel == Channel.WebChat && r.ChannelUserId == token, ct);
-
-    private static ProblemHttpResult UnknownToken() =>
-        TypedResults.Problem(statusCode: 404, title: "Unknown web chat session", detail: "Start a new session with POST /api/webchat/sessions.");
+    private static ProblemHttpResult MissingClientHeader() =>
+        TypedResults.Problem(statusCode: 400, title: "Not the web chat widget",
+            detail: $"Start a session from the widget (it sends the {ClientHeader} header).");
 
     [GeneratedRegex("^[A-Za-z0-9_-]{22,64}$")]
     private static partial Regex TokenPattern();

@@ -1,21 +1,23 @@
 using Hromada.Bot.Channels;
-using Hromada.Core.Notifications;
+using Hromada.Core.Inbox;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.WebChat;
 
-/// <summary>Registers the web chat: the widget at / (wwwroot), its API under /api/webchat, and its notice channel.</summary>
+/// <summary>Registers the web chat: the widget at / (wwwroot), its API under /api/webchat, and its inbox adapter.</summary>
 public static class WebChatExtensions
 {
     public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateOnStart();
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var enabled = configuration.GetValue(WebChatOptions.Section + ":Enabled", true);
         services.AddSingleton(new ChannelStatus("WebChat", enabled,
             enabled ? "served at / (embed with /webchat/embed.js), API under /api/webchat" : "Hromada:WebChat:Enabled is false"));
         if (enabled)
         {
-            services.AddSingleton<INotificationChannel, WebChatNotificationChannel>();
+            // No sender: the browser fetches what the outbox holds for its session.
+            services.AddSingleton<IChannelAdapter, WebChatAdapter>();
+            services.AddScoped<WebChatDelivery>();
         }
         return services;
     }

@@ -1,7 +1,8 @@
+using Hromada.Core.Inbox;
+using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
 using Hromada.Core.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,71 +10,30 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Core.Conversation;
 
 /// <summary>
-/// The questionnaire, channel-agnostic. State lives on the resident's row, and the inbound message id is recorded in the
-/// same save as the state change, so a restart loses nothing and a redelivered message is answered once.
+/// One turn of the questionnaire in one scope: reads the resident's state, handles the message, and commits in one
+/// save the new state, the processed mark, the reply (into the outbox) and the inbox item's "done" mark — all or
+/// nothing. Retries after a conflict happen in a fresh scope (<see cref="ConversationService"/>).
 /// </summary>
 internal sealed class ConversationEngine(
     HromadaDbContext db,
     QuestionnaireQuestions questions,
     QuestionnaireAnswers answers,
     ConversationCommands commands,
+    IOutbox outbox,
+    UnitOfWork unitOfWork,
     IOptions<ConversationOptions> options,
     IOptions<Community.CommunityOptions> community,
     TimeProvider time,
-    ILogger<ConversationEngine> logger) : IConversationEngine
+    ILogger<ConversationEngine> logger)
 {
-    public async Task<ConversationReply> HandleAsync(InboundMessage message, CancellationToken ct = default)
+    public async Task<ConversationReply> HandleOnceAsync(InboundMessage message, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        for (var attempt = 1; ; attempt++)
+        if (await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct))
         {
-            if (await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct))
-            {
-                logger.LogInformation("{Channel} message {MessageId} was handled before; not answering again", message.Channel, message.MessageId);
-                return ConversationReply.Duplicate;
-            }
-            try
-            {
-                return await HandleOnceAsync(message, ct);
-            }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex))
-            {
-                db.ChangeTracker.Clear();
-                if (attempt >= 3)
-                {
-                    throw;
-                }
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                // Another instance changed this resident meanwhile: read the state again and redo the message.
-                db.ChangeTracker.Clear();
-            }
+            logger.LogInformation("{Channel} message {MessageId} was handled before; not answering again", message.Channel, message.MessageId);
+            return ConversationReply.Duplicate;
         }
-    }
-
-    public async Task<ConversationReply> ResumeAsync(Channel channel, string channelUserId, CancellationToken ct = default)
-    {
-        var resident = await db.Residents.SingleOrDefaultAsync(r => r.Channel == channel && r.ChannelUserId == channelUserId, ct);
-        if (resident is null)
-        {
-            // The resident is stored with the step they were asked, so their first answer is taken as an answer.
-            var greeting = new ConversationContext(NewResident(new InboundMessage(channel, channelUserId, "")), new InboundMessage(channel, channelUserId, ""));
-            await commands.GreetAsync(greeting, ct);
-            greeting.Resident.ConversationData = greeting.Draft.Save();
-            await db.SaveChangesAsync(ct);
-            return new ConversationReply(greeting.Replies);
-        }
-        var ctx = new ConversationContext(resident, new InboundMessage(channel, channelUserId, ""));
-        var replies = await TakePendingNoticesAsync(resident, ct);
-        await questions.AskAsync(ctx, ct);
-        replies.AddRange(ctx.Replies);
-        await db.SaveChangesAsync(ct);
-        return new ConversationReply(replies);
-    }
-
-    private async Task<ConversationReply> HandleOnceAsync(InboundMessage message, CancellationToken ct)
-    {
+        unitOfWork.Defer = true;
         var now = time.GetUtcNow();
         var resident = await db.Residents.SingleOrDefaultAsync(r => r.Channel == message.Channel && r.ChannelUserId == message.ChannelUserId, ct);
         var isNew = resident is null;
@@ -81,6 +41,7 @@ internal sealed class ConversationEngine(
         resident.LastInboundAt = now;
         db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
 
+        List<OutboundMessage> replies;
         if (IsOverRateLimit(resident, now, out var sendNotice))
         {
             var ignored = new ConversationContext(resident, message);
@@ -89,16 +50,69 @@ internal sealed class ConversationEngine(
                 ignored.Say(ignored.T("Error_TooManyMessages"));
                 logger.LogWarning("{Channel} resident {ResidentId} sends too many messages; ignoring for the rest of the minute", message.Channel, resident.Id);
             }
-            await db.SaveChangesAsync(ct);
-            return new ConversationReply(ignored.Replies);
+            replies = ignored.Replies;
+        }
+        else
+        {
+            replies = isNew ? [] : await TakeHeldAsync(resident, ct);
+            var ctx = new ConversationContext(resident, message);
+            if (isNew && message.ChoiceValue is not null)
+            {
+                // A button from a greeting that was shown without storing anything (a new web chat session): the
+                // resident is where that greeting left them, and the button is their answer.
+                var greeting = new ConversationContext(resident, message);
+                await commands.GreetAsync(greeting, ct);
+                ctx.Draft = greeting.Draft;
+                isNew = false;
+            }
+            await DispatchAsync(ctx, isNew, ct);
+            if (db.Entry(resident).State != EntityState.Deleted)
+            {
+                resident.ConversationData = ctx.Draft.Save();
+            }
+            replies.AddRange(ctx.Replies);
         }
 
-        var replies = isNew ? [] : await TakePendingNoticesAsync(resident, ct);
-        var ctx = new ConversationContext(resident, message);
-        await DispatchAsync(ctx, isNew, ct);
-        resident.ConversationData = ctx.Draft.Save();
+        var erased = db.Entry(resident).State == EntityState.Deleted;
+        if (replies.Count > 0 || message.ReplyContext is not null)
+        {
+            var row = outbox.Enqueue(new OutboxRequest(message.Channel, message.ChannelUserId, OutboxPurpose.Reply, replies)
+            {
+                InboxItemId = message.InboxItemId,
+                ReplyContext = message.ReplyContext,
+                EraseOnCompletion = erased,
+            });
+            if (!erased)
+            {
+                row.Resident = resident;
+            }
+        }
+        if (message.InboxItemId is { } itemId)
+        {
+            InboxCompletion.MarkDone(db, itemId, now, erased);
+        }
         await db.SaveChangesAsync(ct);
+        await unitOfWork.CommitAsync(ct);
+        outbox.Signal();
+        return new ConversationReply(replies);
+    }
+
+    public async Task<ConversationReply> ResumeAsync(Channel channel, string channelUserId, CancellationToken ct = default)
+    {
+        var resident = await db.Residents.SingleOrDefaultAsync(r => r.Channel == channel && r.ChannelUserId == channelUserId, ct);
+        if (resident is null)
+        {
+            // Nothing is stored until the resident answers: the greeting is shown from a resident that is never saved.
+            var stranger = new Resident { Channel = channel, ChannelUserId = channelUserId, Language = community.Value.DefaultCulture, ConversationStep = Steps.Idle };
+            var greeting = new ConversationContext(stranger, new InboundMessage(channel, channelUserId, ""));
+            await commands.GreetAsync(greeting, ct);
+            return new ConversationReply(greeting.Replies);
+        }
+        var ctx = new ConversationContext(resident, new InboundMessage(channel, channelUserId, ""));
+        var replies = await TakeHeldAsync(resident, ct);
+        await questions.AskAsync(ctx, ct);
         replies.AddRange(ctx.Replies);
+        await db.SaveChangesAsync(ct);
         return new ConversationReply(replies);
     }
 
@@ -200,21 +214,24 @@ internal sealed class ConversationEngine(
         return true;
     }
 
-    private async Task<List<OutboundMessage>> TakePendingNoticesAsync(Resident resident, CancellationToken ct)
+    /// <summary>Messages held for the resident (outside a messaging window, or while blocked) go out with this reply.</summary>
+    private async Task<List<OutboundMessage>> TakeHeldAsync(Resident resident, CancellationToken ct)
     {
-        if (resident.Id == 0)
+        if (resident.Id == 0 || resident.Channel == Channel.WebChat)
         {
+            // The web chat fetches what its session is owed by itself.
             return [];
         }
-        var pending = await db.OutboundNotices.Where(n => n.ResidentId == resident.Id && n.DeliveredAt == null).OrderBy(n => n.Id).ToListAsync(ct);
-        foreach (var notice in pending)
+        var held = await db.OutboxMessages.Where(o => o.ResidentId == resident.Id && o.Status == OutboxStatus.Held).OrderBy(o => o.Id).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var messages = new List<OutboundMessage>();
+        foreach (var row in held)
         {
-            notice.DeliveredAt = time.GetUtcNow();
-            notice.HeldReason = null;
+            messages.AddRange(OutboxPayload.Read(row.Payload));
+            row.Status = OutboxStatus.Sent;
+            row.CompletedAt = now;
+            row.LastError = "Handed over with the reply to the resident's next message.";
         }
-        return pending.Select(n => new OutboundMessage(n.Text)).ToList();
+        return messages;
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: 19 };
 }

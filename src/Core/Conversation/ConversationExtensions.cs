@@ -11,7 +11,8 @@ public static class ConversationExtensions
         services.AddScoped<QuestionnaireQuestions>();
         services.AddScoped<QuestionnaireAnswers>();
         services.AddScoped<ConversationCommands>();
-        services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.AddScoped<ConversationEngine>();
+        services.AddSingleton<IConversationEngine, ConversationService>();
         return services;
     }
 }

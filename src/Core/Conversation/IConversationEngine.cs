@@ -2,7 +2,10 @@ namespace Hromada.Core.Conversation;
 
 /// <summary>
 /// The channel-agnostic questionnaire: takes a resident's inbound message, moves their persisted state on and
-/// returns what to send back. Safe to call from any instance; a message id seen before gets an empty reply.
+/// returns what to send back. In one commit it stores the new state, the processed mark, the reply in the outbox
+/// (to the sender, with <see cref="InboundMessage.ReplyContext"/>) and, when the message came from the inbox, the
+/// item's "done" mark — then hands the reply to the senders. Safe to call from any instance; a message id seen before
+/// gets an empty reply marked <see cref="ConversationReply.IsDuplicate"/>.
 /// </summary>
 public interface IConversationEngine
 {

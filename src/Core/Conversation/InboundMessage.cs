@@ -23,6 +23,12 @@ public sealed record InboundMessage(Channel Channel, string ChannelUserId, strin
 
     /// <summary>The resident's language as the channel reports it (IETF tag), if any.</summary>
     public string? LanguageCode { get; init; }
+
+    /// <summary>The inbox item it came from: the engine marks it handled in the same commit as its reply.</summary>
+    public long? InboxItemId { get; init; }
+
+    /// <summary>Channel data given back to the channel's sender with the reply (see <see cref="Inbox.Inbound.ReplyContext"/>).</summary>
+    public string? ReplyContext { get; init; }
 }
 
 /// <summary>A contact shared through the channel; <see cref="IsOwn"/> is false when it is someone else's card.</summary>

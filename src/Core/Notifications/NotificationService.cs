@@ -1,32 +1,29 @@
 using System.Globalization;
 using Hromada.Core.Conversation;
+using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Resources;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Notifications;
 
 /// <summary>
-/// Tells a proposal's author about the decision in the channel they used. The notice is stored first, so it is never
-/// lost: a channel that cannot push now (Messenger outside the 24-hour window, the web chat) leaves it held, and the
-/// conversation engine hands it over with its next reply to that resident.
+/// Writes the notices a proposal's author is owed (the decision) into the outbox, in the caller's unit of work, so a
+/// decision and its notice are stored together; the channel's sender delivers it with the usual retries. A notice to
+/// a resident who blocked the bot is held and handed over when they write again.
 /// </summary>
-public sealed class NotificationService(
-    HromadaDbContext db, IEnumerable<INotificationChannel> channels, TimeProvider time, ILogger<NotificationService> logger)
+public sealed class NotificationService(HromadaDbContext db, IOutbox outbox)
 {
-    public const string DecisionKind = "Decision";
-
-    /// <summary>Creates and tries to deliver the decision notice; returns the notice, or null when there is nobody to tell.</summary>
-    public async Task<OutboundNotice?> NotifyDecisionAsync(Proposal proposal, CancellationToken ct = default)
+    /// <summary>Adds the decision notice for <paramref name="proposal"/> (not saved); null when there is nobody to tell.</summary>
+    public async Task<OutboxMessage?> EnqueueDecisionAsync(Proposal proposal, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         if (proposal.ResidentId is not { } residentId || proposal.Outcome is not { } outcome)
         {
             return null;
         }
-        var resident = await db.Residents.SingleOrDefaultAsync(r => r.Id == residentId, ct);
+        var resident = await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId, ct);
         if (resident is null)
         {
             return null;
@@ -39,69 +36,18 @@ public sealed class NotificationService(
             proposal.Justification,
             proposal.ProtocolNumber ?? "—",
             proposal.ProtocolDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "—");
-        var notice = new OutboundNotice
+        var heldReason = resident.IsBlocked ? "The resident has blocked the bot; the notice waits until they write again."
+            : resident.Channel == Channel.WebChat ? "The web chat shows it when the resident next has it open."
+            : null;
+        return outbox.Enqueue(new OutboxRequest(resident.Channel, resident.ChannelUserId, OutboxPurpose.Notice, [new OutboundMessage(text)])
         {
             ResidentId = resident.Id,
-            Channel = resident.Channel,
             ProposalId = proposal.Id,
-            Kind = DecisionKind,
-            Text = text,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.OutboundNotices.Add(notice);
-        await db.SaveChangesAsync(ct);
-
-        if (resident.IsBlocked)
-        {
-            notice.HeldReason = "The resident has blocked the bot; the notice waits until they write again.";
-            await db.SaveChangesAsync(ct);
-            return notice;
-        }
-
-        var channel = channels.FirstOrDefault(c => c.Channel == resident.Channel);
-        if (channel is null)
-        {
-            notice.HeldReason = $"The {resident.Channel} channel is off; the notice waits for the resident's next message.";
-            await db.SaveChangesAsync(ct);
-            return notice;
-        }
-
-        await DeliverAsync(notice, channel, resident.ChannelUserId, ct);
-        return notice;
+            Status = heldReason is null ? OutboxStatus.Pending : OutboxStatus.Held,
+            HeldReason = heldReason,
+        });
     }
 
-    private async Task DeliverAsync(OutboundNotice notice, INotificationChannel channel, string channelUserId, CancellationToken ct)
-    {
-        notice.Attempts++;
-        notice.LastAttemptAt = time.GetUtcNow();
-        DeliveryOutcome outcome;
-        try
-        {
-            outcome = await channel.PushAsync(channelUserId, new OutboundMessage(notice.Text), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Pushing notice {NoticeId} through {Channel} failed", notice.Id, channel.Channel);
-            outcome = DeliveryOutcome.Failed;
-        }
-
-        switch (outcome)
-        {
-            case DeliveryOutcome.Delivered:
-                notice.DeliveredAt = time.GetUtcNow();
-                notice.HeldReason = null;
-                break;
-            case DeliveryOutcome.Held:
-                notice.HeldReason = $"{channel.Channel} does not allow pushing now; delivered with the reply to the resident's next message.";
-                break;
-            case DeliveryOutcome.Blocked:
-                notice.HeldReason = "The resident has blocked the bot; the notice waits until they write again.";
-                break;
-            default:
-                notice.HeldReason = "Delivery failed; the notice waits for the resident's next message.";
-                break;
-        }
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Decision notice {NoticeId} via {Channel}: {Outcome}", notice.Id, channel.Channel, outcome);
-    }
+    /// <summary>Hands what was enqueued to the senders; call after the caller's commit.</summary>
+    public void Send() => outbox.Signal();
 }

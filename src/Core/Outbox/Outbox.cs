@@ -1,9 +1,18 @@
+using Hromada.Core.Pipeline;
 using Hromada.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Outbox;
 
-internal sealed class Outbox(HromadaDbContext db, OutboxSignal signal, TimeProvider time) : IOutbox
+/// <summary>
+/// Writes outbox rows into the scope's unit of work. Replies and notices due now are leased to this instance as they
+/// are written, and handed straight to the dispatcher on <see cref="Signal"/> (after the caller's commit), so the usual
+/// path costs no claim query; if this instance dies first, the lease runs out and any instance sends them.
+/// </summary>
+internal sealed class Outbox(HromadaDbContext db, OutboxSignal signal, OutboxDispatcher dispatcher, IOptions<PipelineOptions> options, TimeProvider time) : IOutbox
 {
+    private readonly List<OutboxMessage> _leased = [];
+
     public OutboxMessage Enqueue(OutboxRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -21,12 +30,32 @@ internal sealed class Outbox(HromadaDbContext db, OutboxSignal signal, TimeProvi
             AnnouncementId = request.AnnouncementId,
             Status = request.Status,
             LastError = request.Status == OutboxStatus.Held ? request.HeldReason : null,
+            ReplyContext = request.ReplyContext,
+            EraseOnCompletion = request.EraseOnCompletion,
             CreatedAt = now,
             NextAttemptAt = request.NotBefore ?? now,
         };
+        if (message.Status == OutboxStatus.Pending && message.Purpose != OutboxPurpose.Announcement
+            && message.NextAttemptAt <= now && dispatcher.Sends(message.Channel))
+        {
+            message.LeaseOwner = dispatcher.Owner;
+            message.LeaseUntil = now + options.Value.LeaseDuration;
+            _leased.Add(message);
+        }
         db.OutboxMessages.Add(message);
         return message;
     }
 
-    public void Signal() => signal.Raise();
+    public void Signal()
+    {
+        foreach (var message in _leased)
+        {
+            if (message.Id > 0)
+            {
+                dispatcher.Post(message);
+            }
+        }
+        _leased.Clear();
+        signal.Raise();
+    }
 }

@@ -67,6 +67,9 @@ public sealed class OutboxMessage
 
     public int? ResidentId { get; set; }
 
+    /// <summary>Set for a new resident's first reply, whose id is known only when both are saved.</summary>
+    public Residents.Resident? Resident { get; set; }
+
     /// <summary>The inbox item this replies to.</summary>
     public long? InboxItemId { get; set; }
 
@@ -95,4 +98,13 @@ public sealed class OutboxMessage
 
     /// <summary>The last error, or why it is held, skipped or failed — shown in reports, never to residents.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>Channel data for the reply (e.g. the Telegram callback to answer), opaque to Core.</summary>
+    public string? ReplyContext { get; set; }
+
+    /// <summary>Parts of <see cref="Payload"/> already delivered: a retry goes on from the next one.</summary>
+    public int PartsSent { get; set; }
+
+    /// <summary>Deleted instead of kept once it has left (the last message to a resident who erased their data).</summary>
+    public bool EraseOnCompletion { get; set; }
 }

@@ -22,4 +22,10 @@ public sealed record OutboxRequest(Channel Channel, string Recipient, OutboxPurp
     public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
 
     public string? HeldReason { get; init; }
+
+    /// <summary>Channel data for the reply (see <see cref="Inbox.Inbound.ReplyContext"/>).</summary>
+    public string? ReplyContext { get; init; }
+
+    /// <summary>Delete the row once it has been sent (see <see cref="OutboxMessage.EraseOnCompletion"/>).</summary>
+    public bool EraseOnCompletion { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
-using Hromada.Core.Notifications;
+using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,15 +23,17 @@ public sealed class ProposalWorkflowTests
     [Fact]
     public async Task Decision_IsRecorded_AndTheAuthorIsNotifiedInTheirChannelAndLanguage()
     {
-        var telegram = new FakeNotificationChannel(Channel.Telegram);
-        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<INotificationChannel>(telegram));
+        var telegram = new FakeChannelSender(Channel.Telegram);
+        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<IChannelSender>(telegram));
         var p = await AdminSeed.SubmitAsync(app, channel: Channel.Telegram, residentId: "4242");
         using var client = AdminClient.ForAdmin(app);
 
         var response = await client.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/decision", Decision);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var (user, text) = Assert.Single(telegram.Pushed);
+        await Eventually.GetAsync(() => telegram.Sent.Count, n => n > 0, "the decision notice");
+        await app.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+        var (user, text) = Assert.Single(telegram.Sent);
         Assert.Equal("4242", user);
         Assert.Contains(p.Reference, text, StringComparison.Ordinal);
         Assert.Contains("врахувати частково", text, StringComparison.Ordinal);
@@ -47,16 +49,49 @@ public sealed class ProposalWorkflowTests
     [Fact]
     public async Task Decision_ForAResidentOutsideThePushWindow_IsHeldAndVisible()
     {
-        var messenger = new FakeNotificationChannel(Channel.Messenger, DeliveryOutcome.Held);
-        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<INotificationChannel>(messenger));
+        var messenger = new FakeChannelSender(Channel.Messenger, new SendResult(SendStatus.OutsideWindow));
+        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<IChannelSender>(messenger));
         var p = await AdminSeed.SubmitAsync(app, channel: Channel.Messenger, residentId: "psid-1");
         using var client = AdminClient.ForAdmin(app);
 
         await client.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/decision", Decision);
 
+        await Eventually.GetAsync(() => messenger.Attempts.Count, n => n > 0, "the attempt to push the notice");
+        await app.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
         var notice = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{p.Reference}")).GetProperty("notices")[0];
         Assert.Equal("held", notice.GetProperty("state").GetString());
         Assert.Contains("next message", notice.GetProperty("heldReason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(messenger.Sent);
+    }
+
+    [Fact]
+    public async Task DecisionNotice_ThatFailsToSend_IsRetriedWithBackoff_UntilItGoesThrough()
+    {
+        var telegram = new FakeChannelSender(Channel.Telegram,
+            new SendResult(SendStatus.Failed, "Telegram 502: Bad Gateway"), new SendResult(SendStatus.Failed, "Telegram 502: Bad Gateway"));
+        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<IChannelSender>(telegram));
+        var p = await AdminSeed.SubmitAsync(app, channel: Channel.Telegram, residentId: "4243");
+        using var client = AdminClient.ForAdmin(app);
+
+        await client.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/decision", Decision);
+        await Eventually.GetAsync(() => telegram.Attempts.Count, n => n >= 1, "the first attempt");
+        await app.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+        var pending = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{p.Reference}")).GetProperty("notices")[0];
+        Assert.Equal("pending", pending.GetProperty("state").GetString());
+        Assert.Contains("502", pending.GetProperty("heldReason").GetString(), StringComparison.Ordinal);
+
+        // Each retry waits its backoff on the host's clock.
+        await Eventually.GetAsync(() =>
+        {
+            app.Time.Advance(TimeSpan.FromSeconds(5));
+            return telegram.Sent.Count;
+        }, n => n == 1, "the retried notice");
+
+        Assert.Equal(3, telegram.Attempts.Count);
+        await app.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+        var delivered = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{p.Reference}")).GetProperty("notices")[0];
+        Assert.Equal("delivered", delivered.GetProperty("state").GetString());
+        Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
     }
 
     [Fact]

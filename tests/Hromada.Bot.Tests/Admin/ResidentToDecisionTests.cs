@@ -36,6 +36,7 @@ public sealed class ResidentToDecisionTests
             protocolDate = "2026-11-27",
         });
         var held = (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{reference}")).GetProperty("notices")[0];
+        // The resident comes back to the chat later (a reloaded page).
         await chat.ResumeAsync();
         var delivered = (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{reference}")).GetProperty("notices")[0];
 

@@ -1,3 +1,5 @@
+using Hromada.Core.Outbox;
+using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Notifications;
 using Hromada.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
@@ -104,11 +106,12 @@ public sealed class MessengerConversationTests
             p.ProtocolNumber = "9";
             p.ProtocolDate = new DateOnly(2026, 11, 4);
             p.Status = ProposalStatus.Decided;
-            await db.SaveChangesAsync();
-            var notice = await scope.ServiceProvider.GetRequiredService<NotificationService>().NotifyDecisionAsync(p);
+            var notice = await scope.ServiceProvider.GetRequiredService<NotificationService>().EnqueueDecisionAsync(p);
             Assert.NotNull(notice);
-            Assert.Null(notice.DeliveredAt);
-            Assert.NotNull(notice.HeldReason);
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<NotificationService>().Send();
+            var held = await host.OutboxAsync(notice.Id, o => o.Status != OutboxStatus.Pending, "the notice outside the window");
+            Assert.Equal(OutboxStatus.Held, held.Status);
         }
         var sentBefore = resident.Count;
 
@@ -117,7 +120,7 @@ public sealed class MessengerConversationTests
         Assert.Contains($"Робоча група ухвалила рішення щодо вашої пропозиції {reference}: врахувати.", reply, StringComparison.Ordinal);
         Assert.Contains("Раду ветеранів буде створено", reply, StringComparison.Ordinal);
         Assert.True(resident.Count > sentBefore);
-        var delivered = await host.DbAsync(db => db.OutboundNotices.SingleAsync());
-        Assert.NotNull(delivered.DeliveredAt);
+        var delivered = await host.DbAsync(db => db.OutboxMessages.SingleAsync(o => o.Purpose == OutboxPurpose.Notice));
+        Assert.Equal(OutboxStatus.Sent, delivered.Status);
     }
 }

@@ -1,6 +1,10 @@
+using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Conversation;
 using Hromada.Core.Inbox;
-using Hromada.Core.Notifications;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hromada.Core.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -32,88 +36,108 @@ public sealed class MessengerDeliveryTests
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetriedWithBackoff_AndBounded_ThenTheStoredReplyIsSentOnTheNextPass()
+    public async Task FailedReply_IsRetriedOnATimer_WithoutTheResidentWritingAgain()
     {
         await using var host = await MessengerHost.StartAsync(new FakeConversationEngine());
-        for (var i = 0; i < 5; i++)
+        host.Graph.FailNext(500, 2, null, "An unexpected error has occurred. Please retry your request later.");
+        host.Graph.FailNext(500, 2, null, "An unexpected error has occurred. Please retry your request later.");
+
+        await host.SendAsync(MessengerPayloads.Text("psid-down", host.NextMid(), "привіт", host.Now));
+        await Eventually.GetAsync(() => host.Graph.Attempts, a => a >= 1, "the first attempt");
+        Assert.Empty(host.Graph.Sent);
+
+        var sent = await Eventually.GetAsync(() =>
+        {
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(2));
+            return host.Graph.SentTo("psid-down");
+        }, m => m.Count >= 1, "the retried reply");
+
+        Assert.Equal("ви написали: привіт", Assert.Single(sent).Text);
+        Assert.Equal(3, host.Graph.Attempts);
+    }
+
+    [Fact]
+    public async Task ReplyThatKeepsFailing_IsGivenUpAfterTheConfiguredAttempts_AndShowsInHealth()
+    {
+        await using var host = await MessengerHost.StartAsync(new FakeConversationEngine(),
+            new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3" });
+        for (var i = 0; i < 10; i++)
         {
             host.Graph.FailNext(500, 2, null, "An unexpected error has occurred. Please retry your request later.");
         }
 
-        await host.SendAsync(MessengerPayloads.Text("psid-down", host.NextMid(), "привіт", host.Now));
-        var item = await Eventually.GetAsync(() =>
+        await host.SendAsync(MessengerPayloads.Text("psid-gone", host.NextMid(), "привіт", host.Now));
+        var id = await Eventually.GetAsync(() => host.DbAsync(db => db.OutboxMessages.Select(o => o.Id).FirstOrDefaultAsync()).GetAwaiter().GetResult(), i => i > 0, "the reply in the outbox");
+        var row = await host.OutboxAsync(id, o =>
         {
-            host.Factory.Time.Advance(TimeSpan.FromSeconds(5));
-            return host.DbAsync(db => db.InboxItems.AsNoTracking().SingleAsync()).GetAwaiter().GetResult();
-        }, i => i.LastError is not null, "the bounded retries to end");
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(10));
+            return o.Status == OutboxStatus.Failed;
+        }, "the reply to be given up");
 
-        Assert.Equal(5, host.Graph.Attempts);
-        Assert.Empty(host.Graph.Sent);
-        Assert.Contains("Graph error 2", item.LastError, StringComparison.Ordinal);
-        Assert.Null(item.ProcessedAt);
-        Assert.NotNull(item.Reply);
-
-        // The resident writes again: the pass sends the kept reply first, without asking the engine again.
-        await host.SendAsync(MessengerPayloads.Text("psid-down", host.NextMid(), "є хто?", host.Now));
-        var sent = await Eventually.MessagesAsync(host.Graph, "psid-down", 0, 2);
-        Assert.Equal(["ви написали: привіт", "ви написали: є хто?"], sent.Select(m => m.Text));
+        Assert.Equal(3, host.Graph.Attempts);
+        Assert.Contains("Given up after 3 attempts", row.LastError, StringComparison.Ordinal);
+        Assert.Contains("Graph error 2", row.LastError, StringComparison.Ordinal);
+        var health = await host.Client.GetFromJsonAsync<JsonElement>("/healthz");
+        Assert.Equal("attention", health.GetProperty("status").GetString());
+        Assert.Equal(1, health.GetProperty("pipeline").GetProperty("outboxFailedLastDay").GetInt32());
     }
 
     [Fact]
-    public async Task OutsideWindowError_IsNotRetried()
+    public async Task OutsideWindowError_IsNotRetried_TheReplyIsHeld()
     {
         await using var host = await MessengerHost.StartAsync(new FakeConversationEngine());
         host.Graph.FailNext(400, 10, 2018278, "(#10) This message is sent outside of allowed window.");
 
         await host.SendAsync(MessengerPayloads.Text("psid-late", host.NextMid(), "привіт", host.Now));
-        var item = await Eventually.GetAsync(
-            () => host.DbAsync(db => db.InboxItems.AsNoTracking().SingleAsync()).GetAwaiter().GetResult(),
-            i => i.ProcessedAt is not null, "the event to be handled");
+        var id = await Eventually.GetAsync(() => host.DbAsync(db => db.OutboxMessages.Select(o => o.Id).FirstOrDefaultAsync()).GetAwaiter().GetResult(), i => i > 0, "the reply in the outbox");
+        var row = await host.OutboxAsync(id, o => o.Status != OutboxStatus.Pending, "the reply's outcome");
 
+        Assert.Equal(OutboxStatus.Held, row.Status);
         Assert.Equal(1, host.Graph.Attempts);
-        Assert.Contains("2018278", item.LastError, StringComparison.Ordinal);
+        Assert.Contains("2018278", row.LastError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Notice_OutsideThe24HourWindow_IsHeldWithoutCallingMessenger()
+    public async Task Notice_InsideThe24HourWindow_GoesAsUpdate_OutsideItIsHeldWithoutCallingMessenger()
     {
         await using var host = await MessengerHost.StartAsync(new FakeConversationEngine());
         await AddResidentAsync(host, "psid-n");
-        await host.SendAsync(MessengerPayloads.Text("psid-n", host.NextMid(), "привіт", host.Now));
-        await Eventually.MessagesAsync(host.Graph, "psid-n", 0);
-        var channel = host.Factory.Services.GetServices<INotificationChannel>().Single(c => c.Channel == Channel.Messenger);
-
         host.Factory.Time.Advance(TimeSpan.FromHours(23));
-        var inside = await channel.PushAsync("psid-n", new OutboundMessage("Рішення щодо вашої пропозиції"), CancellationToken.None);
+
+        var inside = await host.EnqueueAsync(Notice("psid-n", "Рішення щодо вашої пропозиції"));
+        Assert.Equal(OutboxStatus.Sent, (await host.OutboxAsync(inside, o => o.Status != OutboxStatus.Pending, "the first notice")).Status);
         host.Factory.Time.Advance(TimeSpan.FromHours(2));
         var attempts = host.Graph.Attempts;
-        var outside = await channel.PushAsync("psid-n", new OutboundMessage("Ще одне рішення"), CancellationToken.None);
+        var outside = await host.EnqueueAsync(Notice("psid-n", "Ще одне рішення"));
+        var held = await host.OutboxAsync(outside, o => o.Status != OutboxStatus.Pending, "the second notice");
 
-        Assert.Equal(DeliveryOutcome.Delivered, inside);
         var update = host.Graph.SentTo("psid-n")[^1];
         Assert.Equal(("UPDATE", "Рішення щодо вашої пропозиції"), (update.MessagingType, update.Text));
-        Assert.Equal(DeliveryOutcome.Held, outside);
+        Assert.Equal(OutboxStatus.Held, held.Status);
+        Assert.Contains("24 hours", held.LastError, StringComparison.Ordinal);
         Assert.Equal(attempts, host.Graph.Attempts);
     }
 
     [Fact]
-    public async Task Notice_ToAResidentWhoBlockedThePage_MarksThemBlockedAndUnsubscribed()
+    public async Task Notice_ToAResidentWhoBlockedThePage_MarksThemBlockedAndUnsubscribed_AndIsNotRetried()
     {
         await using var host = await MessengerHost.StartAsync(new FakeConversationEngine());
         await AddResidentAsync(host, "psid-b");
-        await host.SendAsync(MessengerPayloads.Text("psid-b", host.NextMid(), "привіт", host.Now));
-        await Eventually.MessagesAsync(host.Graph, "psid-b", 0);
-        var channel = host.Factory.Services.GetServices<INotificationChannel>().Single(c => c.Channel == Channel.Messenger);
         host.Graph.FailNext(400, 551, null, "This person isn't available right now.");
 
-        var outcome = await channel.PushAsync("psid-b", new OutboundMessage("Рішення"), CancellationToken.None);
+        var id = await host.EnqueueAsync(Notice("psid-b", "Рішення"));
+        var row = await host.OutboxAsync(id, o => o.Status != OutboxStatus.Pending, "the notice's outcome");
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
 
-        Assert.Equal(DeliveryOutcome.Blocked, outcome);
+        Assert.Equal(OutboxStatus.Blocked, row.Status);
+        Assert.Equal(1, host.Graph.Attempts);
         var resident = await host.DbAsync(db => db.Residents.AsNoTracking().SingleAsync(r => r.ChannelUserId == "psid-b"));
         Assert.True(resident.IsBlocked);
         Assert.False(resident.IsSubscribed);
-        Assert.Equal(DeliveryOutcome.Blocked, await channel.PushAsync("psid-b", new OutboundMessage("Ще"), CancellationToken.None));
     }
+
+    private static OutboxRequest Notice(string psid, string text) =>
+        new(Channel.Messenger, psid, OutboxPurpose.Notice, [new OutboundMessage(text)]);
 
     [Fact]
     public async Task EventsStoredBeforeARestart_AreAnsweredAfterIt()
@@ -129,13 +153,17 @@ public sealed class MessengerDeliveryTests
             // The first run stored the event and stopped before handling it (channel off here, so nothing handles it).
             await using var scope = before.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Core.Storage.HromadaDbContext>();
-            db.InboxItems.Add(new InboxItem { Channel = Channel.Messenger, ExternalId = "m_before_restart", Payload = body, ReceivedAt = before.Time.GetUtcNow() });
+            db.InboxItems.Add(new InboxItem { Channel = Channel.Messenger, ExternalId = "m_before_restart", SenderKey = "psid-r", Payload = body, ReceivedAt = before.Time.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 
         var engine = new FakeConversationEngine();
         await using var after = new Infrastructure.HromadaAppFactory().WithSettings(MessengerHost.Settings(graph)).WithSettings(connection)
-            .WithServices(s => s.AddSingleton<IConversationEngine>(engine));
+            .WithServices(s =>
+            {
+                s.RemoveAll<IConversationEngine>();
+                engine.Register(s);
+            });
         _ = after.Services;
 
         var sent = await Eventually.MessagesAsync(graph, "psid-r", 0);
@@ -166,6 +194,7 @@ public sealed class MessengerDeliveryTests
             Channel = Channel.Messenger,
             ChannelUserId = psid,
             CreatedAt = host.Factory.Time.GetUtcNow(),
+            LastInboundAt = host.Factory.Time.GetUtcNow(),
             IsSubscribed = true,
             SubscribedAt = host.Factory.Time.GetUtcNow(),
         });

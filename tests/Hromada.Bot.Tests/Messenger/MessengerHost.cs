@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Conversation;
+using Hromada.Core.Outbox;
 using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -46,7 +48,14 @@ public sealed class MessengerHost : IAsyncDisposable
             factory.WithServices(s =>
             {
                 s.RemoveAll<IConversationEngine>();
-                s.AddSingleton(engine);
+                if (engine is FakeConversationEngine fake)
+                {
+                    fake.Register(s);
+                }
+                else
+                {
+                    s.AddSingleton(engine);
+                }
             });
         }
         var client = factory.CreateClient();
@@ -61,7 +70,7 @@ public sealed class MessengerHost : IAsyncDisposable
         ["Hromada:Messenger:PageId"] = MessengerPayloads.PageId,
         ["Hromada:Messenger:GraphApiBaseUrl"] = graph.BaseUrl,
         ["Hromada:Messenger:GraphApiVersion"] = FakeGraphApi.Version,
-        ["Hromada:Messenger:RetryDelay"] = "00:00:02",
+        ["Hromada:Pipeline:RetryDelay"] = "00:00:02",
     };
 
     /// <summary>POSTs a webhook body signed with the app secret (or the given signature).</summary>
@@ -81,6 +90,21 @@ public sealed class MessengerHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Puts a message in the outbox as a notice or an announcement would be, and wakes the senders.</summary>
+    public async Task<long> EnqueueAsync(OutboxRequest request)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+        var row = outbox.Enqueue(request);
+        await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().SaveChangesAsync();
+        outbox.Signal();
+        return row.Id;
+    }
+
+    /// <summary>The outbox row once the dispatcher has recorded the outcome <paramref name="done"/> waits for.</summary>
+    public Task<OutboxMessage> OutboxAsync(long id, Func<OutboxMessage, bool> done, string what) =>
+        Eventually.GetAsync(() => DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(o => o.Id == id)).GetAwaiter().GetResult(), done, what);
+
     /// <summary>Runs <paramref name="work"/> with a fresh scope's database.</summary>
     public async Task<T> DbAsync<T>(Func<HromadaDbContext, Task<T>> work)
     {
@@ -96,29 +120,3 @@ public sealed class MessengerHost : IAsyncDisposable
     }
 }
 
-/// <summary>Waits for something a user would notice, polling with a bounded timeout.</summary>
-public static class Eventually
-{
-    public static async Task<T> GetAsync<T>(Func<T> probe, Func<T, bool> done, string what, int timeoutMs = 10_000)
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (true)
-        {
-            var value = probe();
-            if (done(value))
-            {
-                return value;
-            }
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-            await Task.Delay(20);
-        }
-    }
-
-    /// <summary>The first <paramref name="count"/> messages sent to <paramref name="psid"/> after the first <paramref name="skip"/>.</summary>
-    public static async Task<IReadOnlyList<SentMessage>> MessagesAsync(FakeGraphApi graph, string psid, int skip, int count = 1) =>
-        (await GetAsync(() => graph.SentTo(psid), m => m.Count >= skip + count, $"{count} message(s) to {psid} after {skip}"))
-            .Skip(skip).ToList();
-}

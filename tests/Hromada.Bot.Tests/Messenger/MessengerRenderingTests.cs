@@ -1,3 +1,4 @@
+using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Conversation;
 
 namespace Hromada.Bot.Tests.Messenger;

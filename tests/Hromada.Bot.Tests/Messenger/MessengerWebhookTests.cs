@@ -1,3 +1,4 @@
+using Hromada.Bot.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Net;
 using Hromada.Core.Proposals;

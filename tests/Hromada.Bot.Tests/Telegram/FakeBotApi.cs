@@ -33,6 +33,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<BotApiCall> _calls = new();
     private readonly List<JsonObject> _updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> _failures = new();
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<(int Status, string Body)>> _chatFailures = new();
+    private readonly ConcurrentDictionary<string, int> _holds = new();
     private readonly SemaphoreSlim _newUpdates = new(0);
     private readonly Lock _lock = new();
     private int _messageId = 1000;
@@ -83,6 +85,20 @@ public sealed class FakeBotApi : IAsyncDisposable
         _failures.GetOrAdd(method, _ => new()).Enqueue((errorCode, body.ToJsonString()));
     }
 
+    /// <summary>The next sendMessage to <paramref name="chatId"/> fails with this Bot API error (other chats are served).</summary>
+    public void FailNextTo(long chatId, int errorCode, string description, int? retryAfter = null)
+    {
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = errorCode, ["description"] = description };
+        if (retryAfter is { } seconds)
+        {
+            body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        }
+        _chatFailures.GetOrAdd(chatId, _ => new()).Enqueue((errorCode, body.ToJsonString()));
+    }
+
+    /// <summary>The next call of <paramref name="method"/> never gets an answer (until the caller gives up), and is not counted as made.</summary>
+    public void HoldNext(string method) => _holds.AddOrUpdate(method, 1, (_, n) => n + 1);
+
     private async Task<IResult> HandleAsync(HttpContext http, string token, string method)
     {
         JsonObject body;
@@ -98,6 +114,11 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             return Error(401, "Unauthorized");
         }
+        if (_holds.TryGetValue(method, out var holds) && holds > 0 && _holds.TryUpdate(method, holds - 1, holds))
+        {
+            await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
         var call = new BotApiCall(method, body);
         if (method != "getUpdates")
         {
@@ -107,6 +128,12 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             call.Failed = true;
             return Results.Content(failure.Body, "application/json", statusCode: failure.Status);
+        }
+        if (method == "sendMessage" && body["chat_id"]?.GetValue<long>() is { } chat
+            && _chatFailures.TryGetValue(chat, out var chatQueue) && chatQueue.TryDequeue(out var chatFailure))
+        {
+            call.Failed = true;
+            return Results.Content(chatFailure.Body, "application/json", statusCode: chatFailure.Status);
         }
         return method switch
         {

@@ -65,45 +65,6 @@ public sealed class TelegramConversationTests
     private const string JsonValueKindTrue = "true";
 
     [Fact]
-    public async Task TooManyRequests_MidConversation_TheReplyArrivesOnceAfterTheWait()
-    {
-        await using var host = await TelegramHost.StartAsync();
-        var r = new TelegramResident(host, Chat);
-        await r.TypeAsync("/start");
-        host.Api.FailNext("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
-
-        await r.PressAsync("Погоджуюся");
-
-        var attempts = host.Api.CallsOf("sendMessage").Where(c => c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, attempts.Count);
-        Assert.True(attempts[0].Failed);
-        Assert.Single(r.Sent, c => c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task ServerErrors_AreRetried_AndAReplyThatKeepsFailingIsSentLaterFromTheStoredReply()
-    {
-        await using var host = await TelegramHost.StartAsync();
-        var r = new TelegramResident(host, Chat);
-        host.Api.FailNext("sendMessage", 502, "Bad Gateway");
-
-        var greeting = await r.TypeAsync("/start");
-        for (var i = 0; i < 4; i++)
-        {
-            // More failures than one pass of retries absorbs: the update is handled again later, from the stored reply.
-            host.Api.FailNext("sendMessage", 500, "Internal Server Error");
-        }
-        var help = await r.TypeAsync("/help", c => c.Body["text"]!.GetValue<string>().Contains("/forget", StringComparison.Ordinal));
-        var item = await host.DbAsync(db => db.InboxItems.AsNoTracking().OrderBy(i => i.Id).LastAsync());
-
-        Assert.Contains("Вітаємо", greeting, StringComparison.Ordinal);
-        Assert.Contains("/forget", help, StringComparison.Ordinal);
-        Assert.Equal(1, item.Attempts);
-        Assert.NotNull(item.ProcessedAt);
-        Assert.Null(item.LastError);
-    }
-
-    [Fact]
     public async Task RedeliveredUpdate_IsAnsweredOnce()
     {
         await using var host = await TelegramHost.StartAsync(webhook: true);

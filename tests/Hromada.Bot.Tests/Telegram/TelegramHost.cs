@@ -30,11 +30,13 @@ public sealed class TelegramHost : IAsyncDisposable
 
     public int NextUpdateId() => Interlocked.Increment(ref _updateId);
 
-    public static async Task<TelegramHost> StartAsync(bool webhook = false, FakeBotApi? api = null, string? folder = null)
+    public static async Task<TelegramHost> StartAsync(
+        bool webhook = false, FakeBotApi? api = null, string? folder = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
+        IDictionary<string, string?>? settings = null)
     {
         var ownsApi = api is null;
         api ??= await FakeBotApi.StartAsync();
-        var settings = new Dictionary<string, string?>
+        var telegram = new Dictionary<string, string?>
         {
             ["Hromada:Telegram:Token"] = FakeBotApi.Token,
             ["Hromada:Telegram:ApiBaseUrl"] = api.BaseUrl,
@@ -42,7 +44,15 @@ public sealed class TelegramHost : IAsyncDisposable
             ["Hromada:Telegram:WebhookUrl"] = webhook ? "https://bot.example-hromada.gov.ua/telegram/webhook" : "",
             ["Hromada:Telegram:WebhookSecret"] = webhook ? Secret : "",
         };
-        var factory = new HromadaAppFactory().WithSettings(settings);
+        var factory = new HromadaAppFactory().WithSettings(telegram);
+        if (settings is not null)
+        {
+            factory.WithSettings(settings);
+        }
+        if (services is not null)
+        {
+            factory.WithServices(services);
+        }
         if (folder is not null)
         {
             factory.WithSettings(new Dictionary<string, string?> { ["ConnectionStrings:Hromada"] = $"Data Source={Path.Combine(folder, "hromada.db")}" });

@@ -65,13 +65,15 @@ public sealed class TelegramWebhookTests
                 {
                     Channel = Channel.Telegram,
                     ExternalId = "900",
+                    SenderKey = Chat.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Payload = TelegramUpdates.Text(900, Chat, "/start").ToJsonString(),
                     ReceivedAt = first.Factory.Time.GetUtcNow(),
-                    Attempts = TelegramUpdateHandler.MaxAttempts,
+                    Status = InboxStatus.SetAside,
                 });
                 return await db.SaveChangesAsync();
             });
-            await first.DbAsync(db => db.InboxItems.Where(i => i.ExternalId == "900").ExecuteUpdateAsync(s => s.SetProperty(i => i.Attempts, 0)));
+            // Set aside while the first host ran, so only the second one can take it up once it is pending again.
+            await first.DbAsync(db => db.InboxItems.Where(i => i.ExternalId == "900").ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Pending)));
         }
 
         await using var second = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder);
@@ -93,10 +95,10 @@ public sealed class TelegramWebhookTests
         var paragraph = string.Join(' ', Enumerable.Repeat("Пропозиція <про> дороги & мости.", 40));
         var text = string.Join("\n\n", Enumerable.Repeat(paragraph, 8));
 
-        var parts = TelegramSender.Split(text);
+        var parts = TelegramChannelSender.Split(text);
 
         Assert.True(parts.Count > 1);
-        Assert.All(parts, p => Assert.InRange(p.Length, 1, TelegramSender.MaxLength));
+        Assert.All(parts, p => Assert.InRange(p.Length, 1, TelegramChannelSender.MaxLength));
         Assert.All(parts, p => Assert.DoesNotContain("<про>", p, StringComparison.Ordinal));
         Assert.All(parts.SkipLast(1), p => Assert.EndsWith("мости.", p, StringComparison.Ordinal));
         Assert.Equal(text.Replace("\n", "", StringComparison.Ordinal).Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal),

@@ -28,9 +28,9 @@ public sealed class WebChatApiTests
         await chat.PressAsync("Туризм");
         await chat.TypeAsync("Створити велосипедний маршрут між Черешеньками та Садовим з інформаційними знаками.");
         await chat.PressAsync("Готово");
-        Assert.False(chat.Last.EnumerateArray().Last().GetProperty("requestContact").GetBoolean());
+        Assert.False(chat.Last[^1].GetProperty("requestContact").GetBoolean());
         await chat.TypeAsync("ФОП Ірина Бондар");
-        Assert.True(chat.Last.EnumerateArray().Last().GetProperty("requestContact").GetBoolean());
+        Assert.True(chat.Last[^1].GetProperty("requestContact").GetBoolean());
         await chat.TypeAsync("+38 (050) 765-43-21");
         await chat.PressAsync("Надіслати");
 
@@ -56,14 +56,18 @@ public sealed class WebChatApiTests
         await using var app = new HromadaAppFactory();
         var chat = new WebChatClient(app.CreateClient());
         await chat.StartAsync();
-        var consent = chat.Last[chat.Last.GetArrayLength() - 1].GetProperty("choices")[0].GetProperty("value").GetString();
+        var consent = chat.Last[^1].GetProperty("choices")[0].GetProperty("value").GetString();
 
-        var first = await chat.SendAsync(new { clientMessageId = "same", choice = consent });
-        var retry = await chat.SendAsync(new { clientMessageId = "same", choice = consent });
+        var first = await chat.SendAsync(new { clientMessageId = "same", choice = consent, after = 0 });
+        var retry = await chat.SendAsync(new { clientMessageId = "same", choice = consent, after = 0 });
 
-        Assert.False(first.GetProperty("duplicate").GetBoolean());
-        Assert.True(retry.GetProperty("duplicate").GetBoolean());
-        Assert.Equal(0, retry.GetProperty("messages").GetArrayLength());
+        // The retry (a response lost on the way) gets the same messages again, with the same ids; nothing is handled twice.
+        Assert.Equal(Ids(first), Ids(retry));
+        Assert.NotEmpty(Ids(first));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        Assert.Equal(1, await db.InboxItems.CountAsync());
+        Assert.Equal(1, await db.OutboxMessages.CountAsync());
     }
 
     [Fact]
@@ -84,6 +88,7 @@ public sealed class WebChatApiTests
     [InlineData("{\"clientMessageId\":\"x\"}", "text")]
     [InlineData("{\"text\":\"привіт\"}", "clientMessageId")]
     [InlineData("{\"clientMessageId\":\"x\",\"text\":\"a\",\"choice\":\"b\"}", "text")]
+    [InlineData("{\"clientMessageId\":\"x\",\"text\":\"a\",\"after\":-1}", "after")]
     public async Task BadMessage_Returns400ProblemNamingTheField(string body, string field)
     {
         await using var app = new HromadaAppFactory();
@@ -91,49 +96,125 @@ public sealed class WebChatApiTests
         var chat = new WebChatClient(http);
         await chat.StartAsync();
 
-        var response = await http.PostAsync(new Uri($"/api/webchat/sessions/{chat.Token}/messages", UriKind.Relative),
-            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Post(http, chat.Token, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
     }
 
     [Fact]
-    public async Task MalformedJsonAndBadToken_Return400()
+    public async Task MalformedJson_BadOrMissingSession_AndOversizeText_Return400()
     {
         await using var app = new HromadaAppFactory();
         using var http = app.CreateClient();
         var chat = new WebChatClient(http);
         await chat.StartAsync();
 
-        var garbage = await http.PostAsync(new Uri($"/api/webchat/sessions/{chat.Token}/messages", UriKind.Relative),
-            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
-        var badToken = await http.GetAsync(new Uri("/api/webchat/sessions/short", UriKind.Relative));
+        var garbage = await Post(http, chat.Token, new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        var badToken = await Post(http, "short", JsonContent.Create(new { clientMessageId = "1", text = "привіт" }));
+        var noToken = await http.GetAsync(new Uri("/api/webchat/session", UriKind.Relative));
+        var oversize = await Post(http, chat.Token, JsonContent.Create(new { clientMessageId = "2", text = new string('а', 20_001) }));
 
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Equal("No web chat session", (await noToken.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal(HttpStatusCode.BadRequest, oversize.StatusCode);
+        Assert.Contains("text", (await oversize.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
     }
 
     [Fact]
-    public async Task UnknownToken_Returns404_AndOversizeText400()
+    public async Task StartingASession_StoresNothing_UntilTheFirstMessage()
+    {
+        await using var app = new HromadaAppFactory();
+        var chat = new WebChatClient(app.CreateClient());
+
+        for (var i = 0; i < 5; i++)
+        {
+            await chat.StartAsync();
+        }
+        Assert.Contains("Погоджуюся", chat.Last[^1].GetProperty("choices")[0].GetProperty("label").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountResidentsAsync(app));
+
+        await chat.PressAsync("Погоджуюся");
+
+        Assert.Contains("Хто подає", chat.LastText, StringComparison.Ordinal);
+        Assert.Equal(1, await CountResidentsAsync(app));
+    }
+
+    [Fact]
+    public async Task SessionStart_FromAnotherSitesPlainForm_IsRefused()
     {
         await using var app = new HromadaAppFactory();
         using var http = app.CreateClient();
+
+        // What any web page can send cross-site without asking: a form post with text/plain and no custom header.
+        var response = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), new StringContent("x", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Not the web chat widget", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+    }
+
+    [Fact]
+    public async Task ManyMessagesAtOnceToOneSession_AreAllAnswered_InOrder_NeverWith500()
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["Hromada:Conversation:MaxMessagesPerMinute"] = "100" });
+        using var http = app.CreateClient();
         var chat = new WebChatClient(http);
         await chat.StartAsync();
-        const string unknown = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        await chat.PressAsync("Погоджуюся");
 
-        var resume = await http.GetAsync(new Uri($"/api/webchat/sessions/{unknown}", UriKind.Relative));
-        var send = await http.PostAsJsonAsync(new Uri($"/api/webchat/sessions/{unknown}/messages", UriKind.Relative),
-            new { clientMessageId = "1", text = "привіт" });
-        var oversize = await http.PostAsJsonAsync(new Uri($"/api/webchat/sessions/{chat.Token}/messages", UriKind.Relative),
-            new { clientMessageId = "2", text = new string('а', 20_001) });
+        var responses = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
+            chat.PostRawAsync(new { clientMessageId = $"burst-{i}", text = "/help", after = chat.Cursor })));
 
-        Assert.Equal(HttpStatusCode.NotFound, resume.StatusCode);
-        Assert.Equal("Unknown web chat session", (await resume.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
-        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, oversize.StatusCode);
-        Assert.Contains("text", (await oversize.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        var handled = await db.InboxItems.OrderBy(i => i.Id).Select(i => new { i.Id, i.Status, i.ProcessedAt }).ToListAsync();
+        Assert.Equal(65, handled.Count);
+        Assert.All(handled, i => Assert.Equal(Core.Inbox.InboxStatus.Done, i.Status));
+        var replies = await db.OutboxMessages.OrderBy(o => o.Id).Select(o => o.InboxItemId).ToListAsync();
+        Assert.Equal(handled.Select(i => (long?)i.Id), replies.Take(handled.Count));
+    }
+
+    [Fact]
+    public async Task DecisionNotice_ReachesAnOpenWebChat_ThroughUpdates()
+    {
+        await using var app = new HromadaAppFactory();
+        var chat = new WebChatClient(app.CreateClient());
+        await chat.StartAsync();
+        await chat.PressAsync("Погоджуюся");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            var resident = await db.Residents.SingleAsync();
+            var outbox = scope.ServiceProvider.GetRequiredService<Core.Outbox.IOutbox>();
+            outbox.Enqueue(new Core.Outbox.OutboxRequest(Channel.WebChat, chat.Token, Core.Outbox.OutboxPurpose.Notice,
+                [new Core.Conversation.OutboundMessage("Робоча група ухвалила рішення щодо вашої пропозиції P-2026-00009.")]) { ResidentId = resident.Id });
+            await db.SaveChangesAsync();
+        }
+
+        var updates = await chat.UpdatesAsync();
+        var again = await chat.UpdatesAsync();
+
+        Assert.Contains("P-2026-00009", Assert.Single(updates).GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(again);
+    }
+
+    private static List<long> Ids(System.Text.Json.JsonElement response) =>
+        response.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()).Distinct().ToList();
+
+    private static async Task<int> CountResidentsAsync(HromadaAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Residents.CountAsync();
+    }
+
+    private static Task<HttpResponseMessage> Post(HttpClient http, string token, HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/messages") { Content = content };
+        request.Headers.Add("X-Chat-Session", token);
+        return http.SendAsync(request);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Hromada.Core.Conversation;
+using Hromada.Core.Outbox;
 using Hromada.Core.Audit;
 using Hromada.Core.Notifications;
 using Hromada.Core.Proposals;
@@ -183,10 +185,11 @@ public sealed class ConversationRulesTests
         var residentId = await DbAsync(host, db => db.Residents.Select(r => r.Id).SingleAsync());
         await DbAsync(host, async db =>
         {
-            db.OutboundNotices.Add(new OutboundNotice
+            db.OutboxMessages.Add(new OutboxMessage
             {
-                ResidentId = residentId, Channel = Channel.Telegram, Kind = "Decision", Text = "Рішення щодо P-2026-00007: врахувати.",
-                CreatedAt = host.Time.GetUtcNow(), HeldReason = "outside the window",
+                ResidentId = residentId, Channel = Channel.Telegram, Recipient = "held-notice", Purpose = OutboxPurpose.Notice,
+                Payload = OutboxPayload.Write([new OutboundMessage("Рішення щодо P-2026-00007: врахувати.")]),
+                Status = OutboxStatus.Held, LastError = "outside the window", CreatedAt = host.Time.GetUtcNow(), NextAttemptAt = host.Time.GetUtcNow(),
             });
             return await db.SaveChangesAsync();
         });
@@ -197,7 +200,9 @@ public sealed class ConversationRulesTests
 
         Assert.Equal("Рішення щодо P-2026-00007: врахувати.", first[0].Text);
         Assert.DoesNotContain(resident.Last, m => m.Text.Contains("P-2026-00007", StringComparison.Ordinal));
-        Assert.NotNull((await DbAsync(host, db => db.OutboundNotices.SingleAsync())).DeliveredAt);
+        var notice = await DbAsync(host, db => db.OutboxMessages.SingleAsync(o => o.Purpose == OutboxPurpose.Notice));
+        Assert.Equal(OutboxStatus.Sent, notice.Status);
+        Assert.NotNull(notice.CompletedAt);
     }
 
     [Fact]

@@ -1,19 +1,33 @@
 // Hromada.Bot web chat. Plain JavaScript, no build step, no external resources.
 (function () {
   "use strict";
+  // The session lives in this tab only (sessionStorage) and is forgotten after half an hour without use, so the next
+  // person at a shared computer (a ЦНАП) does not see it. The conversation itself is kept by the server.
   var TOKEN_KEY = "hromada.webchat.token";
+  var CURSOR_KEY = "hromada.webchat.cursor";
+  var SEEN_KEY = "hromada.webchat.seen";
   var LOG_KEY = "hromada.webchat.log";
+  var IDLE_MS = 30 * 60 * 1000;
+  var POLL_MS = 20 * 1000;
   var log = document.getElementById("hb-log");
   var choices = document.getElementById("hb-choices");
   var form = document.getElementById("hb-form");
   var input = document.getElementById("hb-input");
   var send = document.getElementById("hb-send");
   var busy = false;
+  var shown = {};
   var transcript = [];
 
-  function save() {
-    try { localStorage.setItem(LOG_KEY, JSON.stringify(transcript.slice(-200))); } catch (e) { /* private mode: no history */ }
+  function store(key, value) {
+    try { if (value === null) { sessionStorage.removeItem(key); } else { sessionStorage.setItem(key, value); } } catch (e) { /* storage off: the session ends with the page */ }
   }
+  function load(key) { try { return sessionStorage.getItem(key); } catch (e) { return null; } }
+  function token() { return load(TOKEN_KEY); }
+  function cursor() { return parseInt(load(CURSOR_KEY) || "0", 10) || 0; }
+  function touch() { store(SEEN_KEY, String(Date.now())); }
+  function idle() { var seen = parseInt(load(SEEN_KEY) || "0", 10); return !seen || Date.now() - seen > IDLE_MS; }
+  function forget() { store(TOKEN_KEY, null); store(CURSOR_KEY, null); store(SEEN_KEY, null); store(LOG_KEY, null); shown = {}; transcript = []; }
+  function remember(who, text) { transcript.push({ who: who, text: text }); store(LOG_KEY, JSON.stringify(transcript.slice(-200))); }
 
   function linkify(el, text) {
     var parts = text.split(/(https?:\/\/[^\s)]+)/g);
@@ -37,7 +51,8 @@
     });
   }
 
-  function add(who, text, remember) {
+  function add(who, text, replay) {
+    if (!replay) { remember(who, text); }
     var div = document.createElement("div");
     div.className = "hb-msg " + (who === "me" ? "hb-me" : "hb-bot");
     var label = document.createElement("span");
@@ -47,7 +62,6 @@
     linkify(div, text);
     log.appendChild(div);
     log.scrollTop = log.scrollHeight;
-    if (remember !== false) { transcript.push({ who: who, text: text }); save(); }
   }
 
   function showChoices(list) {
@@ -63,18 +77,32 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  function render(messages) {
-    var last = [];
-    messages.forEach(function (m) { add("bot", m.text); last = m.choices || []; });
-    showChoices(last);
-    if (last.length > 0) {
-      choices.firstChild.focus();
-    } else {
-      input.focus();
+  // Messages from the outbox carry an id: each is shown once, however often the server sends it again.
+  function render(messages, current) {
+    var last = null;
+    (messages || []).forEach(function (m) {
+      if (m.id) { if (shown[m.id]) { return; } shown[m.id] = true; }
+      add("bot", m.text); last = m;
+    });
+    if (current) {
+      var previous = last || lastShown();
+      if (!previous || previous.text !== current.text) { add("bot", current.text); }
+      last = current;
     }
+    if (!last) { return; }
+    var list = last.choices || [];
+    showChoices(list);
+    if (list.length > 0) { choices.firstChild.focus(); } else { input.focus(); }
   }
 
-  function token() { return localStorage.getItem(TOKEN_KEY); }
+  function lastShown() {
+    var bot = transcript.filter(function (m) { return m.who === "bot"; });
+    return bot.length ? bot[bot.length - 1] : null;
+  }
+
+  function advance(reply) {
+    if (reply && typeof reply.lastId === "number" && reply.lastId > cursor()) { store(CURSOR_KEY, String(reply.lastId)); }
+  }
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
@@ -82,11 +110,10 @@
   }
 
   function request(method, url, body) {
-    return fetch(url, {
-      method: method,
-      headers: body ? { "Content-Type": "application/json" } : {},
-      body: body ? JSON.stringify(body) : undefined
-    }).then(function (r) {
+    var headers = { "X-Chat-Client": "widget" };
+    if (token()) { headers["X-Chat-Session"] = token(); }
+    if (body) { headers["Content-Type"] = "application/json"; }
+    return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: "no-store" }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (json) {
         if (!r.ok) { var err = new Error(json.title || ("HTTP " + r.status)); err.status = r.status; throw err; }
         return json;
@@ -96,22 +123,37 @@
 
   function setBusy(value) { busy = value; send.disabled = value; }
 
+  function showError(text) {
+    var d = document.createElement("div"); d.className = "hb-error"; d.setAttribute("role", "alert"); d.textContent = text; log.appendChild(d);
+  }
+
   function post(body, echo) {
     if (busy) { return; }
+    if (idle()) { forget(); }
+    var ready = token() ? Promise.resolve() : start();
     setBusy(true);
-    if (echo) { add("me", echo); }
-    showChoices([]);
-    body.clientMessageId = uuid();
-    var attempt = function (n) {
-      return request("POST", "/api/webchat/sessions/" + encodeURIComponent(token()) + "/messages", body)
-        .catch(function (e) { if (n > 0 && !(e.status >= 400 && e.status < 500)) { return new Promise(function (ok) { setTimeout(ok, 1000); }).then(function () { return attempt(n - 1); }); } throw e; });
-    };
-    attempt(2).then(function (reply) { render(reply.messages || []); })
-      .catch(function (e) {
-        // The session is gone (the resident asked to be forgotten): start a new one.
-        if (e.status === 404) { localStorage.removeItem(TOKEN_KEY); return start().catch(function () { }); }
-        var d = document.createElement("div"); d.className = "hb-error"; d.setAttribute("role", "alert"); d.textContent = "Не вдалося надіслати: " + e.message + ". Спробуйте ще раз."; log.appendChild(d); })
+    ready.then(function () {
+      if (echo) { add("me", echo); }
+      showChoices([]);
+      touch();
+      body.clientMessageId = uuid();
+      var attempt = function (n) {
+        body.after = cursor();
+        return request("POST", "/api/webchat/messages", body)
+          .catch(function (e) { if (n > 0 && !(e.status >= 400 && e.status < 500)) { return new Promise(function (ok) { setTimeout(ok, 1000); }).then(function () { return attempt(n - 1); }); } throw e; });
+      };
+      return attempt(2).then(function (reply) {
+        render(reply.messages); advance(reply);
+        if (reply.pending) { setTimeout(poll, 1500); }
+      });
+    }).catch(function (e) { showError("Не вдалося надіслати: " + e.message + ". Спробуйте ще раз."); })
       .then(function () { setBusy(false); });
+  }
+
+  function poll() {
+    if (!token() || document.hidden) { return Promise.resolve(); }
+    return request("GET", "/api/webchat/updates?after=" + cursor()).then(function (reply) { render(reply.messages); advance(reply); })
+      .catch(function () { /* offline for a moment: the next poll tries again */ });
   }
 
   function choose(c) { post({ choice: c.value }, c.label); }
@@ -129,44 +171,36 @@
   });
 
   function start() {
-    transcript = [];
-    save();
+    forget();
     log.innerHTML = "";
     return request("POST", "/api/webchat/sessions").then(function (s) {
-      localStorage.setItem(TOKEN_KEY, s.token);
-      render(s.messages || []);
+      store(TOKEN_KEY, s.token);
+      touch();
+      render(s.messages);
     });
   }
 
   document.getElementById("hb-restart").addEventListener("click", function () {
-    localStorage.removeItem(TOKEN_KEY);
-    start();
+    start().catch(function (e) { showError("Чат зараз недоступний (" + e.message + "). Спробуйте пізніше."); });
   });
 
+  // A reload in the same tab: what the bot sent and the page did not show yet, then the current question again.
   function resume() {
-    try { transcript = JSON.parse(localStorage.getItem(LOG_KEY) || "[]"); } catch (e) { transcript = []; }
-    transcript.forEach(function (m) { add(m.who, m.text, false); });
-    var lastBot = transcript.filter(function (m) { return m.who === "bot"; }).pop();
-    return request("GET", "/api/webchat/sessions/" + encodeURIComponent(token())).catch(function (e) {
-      if (e.status === 404) { localStorage.removeItem(TOKEN_KEY); return start().then(function () { return null; }); }
+    touch();
+    try { transcript = JSON.parse(load(LOG_KEY) || "[]"); } catch (e) { transcript = []; }
+    transcript.forEach(function (m) { add(m.who, m.text, true); });
+    return request("GET", "/api/webchat/session?after=" + cursor()).then(function (r) {
+      render(r.messages, r.current); advance(r);
+    }).catch(function (e) {
+      if (e.status === 400) { return start(); }
       throw e;
-    }).then(function (r) {
-      if (!r) { return; }
-      var messages = r.messages || [];
-      // The current question is asked again on resume; when the history already ends with it, only its buttons return.
-      if (lastBot && messages.length > 0 && messages[messages.length - 1].text === lastBot.text) {
-        var current = messages.pop();
-        render(messages);
-        showChoices(current.choices || []);
-        return;
-      }
-      render(messages);
     });
   }
 
-  (token() ? resume() : start()).catch(function (e) {
-    var d = document.createElement("div"); d.className = "hb-error"; d.setAttribute("role", "alert");
-    d.textContent = "Чат зараз недоступний (" + e.message + "). Спробуйте пізніше.";
-    log.appendChild(d);
+  setInterval(poll, POLL_MS);
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) { poll(); } });
+
+  (token() && !idle() ? resume() : start()).catch(function (e) {
+    showError("Чат зараз недоступний (" + e.message + "). Спробуйте пізніше.");
   });
 })();

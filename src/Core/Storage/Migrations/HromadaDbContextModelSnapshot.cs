@@ -627,6 +627,11 @@ namespace Hromada.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextAttemptAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
@@ -640,67 +645,48 @@ namespace Hromada.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reply")
+                    b.Property<string>("SenderKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProcessedAt");
-
-                    b.HasIndex("Channel", "ExternalId")
-                        .IsUnique();
-
-                    b.ToTable("InboxItems");
-                });
-
-            modelBuilder.Entity("Hromada.Core.Notifications.OutboundNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
+                    b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeliveredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HeldReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastAttemptAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ProposalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ResidentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("ResidentId", "DeliveredAt");
+                    b.HasIndex("ReceivedAt");
 
-                    b.ToTable("OutboundNotices");
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Channel", "SenderKey", "Status");
+
+                    b.ToTable("InboxItems");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Inbox.SenderLease", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SenderLeases");
                 });
 
             modelBuilder.Entity("Hromada.Core.Outbox.OutboxMessage", b =>
@@ -727,6 +713,9 @@ namespace Hromada.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EraseOnCompletion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("InboxItemId")
                         .HasColumnType("INTEGER");
 
@@ -748,6 +737,9 @@ namespace Hromada.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PartsSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -765,6 +757,10 @@ namespace Hromada.Core.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReplyContext")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ResidentId")
                         .HasColumnType("INTEGER");
 
@@ -774,6 +770,8 @@ namespace Hromada.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt");
 
                     b.HasIndex("ProposalId");
 
@@ -786,6 +784,27 @@ namespace Hromada.Core.Storage.Migrations
                     b.HasIndex("Channel", "Recipient", "Status");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Hromada.Core.Outbox.PagedMenu", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("PagedMenus");
                 });
 
             modelBuilder.Entity("Hromada.Core.Proposals.Proposal", b =>
@@ -1198,13 +1217,14 @@ namespace Hromada.Core.Storage.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hromada.Core.Notifications.OutboundNotice", b =>
+            modelBuilder.Entity("Hromada.Core.Outbox.OutboxMessage", b =>
                 {
-                    b.HasOne("Hromada.Core.Residents.Resident", null)
+                    b.HasOne("Hromada.Core.Residents.Resident", "Resident")
                         .WithMany()
                         .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Resident");
                 });
 
             modelBuilder.Entity("Hromada.Core.Proposals.Proposal", b =>

@@ -1,0 +1,222 @@
+using System.Globalization;
+using Hromada.Core.Conversation;
+using Hromada.Core.Outbox;
+using Hromada.Core.Resources;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+using Channel = Hromada.Core.Proposals.Channel;
+
+namespace Hromada.Bot.Telegram;
+
+/// <summary>
+/// Renders outbox messages for Telegram (HTML with everything escaped, at most 4,096 characters a message, choices as
+/// an inline keyboard, the contact request as a reply keyboard), answers the pressed button's callback and removes
+/// its keyboard, and says how the send went. Retries and waits are the dispatcher's.
+/// </summary>
+internal sealed class TelegramChannelSender(
+    ITelegramBotClient bot, IOptions<TelegramOptions> options, IServiceScopeFactory scopes, ILogger<TelegramChannelSender> logger) : IChannelSender
+{
+    public const int MaxLength = 4096;
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public Channel Channel => Channel.Telegram;
+
+    public PushLimits PushLimits { get; } = new(options.Value.PushesPerSecond, options.Value.PushIntervalPerChat);
+
+    public async Task<SendResult> SendAsync(OutboxDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ChatId chat;
+        if (long.TryParse(delivery.Recipient, NumberStyles.Integer, CultureInfo.InvariantCulture, out var chatId))
+        {
+            chat = chatId;
+        }
+        else if (delivery.IsPublicPost && delivery.Recipient.StartsWith('@'))
+        {
+            chat = delivery.Recipient;
+        }
+        else
+        {
+            return new SendResult(SendStatus.Refused, $"'{delivery.Recipient}' is not a Telegram chat");
+        }
+
+        if (delivery.PartsSent == 0)
+        {
+            await AcknowledgeAsync(chat, delivery.ReplyContext, ct);
+        }
+        var contactLabel = delivery.Messages.Any(m => m.RequestContact) ? await ContactLabelAsync(delivery.Recipient, ct) : "";
+        var sent = delivery.PartsSent;
+        for (var i = delivery.PartsSent; i < delivery.Messages.Count; i++)
+        {
+            var message = delivery.Messages[i];
+            var chunks = Split(message.Text);
+            for (var j = 0; j < chunks.Count; j++)
+            {
+                if (string.IsNullOrWhiteSpace(chunks[j]))
+                {
+                    continue;
+                }
+                var markup = j == chunks.Count - 1 ? Markup(message, contactLabel) : null;
+                try
+                {
+                    await bot.SendMessage(chat, chunks[j], ParseMode.Html, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
+                }
+                catch (ApiRequestException e)
+                {
+                    return Failure(e, delivery.IsPublicPost, sent);
+                }
+                catch (RequestException e) when (!ct.IsCancellationRequested)
+                {
+                    return new SendResult(SendStatus.Failed, e.Message, PartsSent: sent);
+                }
+            }
+            sent++;
+        }
+        return SendResult.Sent(sent);
+    }
+
+    /// <summary>Stops the spinner on the pressed button and removes the answered question's buttons; best effort.</summary>
+    private async Task AcknowledgeAsync(ChatId chat, string? context, CancellationToken ct)
+    {
+        var (callbackId, keyboardMessageId) = TelegramAdapter.ReplyContext.Read(context);
+        if (callbackId is not null)
+        {
+            try
+            {
+                await bot.AnswerCallbackQuery(callbackId, cancellationToken: ct);
+            }
+            catch (RequestException e) when (!ct.IsCancellationRequested)
+            {
+                // Too old to answer (Telegram keeps callbacks a short while) or a passing fault: the reply still goes.
+                logger.LogDebug("Telegram callback {Id} not answered: {Error}", callbackId, e.Message);
+            }
+        }
+        if (keyboardMessageId is { } messageId)
+        {
+            try
+            {
+                await bot.EditMessageReplyMarkup(chat, messageId, replyMarkup: null, cancellationToken: ct);
+            }
+            catch (RequestException e) when (!ct.IsCancellationRequested)
+            {
+                // "message is not modified" (already removed) or too old to edit: nothing to do.
+                logger.LogDebug("Telegram keyboard of {MessageId} not removed: {Error}", messageId, e.Message);
+            }
+        }
+    }
+
+    private static SendResult Failure(ApiRequestException e, bool isPublicPost, int sent)
+    {
+        var error = $"Telegram {e.ErrorCode}: {e.Message}";
+        return e.ErrorCode switch
+        {
+            429 => new SendResult(SendStatus.Throttled, error, TimeSpan.FromSeconds(Math.Clamp(e.Parameters?.RetryAfter ?? 5, 1, 3600)), sent) { PausesChannel = true },
+            403 => new SendResult(isPublicPost ? SendStatus.Refused : SendStatus.Blocked, error, PartsSent: sent),
+            400 when !isPublicPost && IsGone(e.Message) => new SendResult(SendStatus.Blocked, error, PartsSent: sent),
+            >= 500 or 401 => new SendResult(SendStatus.Failed, error, PartsSent: sent),
+            _ => new SendResult(SendStatus.Refused, error, PartsSent: sent),
+        };
+    }
+
+    private static bool IsGone(string message) =>
+        message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("user is deactivated", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("PEER_ID_INVALID", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<string> ContactLabelAsync(string chatId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        var language = await db.Residents.Where(r => r.Channel == Channel.Telegram && r.ChannelUserId == chatId).Select(r => r.Language).FirstOrDefaultAsync(ct);
+        return Texts.Get("Telegram_ShareContact", CultureInfo.GetCultureInfo(language ?? "uk-UA"));
+    }
+
+    private static ReplyMarkup? Markup(OutboundMessage message, string contactButton)
+    {
+        if (message.RequestContact)
+        {
+            var rows = new List<KeyboardButton[]> { new[] { KeyboardButton.WithRequestContact(contactButton) } };
+            rows.AddRange(message.Choices.Select(c => new[] { new KeyboardButton(c.Label) }));
+            return new ReplyKeyboardMarkup(rows) { ResizeKeyboard = true, OneTimeKeyboard = true };
+        }
+        if (message.Choices.Count == 0)
+        {
+            return null;
+        }
+        // Short labels two to a row, long ones alone, so Ukrainian labels are not cut off on a phone.
+        var keyboard = new List<InlineKeyboardButton[]>();
+        var pending = new List<InlineKeyboardButton>();
+        foreach (var choice in message.Choices)
+        {
+            var button = InlineKeyboardButton.WithCallbackData(choice.Label, choice.Value);
+            if (choice.Label.Length > 18)
+            {
+                if (pending.Count > 0)
+                {
+                    keyboard.Add([.. pending]);
+                    pending.Clear();
+                }
+                keyboard.Add([button]);
+                continue;
+            }
+            pending.Add(button);
+            if (pending.Count == 2)
+            {
+                keyboard.Add([.. pending]);
+                pending.Clear();
+            }
+        }
+        if (pending.Count > 0)
+        {
+            keyboard.Add([.. pending]);
+        }
+        return new InlineKeyboardMarkup(keyboard);
+    }
+
+    /// <summary>Escapes the text for HTML and cuts it into messages of at most 4,096 characters, at paragraph, then line, then word boundaries.</summary>
+    public static List<string> Split(string text)
+    {
+        var result = new List<string>();
+        var rest = text;
+        while (Escape(rest).Length > MaxLength)
+        {
+            var cut = FitLength(rest);
+            var window = rest[..cut];
+            var at = new[] { window.LastIndexOf("\n\n", StringComparison.Ordinal), window.LastIndexOf('\n'), window.LastIndexOf(' ') }
+                .FirstOrDefault(i => i > cut / 2, cut);
+            result.Add(Escape(rest[..at].TrimEnd()));
+            rest = rest[at..].TrimStart();
+        }
+        result.Add(Escape(rest));
+        return result;
+    }
+
+    /// <summary>What Telegram's HTML mode asks: &amp;, &lt; and &gt; escaped, nothing else.</summary>
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>The longest prefix whose escaped form fits one message.</summary>
+    private static int FitLength(string text)
+    {
+        int lo = 1, hi = Math.Min(text.Length, MaxLength);
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (Escape(text[..mid]).Length <= MaxLength)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using Hromada.Core.Conversation;
+using Hromada.Core.Outbox;
+using Hromada.Core.Pipeline;
+using Hromada.Core.Residents;
+using Hromada.Core.Resources;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hromada.Core.Inbox;
+
+/// <summary>
+/// Handles one inbox item: parses it with its channel's adapter and gives the message to the engine, which commits the
+/// resident's new state, the reply (into the outbox) and the item's "done" mark together. A failure is retried with
+/// backoff; an item that cannot be parsed, or keeps failing, is set aside with its reason and holds nothing up.
+/// </summary>
+internal sealed class InboxItemHandler(
+    HromadaDbContext db,
+    IConversationEngine engine,
+    IEnumerable<IChannelAdapter> adapters,
+    IOutbox outbox,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<InboxItemHandler> logger)
+{
+    public async Task<WorkOutcome> HandleAsync(InboxWork work, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (work.NextAttemptAt > now)
+        {
+            return WorkOutcome.Retry(work.NextAttemptAt);
+        }
+
+        Inbound inbound;
+        if (work.Parsed is { } parsed)
+        {
+            inbound = parsed;
+        }
+        else
+        {
+            var row = await db.InboxItems.AsNoTracking().Where(i => i.Id == work.ItemId)
+                .Select(i => new { i.Status, i.Payload, i.ExternalId }).FirstOrDefaultAsync(ct);
+            if (row is null || row.Status != InboxStatus.Pending)
+            {
+                return WorkOutcome.Done;
+            }
+            var adapter = adapters.FirstOrDefault(a => a.Channel == work.Channel);
+            if (adapter is null)
+            {
+                // The channel is switched off: keep the item until it is on again.
+                return WorkOutcome.Release;
+            }
+            try
+            {
+                inbound = adapter.Parse(row.Payload, row.ExternalId);
+            }
+            catch (InboundFormatException ex)
+            {
+                await SetAsideAsync(work, $"The payload cannot be read: {ex.Message}", ct);
+                return WorkOutcome.Done;
+            }
+        }
+
+        try
+        {
+            if (inbound.Message is { } message)
+            {
+                var reply = await engine.HandleAsync(message with { InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext }, ct);
+                if (reply.IsDuplicate)
+                {
+                    await MarkDoneAsync(work.ItemId, ct);
+                }
+            }
+            else
+            {
+                await HandleWithoutEngineAsync(work, inbound, ct);
+            }
+            return WorkOutcome.Done;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            work.Attempts++;
+            if (work.Attempts >= options.Value.MaxHandlingAttempts)
+            {
+                logger.LogError(ex, "{Channel} inbox item {ItemId} failed {Attempts} times; set aside", work.Channel, work.ItemId, work.Attempts);
+                await SetAsideAsync(work, Describe(ex), ct);
+                return WorkOutcome.Done;
+            }
+            work.NextAttemptAt = time.GetUtcNow() + options.Value.Backoff(work.Attempts);
+            logger.LogWarning(ex, "{Channel} inbox item {ItemId} failed (attempt {Attempts}); trying again at {At}",
+                work.Channel, work.ItemId, work.Attempts, work.NextAttemptAt);
+            db.ChangeTracker.Clear();
+            await db.InboxItems.Where(i => i.Id == work.ItemId).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Attempts, work.Attempts)
+                .SetProperty(i => i.NextAttemptAt, work.NextAttemptAt)
+                .SetProperty(i => i.LastError, Describe(ex)), CancellationToken.None);
+            return WorkOutcome.Retry(work.NextAttemptAt);
+        }
+    }
+
+    /// <summary>Events about the resident, and payloads that only need their channel acknowledgement sent.</summary>
+    private async Task HandleWithoutEngineAsync(InboxWork work, Inbound inbound, CancellationToken ct)
+    {
+        var residents = db.Residents.Where(r => r.Channel == work.Channel && r.ChannelUserId == inbound.SenderKey);
+        switch (inbound.Event)
+        {
+            case ChannelEvent.Blocked:
+                var blocked = await residents.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsBlocked, true).SetProperty(r => r.IsSubscribed, false), ct);
+                logger.LogInformation("{Channel} resident {Sender} blocked the bot; marked and unsubscribed ({Count})", work.Channel, inbound.SenderKey, blocked);
+                break;
+            case ChannelEvent.Unblocked:
+                await residents.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsBlocked, false), ct);
+                logger.LogInformation("{Channel} resident {Sender} is back", work.Channel, inbound.SenderKey);
+                break;
+            case ChannelEvent.GroupChat:
+                await TellGroupOnceAsync(work, inbound, ct);
+                break;
+        }
+        if (inbound.ReplyContext is not null && inbound.Event is null)
+        {
+            outbox.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, []) { InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext });
+        }
+        InboxCompletion.MarkDone(db, work.ItemId, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        outbox.Signal();
+    }
+
+    private async Task TellGroupOnceAsync(InboxWork work, Inbound inbound, CancellationToken ct)
+    {
+        var marker = $"group-notice:{inbound.SenderKey}";
+        if (await db.ProcessedMessages.AnyAsync(p => p.Channel == work.Channel && p.MessageId == marker, ct))
+        {
+            return;
+        }
+        db.ProcessedMessages.Add(new ProcessedMessage { Channel = work.Channel, MessageId = marker, ProcessedAt = time.GetUtcNow() });
+        var text = Texts.Get("Telegram_PrivateOnly", CultureInfo.GetCultureInfo("uk-UA"));
+        outbox.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [new OutboundMessage(text)]) { InboxItemId = work.ItemId });
+        logger.LogInformation("{Channel}: telling group chat {Chat} once that the bot works only in private chats", work.Channel, inbound.SenderKey);
+    }
+
+    private async Task MarkDoneAsync(long itemId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await db.InboxItems.Where(i => i.Id == itemId)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Done).SetProperty(i => i.ProcessedAt, now), ct);
+    }
+
+    private async Task SetAsideAsync(InboxWork work, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        db.ChangeTracker.Clear();
+        await db.InboxItems.Where(i => i.Id == work.ItemId).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, InboxStatus.SetAside)
+            .SetProperty(i => i.ProcessedAt, now)
+            .SetProperty(i => i.Attempts, work.Attempts)
+            .SetProperty(i => i.LastError, reason.Length > 1000 ? reason[..1000] : reason), CancellationToken.None);
+        logger.LogWarning("{Channel} inbox item {ItemId} set aside: {Reason}", work.Channel, work.ItemId, reason);
+        _ = ct;
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var text = $"{ex.GetType().Name}: {ex.GetBaseException().Message}";
+        return text.Length > 1000 ? text[..1000] : text;
+    }
+}

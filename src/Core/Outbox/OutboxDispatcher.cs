@@ -1,0 +1,295 @@
+using System.Data.Common;
+using Hromada.Core.Pipeline;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Channel = Hromada.Core.Proposals.Channel;
+
+namespace Hromada.Core.Outbox;
+
+/// <summary>
+/// Sends the outbox through each channel's <see cref="IChannelSender"/>: one recipient's messages in order, different
+/// recipients side by side; a failure retried with backoff and given up after the configured attempts; a platform's
+/// retry_after waited out by that recipient alone (or, for pushes, by that channel's pushes); pushes paced by the
+/// channel's limits. Messages written here are handed over in memory; others are claimed from the database with a lease.
+/// </summary>
+public sealed class OutboxDispatcher : BackgroundService
+{
+    private const int ClaimBatch = 500;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Dictionary<Channel, IChannelSender> _senders;
+    private readonly OutboxSignal _signal;
+    private readonly PipelineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly KeyedWorkQueue<OutboxWork> _queue;
+    private readonly PushLimiter _limiter;
+    private readonly OutboxCompletions _completions;
+    private bool _reclaimOwn = true;
+
+    public OutboxDispatcher(
+        IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, IOptions<PipelineOptions> options,
+        TimeProvider time, ILoggerFactory loggers)
+    {
+        _scopes = scopes;
+        _senders = senders.ToDictionary(s => s.Channel);
+        _signal = signal;
+        _options = options.Value;
+        _time = time;
+        _logger = loggers.CreateLogger<OutboxDispatcher>();
+        _limiter = new PushLimiter(time);
+        _completions = new OutboxCompletions(scopes, loggers.CreateLogger<OutboxCompletions>());
+        _queue = new KeyedWorkQueue<OutboxWork>(_options.MaxConcurrentSends, burst: 4, w => w.Id, HandleAsync, time, _logger);
+    }
+
+    /// <summary>True when this instance sends <paramref name="channel"/> (the web chat is fetched by the browser instead).</summary>
+    public bool Sends(Channel channel) => _senders.ContainsKey(channel);
+
+    public string Owner => _options.ResolvedInstanceId;
+
+    /// <summary>Messages waiting or being sent in this instance.</summary>
+    public int Backlog => _queue.Count;
+
+    /// <summary>Hands over messages this instance just wrote (and leased to itself).</summary>
+    internal void Post(OutboxMessage message) => _queue.Post($"{message.Channel}:{message.Recipient}", OutboxWork.From(message));
+
+    /// <summary>Waits until the results of sends so far are written (tests).</summary>
+    public Task FlushAsync(CancellationToken ct = default) => _completions.FlushAsync(ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = _queue.RunAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ClaimAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogError(ex, "Claiming outbox messages failed; trying again shortly");
+            }
+            await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+        }
+        await workers;
+        _completions.Dispose();
+    }
+
+    private async Task ClaimAsync(CancellationToken ct)
+    {
+        if (_senders.Count == 0)
+        {
+            return;
+        }
+        var now = _time.GetUtcNow();
+        var claimed = new List<OutboxWork>();
+        await using (var scope = _scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            claimed.AddRange(await ClaimAsync(db, _senders.Keys, [OutboxPurpose.Reply, OutboxPurpose.Notice], ClaimBatch, now, ct));
+            foreach (var (channel, sender) in _senders)
+            {
+                // Announcements are claimed a few seconds of sending at a time, so no claim outlives its lease.
+                var ahead = TimeSpan.FromSeconds(10) - _limiter.Horizon(channel);
+                if (ahead > TimeSpan.Zero)
+                {
+                    var limit = (int)Math.Ceiling(Math.Max(1, sender.PushLimits.PerSecond) * ahead.TotalSeconds);
+                    claimed.AddRange(await ClaimAsync(db, [channel], [OutboxPurpose.Announcement], limit, now, ct));
+                }
+            }
+        }
+        _reclaimOwn = false;
+        foreach (var work in claimed)
+        {
+            _queue.Post(work.Key, work);
+        }
+        if (claimed.Count > 0)
+        {
+            _logger.LogDebug("Claimed {Count} outbox message(s)", claimed.Count);
+            // More may be waiting behind these (a broadcast): look again soon.
+            _signal.Raise();
+        }
+    }
+
+    private async Task<List<OutboxWork>> ClaimAsync(
+        HromadaDbContext db, IEnumerable<Channel> channels, IEnumerable<OutboxPurpose> purposes, int limit, DateTimeOffset now, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            var channelList = string.Join(", ", channels.Select(c => $"'{c}'"));
+            var purposeList = string.Join(", ", purposes.Select(p => $"'{p}'"));
+            command.CommandText = $"""
+                UPDATE OutboxMessages SET LeaseOwner = @me, LeaseUntil = @until
+                WHERE Id IN (
+                    SELECT o.Id FROM OutboxMessages o
+                    WHERE o.Status = 'Pending' AND o.NextAttemptAt <= @now
+                      AND o.Channel IN ({channelList}) AND o.Purpose IN ({purposeList})
+                      AND (o.LeaseOwner IS NULL OR o.LeaseUntil < @now OR (@reclaim = 1 AND o.LeaseOwner = @me))
+                      AND NOT EXISTS (SELECT 1 FROM OutboxMessages p
+                                      WHERE p.Channel = o.Channel AND p.Recipient = o.Recipient AND p.Status = 'Pending' AND p.Id < o.Id)
+                    ORDER BY o.Id LIMIT @limit)
+                RETURNING Id, Channel, Recipient, IsPublicPost, Purpose, Payload, ReplyContext, ResidentId, EraseOnCompletion, PartsSent, Attempts, NextAttemptAt
+                """;
+            Add(command, "@me", Owner);
+            Add(command, "@until", UtcTextConverter.Format(now + _options.LeaseDuration));
+            Add(command, "@now", UtcTextConverter.Format(now));
+            Add(command, "@reclaim", _reclaimOwn ? 1 : 0);
+            Add(command, "@limit", limit);
+            var result = new List<OutboxWork>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                result.Add(new OutboxWork
+                {
+                    Id = reader.GetInt64(0),
+                    Channel = Enum.Parse<Channel>(reader.GetString(1)),
+                    Recipient = reader.GetString(2),
+                    IsPublicPost = reader.GetBoolean(3),
+                    Purpose = Enum.Parse<OutboxPurpose>(reader.GetString(4)),
+                    Payload = reader.GetString(5),
+                    ReplyContext = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    ResidentId = reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    EraseOnCompletion = reader.GetBoolean(8),
+                    PartsSent = reader.GetInt32(9),
+                    Attempts = reader.GetInt32(10),
+                    NextAttemptAt = DateTimeOffset.Parse(reader.GetString(11), System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal),
+                });
+            }
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    private async Task<WorkOutcome> HandleAsync(string key, OutboxWork work, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        if (work.NextAttemptAt > now)
+        {
+            return WorkOutcome.Retry(work.NextAttemptAt);
+        }
+        if (!_senders.TryGetValue(work.Channel, out var sender))
+        {
+            return WorkOutcome.Release;
+        }
+        if (work.IsPush)
+        {
+            if (work.Slot is null || _limiter.PausedUntil(work.Channel) > work.Slot)
+            {
+                work.Slot = _limiter.Reserve(work.Channel, work.Recipient, sender.PushLimits);
+            }
+            if (work.Slot > now)
+            {
+                return WorkOutcome.Retry(work.Slot.Value);
+            }
+        }
+
+        SendResult result;
+        try
+        {
+            var delivery = new OutboxDelivery(work.Id, work.Channel, work.Recipient, work.IsPublicPost, work.Purpose,
+                OutboxPayload.Read(work.Payload), work.ReplyContext, work.PartsSent, work.ResidentId);
+            result = await sender.SendAsync(delivery, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            result = new SendResult(SendStatus.Failed, $"{ex.GetType().Name}: {ex.Message}", PartsSent: work.PartsSent);
+        }
+        work.PartsSent = Math.Max(work.PartsSent, result.PartsSent);
+        now = _time.GetUtcNow();
+        return Apply(work, result, now);
+    }
+
+    private WorkOutcome Apply(OutboxWork work, SendResult result, DateTimeOffset now)
+    {
+        switch (result.Status)
+        {
+            case SendStatus.Sent:
+                Complete(work, OutboxStatus.Sent, null, now);
+                return WorkOutcome.Done;
+
+            case SendStatus.Throttled:
+                var wait = result.RetryAfter > TimeSpan.Zero ? result.RetryAfter : _options.Backoff(1);
+                work.NextAttemptAt = now + wait;
+                work.Slot = null;
+                if (work.IsPush && result.PausesChannel)
+                {
+                    _limiter.Pause(work.Channel, work.NextAttemptAt);
+                }
+                _logger.LogWarning("{Channel} asked to wait {Wait} before the next message to {Recipient}: {Error}", work.Channel, wait, work.Recipient, result.Error);
+                Reschedule(work, result.Error);
+                return WorkOutcome.Retry(work.NextAttemptAt);
+
+            case SendStatus.Failed:
+                work.Attempts++;
+                if (work.Attempts >= _options.MaxSendAttempts)
+                {
+                    _logger.LogError("Gave up sending outbox message {Id} ({Purpose}) to {Channel} {Recipient} after {Attempts} attempts: {Error}",
+                        work.Id, work.Purpose, work.Channel, work.Recipient, work.Attempts, result.Error);
+                    Complete(work, OutboxStatus.Failed, $"Given up after {work.Attempts} attempts: {result.Error}", now);
+                    return WorkOutcome.Done;
+                }
+                work.NextAttemptAt = now + _options.Backoff(work.Attempts);
+                work.Slot = null;
+                _logger.LogWarning("Sending outbox message {Id} to {Channel} {Recipient} failed (attempt {Attempts}); retrying at {At}: {Error}",
+                    work.Id, work.Channel, work.Recipient, work.Attempts, work.NextAttemptAt, result.Error);
+                Reschedule(work, result.Error);
+                return WorkOutcome.Retry(work.NextAttemptAt);
+
+            case SendStatus.OutsideWindow:
+                _completions.Record(new OutboxUpdate(work.Id, OutboxStatus.Held, work.Attempts, work.PartsSent, now,
+                    result.Error ?? "Outside the platform's messaging window: handed over with the reply to the resident's next message."));
+                return WorkOutcome.Done;
+
+            case SendStatus.Blocked:
+                _logger.LogInformation("{Channel} recipient {Recipient} has blocked the bot or is gone; not retried", work.Channel, work.Recipient);
+                _completions.Record(new OutboxUpdate(work.Id, OutboxStatus.Blocked, work.Attempts, work.PartsSent, now, result.Error)
+                {
+                    CompletedAt = now,
+                    Delete = work.EraseOnCompletion,
+                    BlockedResident = work.IsPublicPost ? null : (work.Channel, work.Recipient),
+                });
+                return WorkOutcome.Done;
+
+            default:
+                _logger.LogError("{Channel} refused outbox message {Id} to {Recipient} for good: {Error}", work.Channel, work.Id, work.Recipient, result.Error);
+                Complete(work, OutboxStatus.Failed, $"Refused: {result.Error}", now);
+                return WorkOutcome.Done;
+        }
+    }
+
+    private void Complete(OutboxWork work, OutboxStatus status, string? error, DateTimeOffset now) =>
+        _completions.Record(new OutboxUpdate(work.Id, status, work.Attempts, work.PartsSent, work.NextAttemptAt, error)
+        {
+            CompletedAt = now,
+            Delete = work.EraseOnCompletion,
+        });
+
+    private void Reschedule(OutboxWork work, string? error) =>
+        _completions.Record(new OutboxUpdate(work.Id, OutboxStatus.Pending, work.Attempts, work.PartsSent, work.NextAttemptAt, error)
+        {
+            LeaseOwner = Owner,
+            LeaseUntil = work.NextAttemptAt + _options.LeaseDuration,
+        });
+}

@@ -1,0 +1,43 @@
+using Hromada.Core.Proposals;
+
+namespace Hromada.Core.Outbox;
+
+/// <summary>An outbox message this instance has claimed and is sending.</summary>
+internal sealed class OutboxWork
+{
+    public required long Id { get; init; }
+    public required Channel Channel { get; init; }
+    public required string Recipient { get; init; }
+    public required bool IsPublicPost { get; init; }
+    public required OutboxPurpose Purpose { get; init; }
+    public required string Payload { get; init; }
+    public string? ReplyContext { get; init; }
+    public int? ResidentId { get; init; }
+    public bool EraseOnCompletion { get; init; }
+    public int PartsSent { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>The push slot reserved for it, if any.</summary>
+    public DateTimeOffset? Slot { get; set; }
+
+    public string Key => $"{Channel}:{Recipient}";
+
+    public bool IsPush => Purpose != OutboxPurpose.Reply;
+
+    public static OutboxWork From(OutboxMessage m) => new()
+    {
+        Id = m.Id,
+        Channel = m.Channel,
+        Recipient = m.Recipient,
+        IsPublicPost = m.IsPublicPost,
+        Purpose = m.Purpose,
+        Payload = m.Payload,
+        ReplyContext = m.ReplyContext,
+        ResidentId = m.ResidentId,
+        EraseOnCompletion = m.EraseOnCompletion,
+        PartsSent = m.PartsSent,
+        Attempts = m.Attempts,
+        NextAttemptAt = m.NextAttemptAt,
+    };
+}

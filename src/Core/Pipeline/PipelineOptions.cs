@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hromada.Core.Pipeline;
+
+/// <summary>The message pipeline: inbox handling, outbox sending, retries and retention (section <c>Hromada:Pipeline</c>).</summary>
+public sealed class PipelineOptions : IValidatableObject
+{
+    public const string Section = "Hromada:Pipeline";
+
+    /// <summary>
+    /// This instance's name in leases. Leave empty for the machine name; give each instance its own when several share
+    /// one database (a restarted instance takes its own unfinished work back at once, others wait for the lease to end).
+    /// </summary>
+    [MaxLength(100)]
+    public string InstanceId { get; set; } = "";
+
+    /// <summary>Residents handled at the same time (each resident's messages always one after another).</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentResidents { get; set; } = 16;
+
+    /// <summary>Recipients sent to at the same time (each recipient's messages always one after another).</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentSends { get; set; } = 32;
+
+    /// <summary>Attempts at handling one inbox item before it is set aside.</summary>
+    [Range(1, 100)]
+    public int MaxHandlingAttempts { get; set; } = 5;
+
+    /// <summary>Attempts at sending one outbox message before it is given up (a platform's retry_after does not count).</summary>
+    [Range(1, 100)]
+    public int MaxSendAttempts { get; set; } = 8;
+
+    /// <summary>First retry delay; each next one doubles, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a claim on a resident's messages or an outbox message lasts before another instance may take it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the database is checked for work this instance was not told about (other instances, restarts, retries).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Raw payloads of handled messages are blanked after this long (the proposals themselves are kept).</summary>
+    public TimeSpan PayloadRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Handled inbox items, sent outbox messages and dedup marks are deleted after this long.</summary>
+    public TimeSpan RecordRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A web chat session with no proposal, no subscription and no message for this long is deleted.</summary>
+    public TimeSpan IdleWebSessionRetention { get; set; } = TimeSpan.FromDays(2);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        static ValidationResult Bad(string name, string rule) => new($"{Section}:{name} {rule}", [name]);
+        if (RetryDelay <= TimeSpan.Zero || RetryDelay > TimeSpan.FromHours(1))
+        {
+            yield return Bad(nameof(RetryDelay), "must be more than 00:00:00 and at most 01:00:00.");
+        }
+        if (MaxRetryDelay < RetryDelay || MaxRetryDelay > TimeSpan.FromDays(1))
+        {
+            yield return Bad(nameof(MaxRetryDelay), "must be at least RetryDelay and at most 1.00:00:00.");
+        }
+        if (LeaseDuration < TimeSpan.FromSeconds(10) || LeaseDuration > TimeSpan.FromHours(1))
+        {
+            yield return Bad(nameof(LeaseDuration), "must be between 00:00:10 and 01:00:00.");
+        }
+        if (PollInterval < TimeSpan.FromMilliseconds(100) || PollInterval > TimeSpan.FromMinutes(10))
+        {
+            yield return Bad(nameof(PollInterval), "must be between 00:00:00.1 and 00:10:00.");
+        }
+        if (PayloadRetention < TimeSpan.FromHours(1) || RecordRetention < PayloadRetention)
+        {
+            yield return Bad(nameof(PayloadRetention), "must be at least 01:00:00, and RecordRetention at least PayloadRetention.");
+        }
+        if (IdleWebSessionRetention < TimeSpan.FromHours(1))
+        {
+            yield return Bad(nameof(IdleWebSessionRetention), "must be at least 01:00:00.");
+        }
+    }
+
+    public string ResolvedInstanceId => string.IsNullOrWhiteSpace(InstanceId) ? Environment.MachineName : InstanceId.Trim();
+
+    /// <summary>The delay before attempt <paramref name="attempt"/> + 1 (attempt counts from 1), with ±20 % jitter.</summary>
+    public TimeSpan Backoff(int attempt)
+    {
+        var exponent = Math.Min(Math.Max(attempt - 1, 0), 20);
+        var delay = Math.Min(RetryDelay.TotalMilliseconds * Math.Pow(2, exponent), MaxRetryDelay.TotalMilliseconds);
+        var jitter = 0.8 + (0.4 * Random.Shared.NextDouble());
+        return TimeSpan.FromMilliseconds(delay * jitter);
+    }
+}

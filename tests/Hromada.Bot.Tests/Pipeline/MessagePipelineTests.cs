@@ -1,0 +1,171 @@
+using System.Globalization;
+using Hromada.Bot.Tests.Infrastructure;
+using Hromada.Bot.Tests.Messenger;
+using Hromada.Bot.Tests.Telegram;
+using Hromada.Core.Conversation;
+using Hromada.Core.Inbox;
+using Hromada.Core.Outbox;
+using Hromada.Core.Proposals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hromada.Bot.Tests.Pipeline;
+
+/// <summary>The one message pipeline (inbox → engine → outbox → sender), seen through Telegram webhooks and the fake Bot API.</summary>
+public sealed class MessagePipelineTests
+{
+    private const long Alice = 7001;
+    private const long Bohdan = 7002;
+
+    [Fact]
+    public async Task OneResidentsMessages_AreHandledInOrder_WhileAnotherResidentIsAnsweredMeanwhile()
+    {
+        var engine = new FakeConversationEngine();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        engine.Before = m => m.ChannelUserId == Id(Alice) && m.Text == "перше" ? gate.Task : Task.CompletedTask;
+        await using var host = await TelegramHost.StartAsync(webhook: true, services: s => UseEngine(s, engine));
+
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Alice, "перше"));
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Alice, "друге"));
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Bohdan, "привіт"));
+
+        // Alice's first message is stuck in the engine; Bohdan is answered anyway, and Alice's second waits its turn.
+        await Eventually.GetAsync(() => host.Api.SentTo(Bohdan), s => s.Count == 1, "Bohdan's answer");
+        Assert.Empty(host.Api.SentTo(Alice));
+        Assert.DoesNotContain(engine.Received, m => m.Text == "друге");
+
+        gate.SetResult();
+        var alice = await Eventually.GetAsync(() => host.Api.SentTo(Alice), s => s.Count == 2, "both of Alice's answers");
+        Assert.Equal(["ви написали: перше", "ви написали: друге"], alice.Select(c => c.Body["text"]!.GetValue<string>()));
+        Assert.Equal(["перше", "друге"], engine.Received.Where(m => m.ChannelUserId == Id(Alice)).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task TooManyRequests_ForOneChat_HoldsOnlyThatChat_UntilRetryAfterHasPassed()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var alice = new TelegramResident(host, Alice);
+        var bohdan = new TelegramResident(host, Bohdan);
+        await alice.TypeAsync("/start");
+        host.Api.FailNextTo(Alice, 429, "Too Many Requests: retry after 10", retryAfter: 10);
+
+        await host.DeliverAsync(TelegramUpdates.Callback(host.NextUpdateId(), Alice, alice.Button("Погоджуюся").MessageId, alice.Button("Погоджуюся").Data));
+        await Eventually.GetAsync(() => host.Api.CallsOf("sendMessage").Count(c => c.Failed), n => n == 1, "the refused send");
+        var bohdansGreeting = await bohdan.TypeAsync("/start");
+
+        Assert.Contains("Вітаємо", bohdansGreeting, StringComparison.Ordinal);
+        host.Factory.Time.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(300);
+        Assert.Equal(1, host.Api.CallsOf("sendMessage").Count(c => c.Body["chat_id"]!.GetValue<long>() == Alice && c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal)));
+
+        host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var question = await Eventually.GetAsync(() => alice.Sent, s => s.Any(c => c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal)), "Alice's answer after the wait");
+        Assert.Single(question, c => c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetriedOnATimer_TheReplyArrivesOnce_AndTheUpdateIsHandledOnce()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var alice = new TelegramResident(host, Alice);
+        host.Api.FailNext("sendMessage", 502, "Bad Gateway");
+        host.Api.FailNext("sendMessage", 500, "Internal Server Error");
+
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Alice, "/start"));
+        var sent = await Eventually.GetAsync(() =>
+        {
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
+            return alice.Sent;
+        }, s => s.Count >= 2, "the greeting after the retries");
+
+        Assert.Single(sent, c => c.Body["text"]!.GetValue<string>().StartsWith("Вітаємо", StringComparison.Ordinal));
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+        var item = await host.DbAsync(db => db.InboxItems.AsNoTracking().SingleAsync());
+        var reply = await host.DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Equal((InboxStatus.Done, 0), (item.Status, item.Attempts));
+        Assert.Equal((OutboxStatus.Sent, 2), (reply.Status, reply.Attempts));
+    }
+
+    [Fact]
+    public async Task HostKilledBetweenTheEnginesCommitAndTheSend_SendsThatReplyAfterRestart_Once()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var folder = Path.Combine(Path.GetTempPath(), "hromada-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        api.HoldNext("sendMessage");
+        await using (var first = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder))
+        {
+            await first.DeliverAsync(TelegramUpdates.Text(first.NextUpdateId(), Alice, "/start"));
+            // The engine committed (state, reply in the outbox, update done); the send never came back.
+            await Eventually.GetAsync(() => first.DbAsync(db => db.InboxItems.AsNoTracking().SingleAsync()).GetAwaiter().GetResult(),
+                i => i.Status == InboxStatus.Done, "the engine's commit");
+        }
+        Assert.Empty(api.SentTo(Alice));
+
+        await using var second = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder);
+        var sent = await Eventually.GetAsync(() => api.SentTo(Alice), s => s.Count >= 1, "the reply after the restart");
+        await Task.Delay(300);
+
+        // The greeting and the consent question: the reply's two parts, each once.
+        Assert.Equal(2, api.SentTo(Alice).Count);
+        Assert.Single(api.SentTo(Alice), c => c.Body["text"]!.GetValue<string>().StartsWith("Вітаємо", StringComparison.Ordinal));
+        Assert.Equal(1, await second.DbAsync(db => db.ProcessedMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task StoredUpdateThatNoLongerParses_IsSetAsideWithItsReason_AndDoesNotHoldUpTheResidentsNextMessage()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var alice = new TelegramResident(host, Alice);
+        await host.DbAsync(db =>
+        {
+            db.InboxItems.Add(new InboxItem
+            {
+                Channel = Channel.Telegram, ExternalId = "1", SenderKey = Id(Alice), Payload = "{\"update_id\": 1, \"message\": {broken",
+                ReceivedAt = host.Factory.Time.GetUtcNow(), NextAttemptAt = host.Factory.Time.GetUtcNow(),
+            });
+            return db.SaveChangesAsync();
+        });
+        await host.Factory.Services.GetRequiredService<InboxProcessor>().StopAsync(CancellationToken.None);
+        await host.Factory.Services.GetRequiredService<InboxProcessor>().StartAsync(CancellationToken.None);
+
+        var greeting = await alice.TypeAsync("/start");
+
+        Assert.Contains("Вітаємо", greeting, StringComparison.Ordinal);
+        var broken = await Eventually.GetAsync(() => host.DbAsync(db => db.InboxItems.AsNoTracking().SingleAsync(i => i.ExternalId == "1")).GetAwaiter().GetResult(),
+            i => i.Status != InboxStatus.Pending, "the broken update to be set aside");
+        Assert.Equal(InboxStatus.SetAside, broken.Status);
+        Assert.Contains("cannot be read", broken.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResidentWhoBlockedTheBot_IsMarkedAndUnsubscribed_AndTheMessageIsNotRetried()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var alice = new TelegramResident(host, Alice);
+        await alice.TypeAsync("/start");
+        await host.DbAsync(db => db.Residents.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsSubscribed, true)));
+        host.Api.FailNextTo(Alice, 403, "Forbidden: bot was blocked by the user");
+
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Alice, "/help"));
+        await Eventually.GetAsync(() => host.DbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(o => o.Id).LastAsync()).GetAwaiter().GetResult(),
+            o => o.Status == OutboxStatus.Blocked, "the refused reply to be recorded");
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+        host.Factory.Time.Advance(TimeSpan.FromMinutes(30));
+        await Task.Delay(300);
+
+        var resident = await host.DbAsync(db => db.Residents.AsNoTracking().SingleAsync());
+        Assert.True(resident.IsBlocked);
+        Assert.False(resident.IsSubscribed);
+        Assert.Equal(1, host.Api.CallsOf("sendMessage").Count(c => c.Failed));
+    }
+
+    private static void UseEngine(IServiceCollection services, FakeConversationEngine engine)
+    {
+        services.RemoveAll<IConversationEngine>();
+        engine.Register(services);
+    }
+
+    private static string Id(long chat) => chat.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Hromada.LoadTest;
+
+/// <summary>Command-line options: <c>--residents 200 --duration 60 --warmup 5 --connections 40 --hold-chat --only hromada</c>.</summary>
+internal sealed record LoadOptions
+{
+    public int Residents { get; init; } = 200;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Concurrent webhook connections, like Telegram's max_connections (its default is 40).</summary>
+    public int Connections { get; init; } = 40;
+
+    /// <summary>One resident's chat answers the first sendMessage with 429 and retry_after 10.</summary>
+    public bool HoldChat { get; init; }
+
+    /// <summary>"hromada", "echo" or null for both.</summary>
+    public string? Only { get; init; }
+
+    /// <summary>Print the first resident's turns.</summary>
+    public bool Trace { get; init; }
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var o = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            o = args[i] switch
+            {
+                "--residents" => o with { Residents = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--duration" => o with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--warmup" => o with { Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--connections" => o with { Connections = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--hold-chat" => o with { HoldChat = true },
+                "--trace" => o with { Trace = true },
+                "--only" => o with { Only = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --hold-chat --only hromada|echo"),
+            };
+        }
+        return o;
+    }
+}

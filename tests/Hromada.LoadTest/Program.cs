@@ -1,0 +1,147 @@
+using System.Globalization;
+using Hromada.LoadTest;
+using Microsoft.Data.Sqlite;
+
+// The project's load tool: N residents complete the questionnaire at once over Telegram webhooks, against a fast fake
+// Bot API, first on Hromada.Bot, then on a bare Telegram.Bot echo bot, and our figures are printed as ratios to it.
+var options = LoadOptions.Parse(args);
+var root = FindRoot();
+var work = Path.Combine(Path.GetTempPath(), "hromada-load", TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+Directory.CreateDirectory(work);
+Console.WriteLine($"Hromada.Bot load test: {options.Residents} residents, {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, " +
+    $"{options.Connections} webhook connections{(options.HoldChat ? ", one chat held by a 429 (retry_after 10)" : "")}; {Environment.ProcessorCount} cores");
+Console.WriteLine($"Working folder: {work}");
+
+await using var telegram = new FakeTelegram();
+await telegram.StartAsync();
+
+var results = new List<Result>();
+if (options.Only is null or "hromada")
+{
+    Console.WriteLine("Building Hromada.Bot (Release)…");
+    var bin = await HostProcess.BuildAsync(root, "src/Bot/Hromada.Bot.csproj", Path.Combine(work, "hromada-bin"));
+    var folder = Directory.CreateDirectory(Path.Combine(work, "hromada")).FullName;
+    var env = new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Hromada"] = $"Data Source={Path.Combine(folder, "hromada.db")}",
+        ["Hromada__Telegram__Token"] = FakeTelegram.Token,
+        ["Hromada__Telegram__ApiBaseUrl"] = telegram.BaseUrl,
+        ["Hromada__Telegram__Mode"] = "Webhook",
+        ["Hromada__Telegram__WebhookUrl"] = "https://load.example-hromada.gov.ua/telegram/webhook",
+        ["Hromada__Telegram__WebhookSecret"] = Residents.Secret,
+        ["Hromada__Conversation__MaxMessagesPerMinute"] = "1000",
+        ["Hromada__Conversation__MaxProposalsPerDay"] = "1000",
+        ["Hromada__Admin__BootstrapKey"] = "load-test-bootstrap-key-0123456789abcdefghij",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    };
+    results.Add(await RunAsync("Hromada.Bot", Path.Combine(bin, "Hromada.Bot.dll"), folder, env, questionnaire: true));
+}
+if (options.Only is null or "echo")
+{
+    Console.WriteLine("Building the echo bot (Release)…");
+    var bin = await HostProcess.BuildAsync(root, "tests/Hromada.EchoBot/Hromada.EchoBot.csproj", Path.Combine(work, "echo-bin"));
+    var folder = Directory.CreateDirectory(Path.Combine(work, "echo")).FullName;
+    var env = new Dictionary<string, string> { ["Echo__Token"] = FakeTelegram.Token, ["Echo__ApiBaseUrl"] = telegram.BaseUrl };
+    results.Add(await RunAsync("Telegram.Bot echo", Path.Combine(bin, "Hromada.EchoBot.dll"), folder, env, questionnaire: false));
+}
+
+Console.WriteLine();
+Console.WriteLine("| target | updates/s | latency p50 / p95 / p99 ms | proposals finished / stored | lost / duplicated | errors / timeouts | idle / peak RSS MB |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+foreach (var r in results)
+{
+    Console.WriteLine(r.Row());
+}
+if (results.Count == 2)
+{
+    var (h, e) = (results[0], results[1]);
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Hromada.Bot / echo: throughput {h.Throughput / e.Throughput:P0}, p99 latency {(double)h.P99 / Math.Max(1, e.P99):0.00}×, p50 latency {(double)h.P50 / Math.Max(1, e.P50):0.00}×"));
+}
+return 0;
+
+async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<string, string> env, bool questionnaire)
+{
+    await using var host = await HostProcess.StartAsync(dll, folder, env);
+    await Task.Delay(3000);
+    var idle = host.Memory().Now;
+    Console.WriteLine($"{name}: started (pid {host.Pid}, idle RSS {idle:0} MB); running…");
+
+    using var http = Residents.CreateClient(options.Connections);
+    var stats = new RunStats();
+    var residents = new Residents(http, host.Url + "/telegram/webhook", telegram, stats) { Trace = options.Trace };
+    var begin = Environment.TickCount64;
+    stats.WindowStart = begin + (long)options.Warmup.TotalMilliseconds;
+    stats.WindowEnd = stats.WindowStart + (long)options.Duration.TotalMilliseconds;
+    var chatBase = questionnaire ? 1_000_000L : 2_000_000L;
+    var heldChat = options.HoldChat && questionnaire ? chatBase : -1;
+    var tasks = Enumerable.Range(0, options.Residents)
+        .Select(i => questionnaire ? residents.QuestionnaireAsync(chatBase + i, chatBase + i == heldChat) : residents.EchoAsync(chatBase + i))
+        .ToList();
+    await Task.Delay(options.Warmup);
+    if (heldChat > 0)
+    {
+        telegram.Hold(heldChat);
+    }
+    await Task.Delay(options.Duration);
+    stats.Stopping = true;
+    await Task.WhenAll(tasks);
+    await Task.Delay(1000);
+    var peak = host.Memory().Peak;
+
+    long stored = -1, distinct = -1;
+    if (questionnaire)
+    {
+        await host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "hromada.db")};Mode=ReadOnly");
+        await db.OpenAsync();
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*), COUNT(DISTINCT Reference) FROM Proposals";
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        stored = reader.GetInt64(0);
+        distinct = reader.GetInt64(1);
+    }
+    var held = heldChat > 0 && telegram.HeldAt > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"; the held chat was retried {(telegram.HeldRetriedAt - telegram.HeldAt) / 1000.0:0.0} s after its 429")
+        : "";
+    var result = new Result(name, stats, options.Duration, stored, distinct, idle, peak, held);
+    Console.WriteLine(result.Row() + held);
+    return result;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Hromada.Bot.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run the load tool from inside the repository (Hromada.Bot.sln not found).");
+}
+
+internal sealed record Result(string Name, RunStats Stats, TimeSpan Duration, long Stored, long Distinct, double IdleMb, double PeakMb, string Note)
+{
+    private readonly long[] _sorted = [.. Stats.Latencies.Order()];
+
+    public double Throughput => Stats.Turns / Duration.TotalSeconds;
+    public long P50 => Percentile(0.50);
+    public long P95 => Percentile(0.95);
+    public long P99 => Percentile(0.99);
+
+    private long Percentile(double p) => _sorted.Length == 0 ? 0 : _sorted[Math.Min(_sorted.Length - 1, (int)Math.Ceiling(p * _sorted.Length) - 1)];
+
+    public string Row()
+    {
+        var finished = Stats.References.Count;
+        var proposals = Stored < 0 ? "—" : $"{finished} / {Stored}";
+        var duplicates = Stats.References.Count(r => r.Value > 1) + (Stored >= 0 ? Stored - Distinct : 0);
+        var lost = Stored < 0 ? "—" : $"{Math.Max(0, Stats.Confirms - Stored)} / {duplicates}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {Name} | {Throughput:0} | {P50} / {P95} / {P99} | {proposals} | {lost} | {Stats.Errors} / {Stats.Timeouts} | {IdleMb:0} / {PeakMb:0} |");
+    }
+}

@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Hromada.LoadTest;
+
+/// <summary>What one run counted.</summary>
+internal sealed class RunStats
+{
+    public long WindowStart;
+    public long WindowEnd;
+    public volatile bool Stopping;
+    public readonly ConcurrentQueue<long> Latencies = new();
+    public long Turns;
+    public long Errors;
+    public long Timeouts;
+    public long Confirms;
+    public readonly ConcurrentDictionary<string, int> References = new();
+    public readonly ConcurrentQueue<long> HeldResidentLatencies = new();
+
+    public bool InWindow(long at) => at >= WindowStart && at <= WindowEnd;
+}
+
+/// <summary>Residents that post Telegram updates to a webhook, one turn at a time, and wait for the bot's answer.</summary>
+internal sealed partial class Residents(HttpClient webhook, string webhookUrl, FakeTelegram telegram, RunStats stats)
+{
+    public const string Secret = "load-test_secret";
+    private const string ProposalText = "Пропоную відремонтувати дорогу до школи в нашому селі: восени там не пройти й не проїхати.";
+    private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(30);
+    private int _updateId;
+
+    public bool Trace { get; init; }
+
+    /// <summary>Hromada.Bot: the whole questionnaire again and again, the shortest way.</summary>
+    public async Task QuestionnaireAsync(long chatId, bool held)
+    {
+        var chat = telegram.Chat(chatId);
+        var action = Action.Text("/start");
+        var pickedGroup = false;
+        while (!stats.Stopping)
+        {
+            var (answer, latency) = await TurnAsync(chatId, chat, action, expectsPrompt: action.ExpectsPrompt);
+            if (answer is null)
+            {
+                action = Action.Text("/start");
+                pickedGroup = false;
+                continue;
+            }
+            (held ? stats.HeldResidentLatencies : stats.Latencies).Enqueue(latency);
+            var previous = action;
+            action = Next(answer, ref pickedGroup);
+            if (Trace && chatId % 1000 == 0)
+            {
+                Console.WriteLine($"  {previous.TypedText ?? previous.Data} → {answer.Text.Split('\n')[0]} [{string.Join(", ", answer.Inline.Select(b => b.Data).Concat(answer.ReplyKeyboard))}] ({latency} ms)");
+            }
+        }
+    }
+
+    /// <summary>The echo bot: the same mix of typed messages and button presses, one answer each.</summary>
+    public async Task EchoAsync(long chatId)
+    {
+        var chat = telegram.Chat(chatId);
+        string[] kinds = ["/start", "cb", "cb", "cb", "cb", "cb", "cb", "cb", "cb", ProposalText, "cb", "cb", "Пропустити", "cb", "cb"];
+        for (var i = 0; !stats.Stopping; i++)
+        {
+            var kind = kinds[i % kinds.Length];
+            var action = kind == "cb" ? Action.Press("x:1", 1) : Action.Text(kind);
+            var (answer, latency) = await TurnAsync(chatId, chat, action, expectsPrompt: true);
+            if (answer is not null)
+            {
+                stats.Latencies.Enqueue(latency);
+            }
+        }
+    }
+
+    private Action Next(BotMessage m, ref bool pickedGroup)
+    {
+        if (m.ReplyKeyboard.Count > 0)
+        {
+            // The contact question (a reply keyboard with the share-contact button): type an e-mail address.
+            return Action.Text("meshkanka@example.com");
+        }
+        if (m.Inline.Count == 0)
+        {
+            return Action.Text(ProposalText);
+        }
+        var data = m.Inline.Select(b => b.Data).ToList();
+        string? Find(string prefix) => data.FirstOrDefault(d => d.StartsWith(prefix, StringComparison.Ordinal));
+        if (data.Contains("sum:send"))
+        {
+            Interlocked.Increment(ref stats.Confirms);
+            return Action.Press("sum:send", m.Id);
+        }
+        if (data.Contains("sg:done"))
+        {
+            pickedGroup = !pickedGroup;
+            return Action.Press(pickedGroup ? Find("sg:")! : "sg:done", m.Id);
+        }
+        foreach (var wanted in new[] { "cns:yes", "sub:no", "tx:done", "nm:skip", "m:new" })
+        {
+            if (data.Contains(wanted))
+            {
+                return Action.Press(wanted, m.Id);
+            }
+        }
+        var first = data.FirstOrDefault(d => Regex.IsMatch(d, "^[a-z]+:[0-9]+$")) ?? data[0];
+        return Action.Press(first, m.Id, expectsPrompt: first.StartsWith("tp:", StringComparison.Ordinal));
+    }
+
+    private async Task<(BotMessage? Answer, long Latency)> TurnAsync(long chatId, System.Threading.Channels.Channel<BotMessage> chat, Action action, bool expectsPrompt)
+    {
+        while (chat.Reader.TryRead(out _))
+        {
+            // Late parts of an earlier answer.
+        }
+        var started = Environment.TickCount64;
+        var update = action.ToUpdate(Interlocked.Increment(ref _updateId), chatId);
+        try
+        {
+            using var content = new StringContent(update, Encoding.UTF8, "application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = content };
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+            using var response = await webhook.SendAsync(request);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref stats.Errors);
+                return (null, 0);
+            }
+        }
+        catch (HttpRequestException)
+        {
+            Interlocked.Increment(ref stats.Errors);
+            return (null, 0);
+        }
+        using var timeout = new CancellationTokenSource(TurnTimeout);
+        try
+        {
+            while (true)
+            {
+                var m = await chat.Reader.ReadAsync(timeout.Token);
+                foreach (Match reference in ReferencePattern().Matches(m.Text))
+                {
+                    stats.References.AddOrUpdate(reference.Value, 1, (_, n) => n + 1);
+                }
+                if (m.AsksSomething || expectsPrompt)
+                {
+                    if (stats.InWindow(started) && stats.InWindow(m.At))
+                    {
+                        Interlocked.Increment(ref stats.Turns);
+                    }
+                    return (m, m.At - started);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref stats.Timeouts);
+            return (null, 0);
+        }
+    }
+
+    [GeneratedRegex(@"P-\d{4}-\d{5}")]
+    private static partial Regex ReferencePattern();
+
+    private sealed record Action(string? TypedText, string? Data, int MessageId, bool ExpectsPrompt)
+    {
+        public static Action Text(string text) => new(text, null, 0, false);
+
+        public static Action Press(string data, int messageId, bool expectsPrompt = false) => new(null, data, messageId, expectsPrompt);
+
+        public string ToUpdate(int updateId, long chatId)
+        {
+            var id = updateId.ToString(CultureInfo.InvariantCulture);
+            var chat = chatId.ToString(CultureInfo.InvariantCulture);
+            var from = "{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Мешканка\",\"language_code\":\"uk\"}";
+            var chatJson = "{\"id\":" + chat + ",\"type\":\"private\",\"first_name\":\"Мешканка\"}";
+            if (TypedText is { } text)
+            {
+                return "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"date\":1793000000,\"chat\":" + chatJson
+                    + ",\"from\":" + from + ",\"text\":" + JsonSerializer.Serialize(text) + "}}";
+            }
+            var messageId = MessageId.ToString(CultureInfo.InvariantCulture);
+            return "{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"cb" + id + "\",\"from\":" + from + ",\"chat_instance\":\"ci" + chat
+                + "\",\"data\":" + JsonSerializer.Serialize(Data) + ",\"message\":{\"message_id\":" + messageId + ",\"date\":1793000000,\"chat\":" + chatJson + ",\"text\":\"…\"}}}";
+        }
+    }
+
+    public static HttpClient CreateClient(int connections) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    })
+    { Timeout = TimeSpan.FromSeconds(60) };
+
+    public static void AcceptJson(HttpClient client) => client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+}
