@@ -1,19 +1,24 @@
 using System.Text.Json.Serialization;
 using Hromada.Admin.Announcements;
 using Hromada.Admin.Auth;
+using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
 using Hromada.Admin.Consultations;
 using Hromada.Admin.Intake;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
+using Hromada.Admin.Reports;
 using Hromada.Admin.Reviews;
 using Hromada.Core.Access;
+using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -28,6 +33,9 @@ public static class AdminApiExtensions
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<GoogleFormsImporter>();
+        services.AddScoped<ProposalExporter>();
+        services.TryAddSingleton<ExportScratch>();
+        services.AddReports();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -51,7 +59,7 @@ public static class AdminApiExtensions
         return services;
     }
 
-    /// <summary>Creates the first admin key when there is none: the bootstrap key if configured, else a generated one printed once.</summary>
+    /// <summary>Creates the first admin key when there is none: the bootstrap key if configured, else a generated one written to a private file.</summary>
     public static async Task InitialiseAdminAsync(this IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -71,8 +79,10 @@ public static class AdminApiExtensions
         }
 
         var (_, secret) = await keys.CreateAsync("first-admin", AdminRole.Admin, null, "system");
+        var path = await FirstAdminKey.HandOverAsync(secret, scope.ServiceProvider.GetRequiredService<HromadaDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
         logger.LogWarning(
-            "No admin keys yet: created the Admin key 'first-admin'. It is shown only this once — store it now: {Key}", secret);
+            "No admin keys yet: created the Admin key 'first-admin'. It is in {Path}, readable only by this service's user: store it and delete the file", path);
     }
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
@@ -88,6 +98,8 @@ public static class AdminApiExtensions
         admin.MapCatalogsApi();
         admin.MapExportsApi();
         admin.MapGoogleFormsApi();
+        admin.MapAuthorsApi();
+        admin.MapReportsApi();
         admin.MapAnnouncementsApi();
         return endpoints;
     }

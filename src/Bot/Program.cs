@@ -2,6 +2,7 @@ using Hromada.Admin;
 using Hromada.Bot.Announcements;
 using Hromada.Bot.Channels;
 using Hromada.Bot.Health;
+using Hromada.Bot.Security;
 using Hromada.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddAdminApi(builder.Configuration);
 builder.Services.AddAnnouncementScheduling(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddProblemDetails();
+builder.Services.AddHromadaSecurity();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ await app.Services.InitialiseAdminAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHromadaSecurity();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 

@@ -36,7 +36,12 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<Residents.ResidentErasure>();
         services.AddScoped<ProposalService>();
+        services.AddSingleton<ProposalInputRules>();
+        services.AddScoped<Reports.RepresentationService>();
+        services.AddScoped<Reports.PeriodSummaryService>();
+        services.AddScoped<Reports.ProposalRowReader>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOutbox();
         services.AddMessagePipeline();

@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using Hromada.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "peak")
+{
+    await PeakMemory.RunAsync(args[1..]);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(ReportBenchmarks).Assembly).Run(args);

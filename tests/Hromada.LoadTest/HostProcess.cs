@@ -87,6 +87,15 @@ internal sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not answer /healthz within 60 s; see {Path.Combine(folder, "host.log")}.");
     }
 
+    /// <summary>CPU time the host has used so far (user + system), from /proc/{pid}/stat.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>Resident set size now and at its peak (VmRSS, VmHWM), in MB.</summary>
     public (double Now, double Peak) Memory()
     {

@@ -18,6 +18,9 @@ internal sealed record LoadOptions
     /// <summary>"hromada", "echo" or null for both.</summary>
     public string? Only { get; init; }
 
+    /// <summary>Extra environment variables (K=V) for the Hromada.Bot host, e.g. GC settings to compare.</summary>
+    public IReadOnlyList<string> HostEnvironment { get; init; } = [];
+
     /// <summary>Print the first resident's turns.</summary>
     public bool Trace { get; init; }
 
@@ -35,6 +38,7 @@ internal sealed record LoadOptions
                 "--connections" => o with { Connections = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--hold-chat" => o with { HoldChat = true },
                 "--trace" => o with { Trace = true },
+                "--env" => o with { HostEnvironment = [.. o.HostEnvironment, Next()] },
                 "--only" => o with { Only = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --hold-chat --only hromada|echo"),
             };

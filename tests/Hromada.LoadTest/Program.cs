@@ -34,6 +34,11 @@ if (options.Only is null or "hromada")
         ["Hromada__Admin__BootstrapKey"] = "load-test-bootstrap-key-0123456789abcdefghij",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
     };
+    foreach (var pair in options.HostEnvironment)
+    {
+        var eq = pair.IndexOf('=', StringComparison.Ordinal);
+        env[pair[..eq]] = pair[(eq + 1)..];
+    }
     results.Add(await RunAsync("Hromada.Bot", Path.Combine(bin, "Hromada.Bot.dll"), folder, env, questionnaire: true));
 }
 if (options.Only is null or "echo")
@@ -46,8 +51,8 @@ if (options.Only is null or "echo")
 }
 
 Console.WriteLine();
-Console.WriteLine("| target | updates/s | latency p50 / p95 / p99 ms | proposals finished / stored | lost / duplicated | errors / timeouts | idle / peak RSS MB |");
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine("| target | updates/s | latency p50 / p95 / p99 ms | proposals finished / stored | lost / duplicated | errors / timeouts | idle / peak RSS MB | host CPU ms per update |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
 foreach (var r in results)
 {
     Console.WriteLine(r.Row());
@@ -57,7 +62,7 @@ if (results.Count == 2)
     var (h, e) = (results[0], results[1]);
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Hromada.Bot / echo: throughput {h.Throughput / e.Throughput:P0}, p99 latency {(double)h.P99 / Math.Max(1, e.P99):0.00}×, p50 latency {(double)h.P50 / Math.Max(1, e.P50):0.00}×"));
+        $"Hromada.Bot / echo: throughput {h.Throughput / e.Throughput:P0}, p99 latency {(double)h.P99 / Math.Max(1, e.P99):0.00}×, p50 latency {(double)h.P50 / Math.Max(1, e.P50):0.00}×, host CPU per update {h.CpuPerUpdate / Math.Max(0.001, e.CpuPerUpdate):0.0}×"));
 }
 return 0;
 
@@ -80,11 +85,13 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
         .Select(i => questionnaire ? residents.QuestionnaireAsync(chatBase + i, chatBase + i == heldChat) : residents.EchoAsync(chatBase + i))
         .ToList();
     await Task.Delay(options.Warmup);
+    var cpuBefore = host.CpuTime();
     if (heldChat > 0)
     {
         telegram.Hold(heldChat);
     }
     await Task.Delay(options.Duration);
+    var cpu = host.CpuTime() - cpuBefore;
     stats.Stopping = true;
     await Task.WhenAll(tasks);
     await Task.Delay(1000);
@@ -107,7 +114,7 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
     var held = heldChat > 0 && telegram.HeldAt > 0
         ? string.Create(CultureInfo.InvariantCulture, $"; the held chat was retried {(telegram.HeldRetriedAt - telegram.HeldAt) / 1000.0:0.0} s after its 429")
         : "";
-    var result = new Result(name, stats, options.Duration, stored, distinct, idle, peak, held);
+    var result = new Result(name, stats, options.Duration, stored, distinct, idle, peak, held) { HostCpu = cpu };
     Console.WriteLine(result.Row() + held);
     return result;
 }
@@ -126,6 +133,12 @@ static string FindRoot()
 
 internal sealed record Result(string Name, RunStats Stats, TimeSpan Duration, long Stored, long Distinct, double IdleMb, double PeakMb, string Note)
 {
+    /// <summary>CPU the host used during the measured window.</summary>
+    public TimeSpan HostCpu { get; init; }
+
+    /// <summary>Host CPU milliseconds per update: what one update costs, whatever else the machine is doing.</summary>
+    public double CpuPerUpdate => Stats.Turns == 0 ? 0 : HostCpu.TotalMilliseconds / Stats.Turns;
+
     private readonly long[] _sorted = [.. Stats.Latencies.Order()];
 
     public double Throughput => Stats.Turns / Duration.TotalSeconds;
@@ -142,6 +155,6 @@ internal sealed record Result(string Name, RunStats Stats, TimeSpan Duration, lo
         var duplicates = Stats.References.Count(r => r.Value > 1) + (Stored >= 0 ? Stored - Distinct : 0);
         var lost = Stored < 0 ? "—" : $"{Math.Max(0, Stats.Confirms - Stored)} / {duplicates}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {Name} | {Throughput:0} | {P50} / {P95} / {P99} | {proposals} | {lost} | {Stats.Errors} / {Stats.Timeouts} | {IdleMb:0} / {PeakMb:0} |");
+            $"| {Name} | {Throughput:0} | {P50} / {P95} / {P99} | {proposals} | {lost} | {Stats.Errors} / {Stats.Timeouts} | {IdleMb:0} / {PeakMb:0} | {CpuPerUpdate:0.00} |");
     }
 }

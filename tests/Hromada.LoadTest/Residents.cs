@@ -76,7 +76,7 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
         }
     }
 
-    private Action Next(BotMessage m, ref bool pickedGroup)
+    private static Action Next(BotMessage m, ref bool pickedGroup)
     {
         if (m.ReplyKeyboard.Count > 0)
         {
@@ -91,7 +91,6 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
         string? Find(string prefix) => data.FirstOrDefault(d => d.StartsWith(prefix, StringComparison.Ordinal));
         if (data.Contains("sum:send"))
         {
-            Interlocked.Increment(ref stats.Confirms);
             return Action.Press("sum:send", m.Id);
         }
         if (data.Contains("sg:done"))
@@ -128,6 +127,11 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
             {
                 Interlocked.Increment(ref stats.Errors);
                 return (null, 0);
+            }
+            if (action.Data == "sum:send")
+            {
+                // Counted once Telegram would consider it delivered: the bot owes a proposal for it from now on.
+                Interlocked.Increment(ref stats.Confirms);
             }
         }
         catch (HttpRequestException)

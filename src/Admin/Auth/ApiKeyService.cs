@@ -7,10 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Auth;
 
-/// <summary>Creates, lists, revokes and verifies admin API keys. Only a SHA-256 hash of a key is stored.</summary>
+/// <summary>
+/// Creates, lists, revokes and verifies admin API keys. Only a salted hash of a key is stored: HMAC-SHA256 keyed with a
+/// random salt of its own, as <c>s1$salt$hash</c> (hex). A key's lookup prefix is part of the generated key, so
+/// verifying hashes one candidate; keys chosen by hand (the bootstrap key) share the prefix <c>manual</c>.
+/// Keys of the first build (unsalted SHA-256) still verify, and are re-stored salted when they are first used.
+/// </summary>
 public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvider time)
 {
     private const string KeyPrefix = "hb_";
+    private const string ManualPrefix = "manual";
+    private const string Scheme = "s1";
 
     public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, AdminRole role, string? reviewBodyCode, string actor, CancellationToken ct = default)
     {
@@ -45,11 +52,8 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>Stores a key whose secret was chosen by the administrator (the bootstrap key).</summary>
-    public async Task<ApiKey> ImportAsync(string name, AdminRole role, string secret, string actor, CancellationToken ct = default)
-    {
-        var prefix = PrefixOf(secret);
-        return await StoreAsync(name, role, null, prefix, secret, actor, ct);
-    }
+    public async Task<ApiKey> ImportAsync(string name, AdminRole role, string secret, string actor, CancellationToken ct = default) =>
+        await StoreAsync(name, role, null, GeneratedPrefixOf(secret) ?? ManualPrefix, secret, actor, ct);
 
     private async Task<ApiKey> StoreAsync(string name, AdminRole role, int? reviewBodyId, string prefix, string secret, string actor, CancellationToken ct)
     {
@@ -91,23 +95,54 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
         {
             return null;
         }
-        var prefix = PrefixOf(secret);
-        var candidates = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix == prefix && k.RevokedAt == null).ToListAsync(ct);
-        var hash = Encoding.ASCII.GetBytes(Hash(secret));
-        return candidates.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(k.Hash), hash));
-    }
-
-    private static string PrefixOf(string secret)
-    {
-        if (secret.StartsWith(KeyPrefix, StringComparison.Ordinal) && secret.Length > 14 && secret[13] == '_')
+        var generated = GeneratedPrefixOf(secret);
+        var prefixes = generated is not null ? [generated] : new[] { ManualPrefix, LegacyManualPrefixOf(secret) };
+        var candidates = await db.ApiKeys.AsNoTracking().Where(k => prefixes.Contains(k.Prefix) && k.RevokedAt == null).ToListAsync(ct);
+        var key = candidates.FirstOrDefault(k => Matches(k.Hash, secret));
+        if (key is not null && !key.Hash.StartsWith(Scheme + "$", StringComparison.Ordinal))
         {
-            return secret[3..13];
+            // A key of the first build: now that its secret is known, store it salted.
+            key.Hash = Hash(secret);
+            key.Prefix = generated ?? ManualPrefix;
+            await db.ApiKeys.Where(k => k.Id == key.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(k => k.Hash, key.Hash).SetProperty(k => k.Prefix, key.Prefix), ct);
         }
-        // A key chosen by hand (the bootstrap key): look it up by the start of its hash.
-        return "h" + Hash(secret)[..9];
+        return key;
     }
 
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    private static string? GeneratedPrefixOf(string secret) =>
+        secret.StartsWith(KeyPrefix, StringComparison.Ordinal) && secret.Length > 14 && secret[13] == '_' ? secret[3..13] : null;
+
+    /// <summary>How the first build looked up a key chosen by hand: by the start of its unsalted hash.</summary>
+    private static string LegacyManualPrefixOf(string secret) => "h" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..9];
+
+    private static string Hash(string secret)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        return $"{Scheme}${Convert.ToHexStringLower(salt)}${Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(secret)))}";
+    }
+
+    private static bool Matches(string stored, string secret)
+    {
+        var parts = stored.Split('$');
+        if (parts is [Scheme, var saltHex, var hashHex])
+        {
+            byte[] salt, expected;
+            try
+            {
+                salt = Convert.FromHexString(saltHex);
+                expected = Convert.FromHexString(hashHex);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+            return CryptographicOperations.FixedTimeEquals(expected, HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(secret)));
+        }
+        // The first build's unsalted SHA-256, in hex.
+        var legacy = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))));
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), legacy);
+    }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -2,30 +2,26 @@ using System.Text;
 
 namespace Hromada.Admin.Exports;
 
-/// <summary>RFC 4180 CSV: a field with the delimiter, a quote or a line break is quoted, quotes doubled; lines end with CRLF.</summary>
+/// <summary>
+/// RFC 4180 CSV as OWASP recommends for spreadsheets: every field quoted (quotes doubled), a field that a spreadsheet
+/// would take for a formula prefixed with <c>'</c>; lines end with CRLF.
+/// </summary>
 internal sealed class CsvWriter(TextWriter writer, char delimiter)
 {
+    private readonly StringBuilder _line = new();
+
     public async Task WriteRowAsync(IReadOnlyList<string> fields)
     {
-        var line = new StringBuilder();
+        _line.Clear();
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0)
             {
-                line.Append(delimiter);
+                _line.Append(delimiter);
             }
-            line.Append(Escape(fields[i]));
+            _line.Append('"').Append(SpreadsheetSafety.ForCsv(fields[i]).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
         }
-        line.Append("\r\n");
-        await writer.WriteAsync(line.ToString());
-    }
-
-    private string Escape(string field)
-    {
-        if (field.IndexOfAny([delimiter, '"', '\r', '\n']) < 0)
-        {
-            return field;
-        }
-        return "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        _line.Append("\r\n");
+        await writer.WriteAsync(_line);
     }
 }

@@ -1,34 +1,30 @@
-using System.Text;
-using System.Text.Json;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Proposals;
 using Hromada.Core.Audit;
 using Hromada.Core.Community;
-using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Hromada.Admin.Exports;
 
 /// <summary>
-/// Exports of proposals with the list's filters, as CSV, XLSX or JSON. Rows are read in batches and written straight to
-/// the response, so memory stays flat however many proposals there are. Personal fields only for Admin keys that ask.
+/// Exports of proposals with the list's filters, as CSV, XLSX or JSON. Rows are read in batches and written as they
+/// come, so memory stays flat however many proposals there are. Personal fields only for Admin keys that ask.
+/// Texts are cleaned of characters a file cannot hold, labels are Ukrainian, and spreadsheet formulas are neutralised.
 /// </summary>
 public static class ExportsApi
 {
-    private const int BatchSize = 500;
-
     public static RouteGroupBuilder MapExportsApi(this RouteGroupBuilder admin)
     {
         var api = admin.MapGroup("/exports").WithTags("Exports").RequireAuthorization(AdminPolicies.WorkingGroup);
         api.MapGet("/proposals.csv", CsvAsync).WithName("ExportCsv")
-            .WithSummary("CSV in UTF-8 with a BOM; delimiter ';' (Ukrainian Excel) or delimiter=comma. Same filters as the list. includePersonal=true (Admin only, audited) adds the author's fields.");
-        api.MapGet("/proposals.xlsx", XlsxAsync).WithName("ExportXlsx").WithSummary("The same rows as an Excel workbook.");
+            .WithSummary("CSV in UTF-8 with a BOM; delimiter ';' (Ukrainian Excel) or delimiter=comma; every field quoted, and a field beginning with = + - @, a tab or CR is prefixed with ' so a spreadsheet reads it as text (OWASP). Same filters as the list. includePersonal=true (Admin only, audited) adds the author's fields.");
+        api.MapGet("/proposals.xlsx", XlsxAsync).WithName("ExportXlsx")
+            .WithSummary("The same rows as an Excel workbook: every value is text (phones keep their +), values that look like formulas carry Excel's quote prefix.");
         api.MapGet("/proposals.json", JsonAsync).WithName("ExportJson").WithSummary("The same rows as a JSON array of objects keyed by the column headers.");
         return admin;
     }
@@ -39,17 +35,8 @@ public static class ExportsApi
         [FromQuery] public string? Delimiter { get; set; }
     }
 
-    internal sealed class ExportContext
-    {
-        public required HromadaDbContext Db { get; init; }
-        public required CommunityClock Clock { get; init; }
-        public required AuditLog Audit { get; init; }
-        public required ILoggerFactory Loggers { get; init; }
-        public required HttpContext Http { get; init; }
-    }
-
     private static async Task<IResult> CsvAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
-        HromadaDbContext db, CommunityClock clock, AuditLog audit, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
+        HromadaDbContext db, CommunityClock clock, ProposalExporter exporter, AuditLog audit, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
     {
         var delimiter = options.Delimiter?.ToLowerInvariant() switch
         {
@@ -62,122 +49,85 @@ public static class ExportsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["delimiter"] = ["Use 'semicolon' (default) or 'comma'."] },
                 title: "Unknown delimiter");
         }
-        var ctx = new ExportContext { Db = db, Clock = clock, Audit = audit, Loggers = loggers, Http = http };
-        if (await StartAsync(ctx, filter, options, "csv", ct) is { } forbidden)
+        if (await StartAsync(db, audit, loggers, http, options, "csv", ct) is { } forbidden)
         {
             return forbidden;
         }
-        var personal = options.IncludePersonal == true;
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"proposals.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024);
-        var csv = new CsvWriter(writer, delimiter);
-        await csv.WriteRowAsync(ExportRow.Header(personal));
-        await foreach (var p in ReadAsync(ctx, filter, ct))
-        {
-            await csv.WriteRowAsync(ExportRow.Values(p, personal, clock));
-        }
+        await exporter.WriteCsvAsync(http.Response.Body, filter.Apply(db.Proposals, clock.StartOfDay, clock.Today), options.IncludePersonal == true, delimiter, ct);
         return TypedResults.Empty;
     }
 
     private static async Task<IResult> XlsxAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
-        HromadaDbContext db, CommunityClock clock, AuditLog audit, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
+        HromadaDbContext db, CommunityClock clock, ProposalExporter exporter, ExportScratch scratch, AuditLog audit, ILoggerFactory loggers,
+        HttpContext http, CancellationToken ct)
     {
-        var ctx = new ExportContext { Db = db, Clock = clock, Audit = audit, Loggers = loggers, Http = http };
-        if (await StartAsync(ctx, filter, options, "xlsx", ct) is { } forbidden)
+        if (await StartAsync(db, audit, loggers, http, options, "xlsx", ct) is { } forbidden)
         {
             return forbidden;
         }
-        var personal = options.IncludePersonal == true;
-        // OpenXML writes synchronously and needs to seek, so the workbook is built in a temp file, then streamed.
-        var path = Path.GetTempFileName();
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        using (var xlsx = new XlsxWriter(file))
+        var query = filter.Apply(db.Proposals, clock.StartOfDay, clock.Today);
+        return await SendBuiltFileAsync(http, scratch, loggers.CreateLogger("Hromada.Admin.Exports"), "proposals.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            file => exporter.WriteXlsxAsync(file, query, options.IncludePersonal == true, ct), ct);
+    }
+
+    private static async Task<IResult> JsonAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
+        HromadaDbContext db, CommunityClock clock, ProposalExporter exporter, AuditLog audit, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
+    {
+        if (await StartAsync(db, audit, loggers, http, options, "json", ct) is { } forbidden)
         {
-            xlsx.WriteRow(ExportRow.Header(personal));
-            await foreach (var p in ReadAsync(ctx, filter, ct))
-            {
-                xlsx.WriteRow(ExportRow.Values(p, personal, clock));
-            }
+            return forbidden;
+        }
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await exporter.WriteJsonAsync(http.Response.Body, filter.Apply(db.Proposals, clock.StartOfDay, clock.Today), options.IncludePersonal == true, ct);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// Builds a file in scratch space, then sends it. If building fails, the real cause is logged and answered as a
+    /// 500 problem that names it — never half a file, never a cleanup error in its place.
+    /// </summary>
+    internal static async Task<IResult> SendBuiltFileAsync(HttpContext http, ExportScratch scratch, ILogger logger, string fileName,
+        string contentType, Func<Stream, Task> build, CancellationToken ct)
+    {
+        await using var file = scratch.Create();
+        try
+        {
+            await build(file);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Building {File} failed: {Cause}", fileName, ex.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: $"{fileName} could not be built",
+                detail: ex.Message);
         }
         file.Position = 0;
-        http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        http.Response.Headers.ContentDisposition = "attachment; filename=\"proposals.xlsx\"";
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = file.Length;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await file.CopyToAsync(http.Response.Body, ct);
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> JsonAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
-        HromadaDbContext db, CommunityClock clock, AuditLog audit, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
-    {
-        var ctx = new ExportContext { Db = db, Clock = clock, Audit = audit, Loggers = loggers, Http = http };
-        if (await StartAsync(ctx, filter, options, "json", ct) is { } forbidden)
-        {
-            return forbidden;
-        }
-        var personal = options.IncludePersonal == true;
-        var header = ExportRow.Header(personal);
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartArray();
-        await foreach (var p in ReadAsync(ctx, filter, ct))
-        {
-            var values = ExportRow.Values(p, personal, clock);
-            json.WriteStartObject();
-            for (var i = 0; i < header.Length; i++)
-            {
-                json.WriteString(header[i], values[i]);
-            }
-            json.WriteEndObject();
-            if (json.BytesPending > 16 * 1024)
-            {
-                await json.FlushAsync(ct);
-            }
-        }
-        json.WriteEndArray();
-        await json.FlushAsync(ct);
-        return TypedResults.Empty;
-    }
-
     /// <summary>Checks who may see personal fields and audits an export that includes them.</summary>
-    private static async Task<IResult?> StartAsync(ExportContext ctx, ProposalFilter filter, ExportOptions options, string format, CancellationToken ct)
+    private static async Task<IResult?> StartAsync(HromadaDbContext db, AuditLog audit, ILoggerFactory loggers, HttpContext http,
+        ExportOptions options, string format, CancellationToken ct)
     {
         if (options.IncludePersonal == true)
         {
-            if (!ctx.Http.User.IsAdmin())
+            if (!http.User.IsAdmin())
             {
                 return TypedResults.Problem(statusCode: 403, title: "Only an Admin key may export personal data",
                     detail: "Drop includePersonal=true, or ask an administrator.");
             }
-            ctx.Audit.Record(ctx.Http.User.ActorName(), "Export", format, "Exported with personal data", null,
-                new { Query = ctx.Http.Request.QueryString.Value });
-            await ctx.Db.SaveChangesAsync(ct);
-            ctx.Loggers.CreateLogger("Hromada.Admin.Exports").LogWarning(
-                "{Actor} exported proposals with personal data ({Format}, {Query})", ctx.Http.User.ActorName(), format, ctx.Http.Request.QueryString.Value);
+            audit.Record(http.User.ActorName(), "Export", format, "Exported with personal data", null,
+                new { Query = http.Request.QueryString.Value });
+            await db.SaveChangesAsync(ct);
+            loggers.CreateLogger("Hromada.Admin.Exports").LogWarning(
+                "{Actor} exported proposals with personal data ({Format}, {Query})", http.User.ActorName(), format, http.Request.QueryString.Value);
         }
         return null;
-    }
-
-    private static async IAsyncEnumerable<Proposal> ReadAsync(ExportContext ctx, ProposalFilter filter,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var ids = filter.Apply(ctx.Db.Proposals.AsNoTracking(), ctx.Clock.StartOfDay, ctx.Clock.Today).Select(p => p.Id);
-        var lastId = 0;
-        while (true)
-        {
-            var from = lastId;
-            var batch = await ctx.Db.WithEverything().AsNoTracking()
-                .Where(p => p.Id > from && ids.Contains(p.Id))
-                .OrderBy(p => p.Id).Take(BatchSize).ToListAsync(ct);
-            foreach (var p in batch)
-            {
-                yield return p;
-            }
-            if (batch.Count < BatchSize)
-            {
-                yield break;
-            }
-            lastId = batch[^1].Id;
-        }
     }
 }

@@ -18,7 +18,9 @@ public static class GoogleFormsApi
     {
         admin.MapPost("/imports/google-forms", ImportAsync).WithTags("Intake").WithName("ImportGoogleForms")
             .WithSummary("Send the form's CSV export as the body (Content-Type: text/csv). dryRun=true stores nothing and lists rows that cannot be mapped to the catalogs. Re-importing the same file adds nothing twice. Columns are matched by Hromada:Admin:GoogleForms:Columns.")
-            .RequireAuthorization(AdminPolicies.WorkingGroup);
+            .RequireAuthorization(AdminPolicies.WorkingGroup)
+            // The host's small body limit is raised for this endpoint only; the bytes are still counted as they are read.
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
         return admin;
     }
 

@@ -5,6 +5,7 @@ using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +13,12 @@ namespace Hromada.Admin.Intake;
 
 /// <summary>
 /// Imports the CSV that Google Forms exports. Each row's identity is a hash of its cells, so importing the same file
-/// again adds nothing. A dry run stores nothing and lists what cannot be mapped to the catalogs.
+/// again adds nothing. Rows meet the chat's rules (<see cref="ProposalInputRules"/>); a row that does not is reported
+/// and skipped. A dry run stores nothing and lists what would be skipped or changed. Known rows are looked up and new
+/// ones stored in batches, not one query and transaction per row.
 /// </summary>
 public sealed class GoogleFormsImporter(
-    HromadaDbContext db, ProposalService proposals, CommunityClock clock, IOptions<GoogleFormsOptions> options)
+    HromadaDbContext db, ProposalService proposals, ProposalInputRules rules, CommunityClock clock, IOptions<GoogleFormsOptions> options)
 {
     private static readonly string[] TimestampFormats =
     [
@@ -23,9 +26,14 @@ public sealed class GoogleFormsImporter(
         "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm:ss tt",
     ];
 
+    private const int KeyLookupBatch = 1000;
+    private const int MaxValueInReport = 200;
+
     public sealed record Problem(int Row, string Column, string Value, string Message, bool Skipped);
 
     public sealed record ImportReport(bool DryRun, int Rows, int Imported, int AlreadyImported, int Skipped, IReadOnlyList<string> References, IReadOnlyList<Problem> Problems);
+
+    private sealed record Catalogs(List<Sphere> Spheres, List<Settlement> Settlements, List<AuthorCategory> Categories, List<SocialGroup> Groups);
 
     public async Task<ImportReport> ImportAsync(string csv, bool dryRun, int consultationId, string actor, CancellationToken ct)
     {
@@ -42,81 +50,120 @@ public sealed class GoogleFormsImporter(
             throw new FormatException($"The file has no column {string.Join(", ", missing.Select(m => $"«{m}»"))} (see Hromada:Admin:GoogleForms:Columns).");
         }
 
-        var spheres = await db.Spheres.Include(s => s.Topics).Where(s => !s.IsRetired).ToListAsync(ct);
-        var settlements = await db.Settlements.Where(s => !s.IsRetired).ToListAsync(ct);
-        var categories = await db.AuthorCategories.Where(x => !x.IsRetired).ToListAsync(ct);
-        var groups = await db.SocialGroups.Where(x => !x.IsRetired).ToListAsync(ct);
+        var catalogs = new Catalogs(
+            await db.Spheres.AsNoTracking().Include(s => s.Topics).Where(s => !s.IsRetired).ToListAsync(ct),
+            await db.Settlements.AsNoTracking().Where(s => !s.IsRetired).ToListAsync(ct),
+            await db.AuthorCategories.AsNoTracking().Where(x => !x.IsRetired).ToListAsync(ct),
+            await db.SocialGroups.AsNoTracking().Where(x => !x.IsRetired).ToListAsync(ct));
+        var keys = rows.Skip(1).Select(KeyOf).ToList();
+        var known = await KnownKeysAsync(keys, ct);
 
         var problems = new List<Problem>();
-        var references = new List<string>();
-        int imported = 0, already = 0, skipped = 0;
+        var accepted = new List<NewProposal>();
+        int already = 0, skipped = 0;
         for (var r = 1; r < rows.Count; r++)
         {
-            var rowNumber = r + 1;
-            string Cell(string? column) => column is not null && header.IndexOf(column) is var i and >= 0 && i < rows[r].Length ? rows[r][i].Trim() : "";
-            var key = "gf:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', rows[r]))))[..40];
-            if (await db.Proposals.AnyAsync(p => p.ExternalKey == key, ct))
+            var key = keys[r - 1];
+            if (known.Contains(key))
             {
                 already++;
                 continue;
             }
-
-            var rowProblems = new List<Problem>();
-            void Fail(string column, string value, string message, bool skip) => rowProblems.Add(new Problem(rowNumber, column, value, message, skip));
-
-            var received = ParseTimestamp(Cell(c.Timestamp));
-            if (received is null) Fail(c.Timestamp, Cell(c.Timestamp), "Not a date and time this import understands.", true);
-            var text = Cell(c.Text);
-            if (text.Length == 0) Fail(c.Text, "", "The proposal is empty.", true);
-            var sphere = Match(spheres, Cell(c.Sphere));
-            if (sphere is null) Fail(c.Sphere, Cell(c.Sphere), "No such sphere in Hromada:Catalog:Spheres.", true);
-            var category = Match(categories, Cell(c.AuthorCategory));
-            if (category is null) Fail(c.AuthorCategory, Cell(c.AuthorCategory), "No such author category in Hromada:Catalog:AuthorCategories.", true);
-            var topic = sphere is null || Cell(c.Topic).Length == 0 ? null : Match(sphere.Topics, Cell(c.Topic));
-            if (sphere is not null && Cell(c.Topic).Length > 0 && topic is null) Fail(c.Topic!, Cell(c.Topic), "No such topic in that sphere; imported without a topic.", false);
-            var settlementName = Cell(c.Settlement);
-            var settlement = settlementName.Length == 0 ? null : Match(settlements, settlementName);
-            if (settlementName.Length > 0 && settlement is null) Fail(c.Settlement!, settlementName, "Not in the catalog; imported as another settlement.", false);
-            var groupIds = new List<int>();
-            foreach (var g in Cell(c.SocialGroups).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (Match(groups, g) is { } found) groupIds.Add(found.Id);
-                else Fail(c.SocialGroups!, g, "No such social group; left out.", false);
-            }
-
+            var (proposal, rowProblems) = ReadRow(header, rows[r], r + 1, catalogs, consultationId, key, actor);
             problems.AddRange(rowProblems);
-            if (rowProblems.Any(p => p.Skipped))
+            if (proposal is null)
             {
                 skipped++;
                 continue;
             }
-            if (dryRun)
-            {
-                imported++;
-                continue;
-            }
-            var proposal = await proposals.SubmitAsync(new NewProposal
-            {
-                ConsultationId = consultationId,
-                Channel = Channel.GoogleForm,
-                ReceivedAt = received!.Value,
-                AuthorCategoryId = category!.Id,
-                SocialGroupIds = groupIds,
-                SphereId = sphere!.Id,
-                TopicId = topic?.Id,
-                SettlementId = settlement?.Id,
-                UnlistedSettlement = settlement is null && settlementName.Length > 0 ? settlementName : null,
-                Text = text,
-                AuthorName = Cell(c.Name),
-                AuthorPhone = Cell(c.Phone),
-                AuthorEmail = Cell(c.Email),
-                ExternalKey = key,
-                Actor = actor,
-            }, ct);
-            references.Add(proposal.Reference);
-            imported++;
+            known.Add(key);
+            accepted.Add(proposal);
         }
-        return new ImportReport(dryRun, rows.Count - 1, imported, already, skipped, references, problems);
+
+        var references = dryRun || accepted.Count == 0 ? [] : await proposals.SubmitManyAsync(accepted, ct);
+        return new ImportReport(dryRun, rows.Count - 1, accepted.Count, already, skipped, references, problems);
+    }
+
+    /// <summary>One row as a proposal, or null when it is skipped; with what was wrong or changed.</summary>
+    private (NewProposal? Proposal, List<Problem> Problems) ReadRow(
+        List<string> header, string[] cells, int rowNumber, Catalogs catalogs, int consultationId, string key, string actor)
+    {
+        var c = options.Value.Columns;
+        string Cell(string? column) =>
+            column is not null && header.IndexOf(column) is var i and >= 0 && i < cells.Length ? TextSanitiser.Clean(cells[i])!.Trim() : "";
+        var problems = new List<Problem>();
+        void Fail(string? column, string value, string message, bool skip) =>
+            problems.Add(new Problem(rowNumber, column ?? "", value.Length > MaxValueInReport ? value[..MaxValueInReport] + "…" : value, message, skip));
+
+        var received = ParseTimestamp(Cell(c.Timestamp));
+        if (received is null) Fail(c.Timestamp, Cell(c.Timestamp), "Not a date and time this import understands.", true);
+        var sphere = Match(catalogs.Spheres, Cell(c.Sphere));
+        if (sphere is null) Fail(c.Sphere, Cell(c.Sphere), "No such sphere in Hromada:Catalog:Spheres.", true);
+        var category = Match(catalogs.Categories, Cell(c.AuthorCategory));
+        if (category is null) Fail(c.AuthorCategory, Cell(c.AuthorCategory), "No such author category in Hromada:Catalog:AuthorCategories.", true);
+        var topic = sphere is null || Cell(c.Topic).Length == 0 ? null : Match(sphere.Topics, Cell(c.Topic));
+        if (sphere is not null && Cell(c.Topic).Length > 0 && topic is null) Fail(c.Topic, Cell(c.Topic), "No such topic in that sphere; imported without a topic.", false);
+        var settlementName = Cell(c.Settlement);
+        var settlement = settlementName.Length == 0 ? null : Match(catalogs.Settlements, settlementName);
+        if (settlementName.Length > 0 && settlement is null) Fail(c.Settlement, settlementName, "Not in the catalog; imported as another settlement.", false);
+        var groupIds = new List<int>();
+        foreach (var g in Cell(c.SocialGroups).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Match(catalogs.Groups, g) is { } found) groupIds.Add(found.Id);
+            else Fail(c.SocialGroups, g, "No such social group; left out.", false);
+        }
+
+        // The chat's rules: what a resident could not send through the chat is not imported either.
+        var input = rules.Check(new ProposalInput(Cell(c.Text), Cell(c.Name), Cell(c.Phone), Cell(c.Email), settlement is null ? settlementName : null));
+        foreach (var (field, messages) in input.Errors)
+        {
+            var column = field switch
+            {
+                ProposalInput.Fields.Text => c.Text,
+                ProposalInput.Fields.AuthorName => c.Name,
+                ProposalInput.Fields.AuthorPhone => c.Phone,
+                ProposalInput.Fields.AuthorEmail => c.Email,
+                _ => c.Settlement,
+            };
+            Fail(column, Cell(column), messages[0], true);
+        }
+
+        if (problems.Any(p => p.Skipped))
+        {
+            return (null, problems);
+        }
+        var value = input.Value;
+        return (new NewProposal
+        {
+            ConsultationId = consultationId,
+            Channel = Channel.GoogleForm,
+            ReceivedAt = received!.Value,
+            AuthorCategoryId = category!.Id,
+            SocialGroupIds = groupIds.Distinct().ToList(),
+            SphereId = sphere!.Id,
+            TopicId = topic?.Id,
+            SettlementId = settlement?.Id,
+            UnlistedSettlement = value.UnlistedSettlement,
+            Text = value.Text!,
+            AuthorName = value.AuthorName,
+            AuthorPhone = value.AuthorPhone,
+            AuthorEmail = value.AuthorEmail,
+            ExternalKey = key,
+            Actor = actor,
+        }, problems);
+    }
+
+    private static string KeyOf(string[] cells) =>
+        "gf:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', cells))))[..40];
+
+    private async Task<HashSet<string>> KnownKeysAsync(List<string> keys, CancellationToken ct)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in keys.Distinct(StringComparer.Ordinal).Chunk(KeyLookupBatch))
+        {
+            known.UnionWith(await db.Proposals.AsNoTracking().Where(p => batch.Contains(p.ExternalKey!)).Select(p => p.ExternalKey!).ToListAsync(ct));
+        }
+        return known;
     }
 
     private DateTimeOffset? ParseTimestamp(string value)

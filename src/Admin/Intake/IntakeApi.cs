@@ -18,7 +18,7 @@ public static class IntakeApi
     public static RouteGroupBuilder MapIntakeApi(this RouteGroupBuilder admin)
     {
         admin.MapPost("/proposals", CreateAsync).WithTags("Intake").WithName("RegisterProposal")
-            .WithSummary("Register a proposal received outside the chats (channel Paper, Email, Reception, Cnap or GoogleForm) with the date it was received; late is computed from that date. Catalog entries by code.")
+            .WithSummary("Register a proposal received outside the chats (channel Paper, Email, Reception, Cnap or GoogleForm) with the date it was received; late is computed from that date. Catalog entries by code. Text, name, phone and e-mail meet the chat's rules (text length from Hromada:Conversation, name of 2–200 characters, a Ukrainian phone number, an e-mail address); control and bidirectional characters are removed.")
             .RequireAuthorization(AdminPolicies.WorkingGroup);
         return admin;
     }
@@ -29,16 +29,19 @@ public static class IntakeApi
         string? AuthorName, string? AuthorPhone, string? AuthorEmail);
 
     private static async Task<Results<Created<ProposalSummaryDto>, ValidationProblem>> CreateAsync(
-        ManualProposalInput input, HromadaDbContext db, ProposalService proposals, TimeProvider time, HttpContext http, CancellationToken ct)
+        ManualProposalInput input, HromadaDbContext db, ProposalService proposals, ProposalInputRules rules, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        // The chat's rules: what a resident could not send through the chat is not registered by hand either.
+        var checkedInput = rules.Check(new ProposalInput(input.Text, input.AuthorName, input.AuthorPhone, input.AuthorEmail,
+            input.Settlement is null ? input.UnlistedSettlement : null));
+        var errors = new Dictionary<string, string[]>(checkedInput.Errors);
         if (input.Channel is not { } channel || !ManualChannels.Contains(channel))
         {
             errors["channel"] = [$"The channel must be one of: {string.Join(", ", ManualChannels)}."];
         }
         if (input.ReceivedAt is null) errors["receivedAt"] = ["The date the proposal was received is required."];
         else if (input.ReceivedAt > time.GetUtcNow().AddMinutes(5)) errors["receivedAt"] = ["The received date is in the future."];
-        if (string.IsNullOrWhiteSpace(input.Text)) errors["text"] = ["The proposal text may not be empty."];
 
         var consultation = input.ConsultationId is { } cid
             ? await db.Consultations.SingleOrDefaultAsync(c => c.Id == cid, ct)
@@ -63,6 +66,7 @@ public static class IntakeApi
             return TypedResults.ValidationProblem(errors, title: "The proposal cannot be registered");
         }
 
+        var value = checkedInput.Value;
         var p = await proposals.SubmitAsync(new NewProposal
         {
             ConsultationId = consultation!.Id,
@@ -72,13 +76,13 @@ public static class IntakeApi
             SocialGroupIds = groups.Select(g => g.Id).ToList(),
             BusinessKindId = business?.Id,
             SettlementId = settlement?.Id,
-            UnlistedSettlement = settlement is null ? input.UnlistedSettlement : null,
+            UnlistedSettlement = settlement is null ? value.UnlistedSettlement : null,
             SphereId = sphere!.Id,
             TopicId = topic?.Id,
-            Text = input.Text!,
-            AuthorName = input.AuthorName,
-            AuthorPhone = input.AuthorPhone,
-            AuthorEmail = input.AuthorEmail,
+            Text = value.Text!,
+            AuthorName = value.AuthorName,
+            AuthorPhone = value.AuthorPhone,
+            AuthorEmail = value.AuthorEmail,
             Actor = http.User.ActorName(),
         }, ct);
         var stored = await db.WithEverything().AsNoTracking().SingleAsync(x => x.Id == p.Id, ct);

@@ -18,7 +18,7 @@ public static class ProposalsApi
     {
         var api = admin.MapGroup("/proposals").WithTags("Proposals");
         api.MapGet("/", ListAsync).WithName("ListProposals")
-            .WithSummary("Proposals filtered by consultation, sphere, topic, settlement, district, author category, social group, channel, status, outcome, late, unidentified, overdue, date range (from/to, local dates) and text (q); sorted (sort=receivedAt|-receivedAt|reference|-reference|status|sphere|settlement) and paged (page, pageSize ≤ 200) with the total. Reviewer keys see only what is routed to their body; author fields only for Admin keys.")
+            .WithSummary("Proposals filtered by consultation, sphere, topic, settlement, district, author category, social group, channel, status, outcome, late, unidentified, overdue, date range (from/to, local dates) and text (q); sorted (sort=receivedAt|-receivedAt|reference|-reference|status|sphere|settlement) and paged (page, pageSize ≤ 200; a page past the last is empty, one beyond the integer range is 400) with the total. Reviewer keys see only what is routed to their body; author fields only for Admin keys.")
             .RequireAuthorization(AdminPolicies.Review);
         api.MapGet("/{reference}", GetAsync).WithName("GetProposal")
             .WithSummary("One proposal with routes, positions, decision, the author's notice and the audit history.")
@@ -42,6 +42,8 @@ public static class ProposalsApi
         var errors = new Dictionary<string, string[]>();
         if (page < 1) errors["page"] = ["page starts at 1."];
         if (pageSize is < 1 or > 200) errors["pageSize"] = ["pageSize must be between 1 and 200."];
+        // The rows to skip must fit the database's integer, or the query would wrap round to the first page.
+        else if (page >= 1 && (long)(page - 1) * pageSize > int.MaxValue) errors["page"] = [$"page must be at most {int.MaxValue / pageSize + 1} with pageSize {pageSize}."];
         if (paging.Sort is not null && !ProposalQueries.SortKeys.Contains(paging.Sort))
         {
             errors["sort"] = [$"sort must be one of: {string.Join(", ", ProposalQueries.SortKeys)}."];

@@ -25,7 +25,7 @@ public static class ReviewsApi
             .WithSummary("Route a list of references to the same bodies with the same due date.")
             .RequireAuthorization(AdminPolicies.WorkingGroup);
         api.MapPut("/{reference}/routes/{reviewBody}/position", PositionAsync).WithName("RecordPosition")
-            .WithSummary("A review body's position (Support, Partial, Reject) with its justification. A Reviewer key may record only its own body's position.")
+            .WithSummary("A review body's position (Support, Partial, Reject) with its justification. A Reviewer key may record only its own body's position; any other route is 404 to it.")
             .RequireAuthorization(AdminPolicies.Review);
         return admin;
     }
@@ -129,7 +129,7 @@ public static class ReviewsApi
         return (bodies, errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The routing is incomplete") : null);
     }
 
-    private static async Task<Results<Ok<RouteDto>, NotFound<ProblemDetails>, ValidationProblem, ForbidHttpResult, Conflict<ProblemDetails>>> PositionAsync(
+    private static async Task<Results<Ok<RouteDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> PositionAsync(
         string reference, string reviewBody, PositionInput input, HromadaDbContext db, AuditLog audit, TimeProvider time,
         HttpContext http, CancellationToken ct)
     {
@@ -148,7 +148,8 @@ public static class ReviewsApi
         }
         var p = await ProposalChange.LoadAsync(db, reference, ct);
         var route = p?.Routes.SingleOrDefault(r => string.Equals(r.ReviewBody!.Code, reviewBody, StringComparison.OrdinalIgnoreCase));
-        if (p is null || route is null)
+        // A Reviewer is told nothing about routes outside its body: another body's route answers as one that does not exist.
+        if (p is null || route is null || (http.User.ReviewBodyId() is { } own && own != route.ReviewBodyId))
         {
             return TypedResults.NotFound(new ProblemDetails
             {
@@ -156,10 +157,6 @@ public static class ReviewsApi
                 Title = "No such route",
                 Detail = $"{reference} is not routed to '{reviewBody}'.",
             });
-        }
-        if (http.User.ReviewBodyId() is { } own && own != route.ReviewBodyId)
-        {
-            return TypedResults.Forbid();
         }
         var before = new { route.Stance, route.PositionJustification };
         route.Stance = input.Stance;

@@ -45,7 +45,7 @@ internal sealed class MessengerProfileSetup(
 
     private string Greeting(string culture)
     {
-        var text = Texts.Format("Messenger_Greeting", CultureInfo.GetCultureInfo(culture), community.Value.Name);
+        var text = Texts.Format("Messenger_Greeting", CultureInfo.GetCultureInfo(culture), community.Value.NameGenitive);
         return text.Length <= MaxGreetingLength ? text : text[..(MaxGreetingLength - 1)] + "…";
     }
 }

@@ -66,7 +66,7 @@ internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, 
         {
             items.Add(new GraphQuickReply("user_phone_number"));
         }
-        items.AddRange(choices.Select(c => new GraphQuickReply("text", MessengerLayout.Title(c.Label), MessengerLayout.ChoicePrefix + c.Value)));
+        items.AddRange(choices.Select(c => new GraphQuickReply("text", MessengerLayout.Title(c.ShortLabel ?? c.Label), MessengerLayout.ChoicePrefix + c.Value)));
         return items;
     }
 

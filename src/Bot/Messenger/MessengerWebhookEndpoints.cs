@@ -19,7 +19,7 @@ public static class MessengerWebhookEndpoints
 
     public static IEndpointRouteBuilder MapMessengerWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Path).WithTags("Messenger");
+        var group = endpoints.MapGroup(Path).WithTags("Messenger").RequireRateLimiting(Security.RateLimitPolicies.WebhookCallers);
         group.MapGet("/", Verify).WithName("MessengerVerify").WithSummary("Meta's webhook verification: echoes hub.challenge for the right verify token.");
         group.MapPost("/", Receive).WithName("MessengerReceive").WithSummary("Messaging events from Meta, signed with the app secret.");
         return endpoints;
@@ -40,7 +40,7 @@ public static class MessengerWebhookEndpoints
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Receive(
-        HttpRequest request, IOptions<MessengerOptions> options, InboxWriter inbox, InboxProcessor processor, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest request, IOptions<MessengerOptions> options, InboxWriter inbox, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(MessengerWebhookEndpoints));
         var body = await ReadBodyAsync(request, ct);
@@ -76,11 +76,9 @@ public static class MessengerWebhookEndpoints
         foreach (var (e, raw) in events)
         {
             var inbound = MessengerAdapter.Parse(e, e.ExternalId);
-            var item = await inbox.StoreAsync(Channel.Messenger, e.ExternalId, e.SenderId, raw, ct);
-            if (item.Id is { } id)
+            if ((await inbox.StoreAsync(Channel.Messenger, e.ExternalId, e.SenderId, raw, inbound, ct: ct)).IsNew)
             {
                 stored++;
-                processor.Post(new InboxWork(id, Channel.Messenger, e.SenderId) { Parsed = inbound });
             }
         }
         logger.LogInformation("Messenger webhook: {Events} event(s) to answer, {Stored} new", events.Count, stored);

@@ -13,8 +13,7 @@ namespace Hromada.Bot.Telegram;
 /// call moves the offset past it (which is what acknowledges it to Telegram), so nothing acknowledged is lost.
 /// </summary>
 internal sealed class TelegramPolling(
-    ITelegramBotClient bot, TelegramPipeline pipeline, InboxWriter inbox, InboxProcessor processor,
-    ILogger<TelegramPolling> logger) : BackgroundService
+    ITelegramBotClient bot, TelegramPipeline pipeline, InboxWriter inbox, ILogger<TelegramPolling> logger) : BackgroundService
 {
     public static readonly UpdateType[] Handled = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.EditedMessage];
 
@@ -41,20 +40,13 @@ internal sealed class TelegramPolling(
                 {
                     continue;
                 }
-                var stored = await Task.WhenAll(updates.Select(async update =>
+                // In update_id order, all stored (one commit) before the next getUpdates acknowledges them.
+                await Task.WhenAll(updates.OrderBy(u => u.Id).Select(update =>
                 {
                     var inbound = TelegramAdapter.Parse(update);
                     var id = update.Id.ToString(CultureInfo.InvariantCulture);
-                    var item = await inbox.StoreAsync(Channel.Telegram, id, inbound.SenderKey, JsonSerializer.Serialize(update, JsonBotAPI.Options), stoppingToken);
-                    return (item, inbound);
+                    return inbox.StoreAsync(Channel.Telegram, id, inbound.SenderKey, JsonSerializer.Serialize(update, JsonBotAPI.Options), inbound, ct: stoppingToken);
                 }));
-                foreach (var (item, inbound) in stored)
-                {
-                    if (item.Id is { } itemId)
-                    {
-                        processor.Post(new InboxWork(itemId, Channel.Telegram, inbound.SenderKey) { Parsed = inbound });
-                    }
-                }
                 offset = updates.Max(u => u.Id) + 1;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -23,13 +23,12 @@ internal static class TelegramWebhook
 
     public static IEndpointRouteBuilder MapTelegramWebhookEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription();
+        endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription().RequireRateLimiting(Security.RateLimitPolicies.WebhookCallers);
         return endpoints;
     }
 
     private static async Task<Results<Ok, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, IOptions<TelegramOptions> options, InboxWriter inbox, InboxProcessor processor,
-        ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest request, IOptions<TelegramOptions> options, InboxWriter inbox, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Hromada.Bot.Telegram.Webhook");
         var expected = Encoding.UTF8.GetBytes(options.Value.WebhookSecret);
@@ -74,11 +73,7 @@ internal static class TelegramWebhook
         }
 
         var inbound = TelegramAdapter.Parse(update);
-        var stored = await inbox.StoreAsync(Channel.Telegram, update.Id.ToString(CultureInfo.InvariantCulture), inbound.SenderKey, body, ct);
-        if (stored.Id is { } id)
-        {
-            processor.Post(new InboxWork(id, Channel.Telegram, inbound.SenderKey) { Parsed = inbound });
-        }
+        await inbox.StoreAsync(Channel.Telegram, update.Id.ToString(CultureInfo.InvariantCulture), inbound.SenderKey, body, inbound, ct: ct);
         return TypedResults.Ok();
     }
 }

@@ -35,7 +35,7 @@ internal sealed class WebChatDelivery(HromadaDbContext db, TimeProvider time)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OutboxStatus.Sent).SetProperty(o => o.CompletedAt, now), ct);
         }
         var messages = rows
-            .SelectMany(r => OutboxPayload.Read(r.Payload).Select(m => WebChatEndpoints.MessageDto.From(m, r.Id)))
+            .SelectMany(r => OutboxPayload.Read(r.Payload).Select((m, part) => WebChatEndpoints.MessageDto.From(m, r.Id, part)))
             .ToList();
         return (messages, rows.Count > 0 ? Math.Max(after, rows[^1].Id) : after);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Hromada.Bot.Security;
 using Hromada.Core.Conversation;
 using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
@@ -25,9 +26,9 @@ public static partial class WebChatEndpoints
 
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/webchat").WithTags("Web chat");
+        var api = endpoints.MapGroup("/api/webchat").WithTags("Web chat").RequireRateLimiting(RateLimitPolicies.WebChatMessages);
         api.MapPost("/sessions", StartAsync).WithName("StartWebChat")
-            .WithSummary("A new session token and the bot's greeting. Nothing is stored until the first message. Needs the X-Chat-Client header.");
+            .WithSummary("A new session token and the bot's greeting. Nothing is stored until the first message. Needs the X-Chat-Client header and a JSON body ({}).").RequireRateLimiting(RateLimitPolicies.WebChatSessions).RequireJsonContentType();
         api.MapGet("/session", ResumeAsync).WithName("ResumeWebChat")
             .WithSummary("For a reloaded page: what the bot sent after `after` and was not shown yet, then the current question again.");
         api.MapPost("/messages", SendAsync).WithName("SendWebChatMessage")
@@ -39,11 +40,14 @@ public static partial class WebChatEndpoints
 
     public sealed record ChoiceDto(string Label, string Value);
 
-    /// <summary>A bot message; <see cref="Id"/> is set for messages from the outbox (the widget keeps the highest as its cursor).</summary>
-    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices, bool RequestContact, long? Id = null)
+    /// <summary>
+    /// A bot message. Messages from the outbox carry the <see cref="Id"/> of the outbox message they belong to (the widget
+    /// sends the highest back as <c>after</c>) and their <see cref="Part"/> in it; together they name the message once.
+    /// </summary>
+    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices, bool RequestContact, long? Id = null, int Part = 0)
     {
-        internal static MessageDto From(OutboundMessage m, long? id = null) =>
-            new(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList(), m.RequestContact, id);
+        internal static MessageDto From(OutboundMessage m, long? id = null, int part = 0) =>
+            new(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList(), m.RequestContact, id, part);
     }
 
     public sealed record SessionDto(string Token, IReadOnlyList<MessageDto> Messages);
@@ -91,8 +95,8 @@ public static partial class WebChatEndpoints
     }
 
     private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult, ValidationProblem>> SendAsync(
-        HttpRequest request, InboundDto? input, InboxWriter inbox, InboxProcessor processor, WebChatDelivery delivery,
-        IOptions<WebChatOptions> options, CancellationToken ct)
+        HttpRequest request, InboundDto? input, InboxWriter inbox, WebChatDelivery delivery, IOptions<WebChatOptions> options,
+        TimeProvider time, CancellationToken ct)
     {
         if (Session(request) is not { } token)
         {
@@ -104,12 +108,20 @@ public static partial class WebChatEndpoints
         }
         var post = new WebChatPost(token, string.IsNullOrWhiteSpace(input!.Text) ? null : input.Text, string.IsNullOrWhiteSpace(input.Choice) ? null : input.Choice);
         var externalId = $"{token}:{input.ClientMessageId}";
-        var stored = await inbox.StoreAsync(Channel.WebChat, externalId, token, WebChatAdapter.Write(post), ct);
+        var stored = await inbox.StoreAsync(Channel.WebChat, externalId, token, WebChatAdapter.Write(post), WebChatAdapter.Parse(post, externalId),
+            trackHandling: true, ct: ct);
         var handled = true;
-        if (stored.Id is { } id)
+        if (stored.Handled is { } handling)
         {
-            var work = new InboxWork(id, Channel.WebChat, token) { Parsed = WebChatAdapter.Parse(post, externalId) };
-            handled = await processor.PostAndWaitAsync(work, options.Value.ReplyWait, ct);
+            try
+            {
+                await handling.WaitAsync(options.Value.ReplyWait, time, ct);
+            }
+            catch (TimeoutException)
+            {
+                // Still being handled: the widget fetches the answer from /updates.
+                handled = false;
+            }
         }
         var (messages, lastId) = await delivery.TakeAsync(token, input.After ?? 0, ct);
         return TypedResults.Ok(new RepliesDto(messages, lastId, Pending: !handled));

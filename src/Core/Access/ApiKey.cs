@@ -9,7 +9,7 @@ public enum AdminRole
     Communications,
 }
 
-/// <summary>An admin API key: only its hash is stored.</summary>
+/// <summary>An admin API key: only a salted hash of it is stored.</summary>
 public sealed class ApiKey
 {
     public int Id { get; set; }
@@ -21,6 +21,7 @@ public sealed class ApiKey
 
     /// <summary>Lookup prefix of the key (not secret), so verification hashes one candidate.</summary>
     public string Prefix { get; set; } = "";
+    /// <summary>The key's hash with its own salt (<c>s1$salt$hash</c>); a first-build key holds an unsalted SHA-256 until first used.</summary>
     public string Hash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }

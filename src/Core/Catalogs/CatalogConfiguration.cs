@@ -9,6 +9,7 @@ internal static class CatalogMapping
     {
         b.Property(x => x.Code).HasMaxLength(40).UseCollation("NOCASE");
         b.Property(x => x.Label).HasMaxLength(300);
+        b.Property(x => x.ShortLabel).HasMaxLength(40);
     }
 }
 

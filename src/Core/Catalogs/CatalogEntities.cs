@@ -6,6 +6,10 @@ public abstract class CatalogItem
     public int Id { get; set; }
     public string Code { get; set; } = "";
     public string Label { get; set; } = "";
+
+    /// <summary>What a button shows where the full label would be cut (Messenger shows 20 characters); null when the label fits.</summary>
+    public string? ShortLabel { get; set; }
+
     public int SortOrder { get; set; }
 
     /// <summary>Removed from configuration: no longer offered, still referenced by old proposals.</summary>
@@ -56,7 +60,11 @@ public sealed class AuthorCategory : CatalogItem
 }
 
 /// <summary>Соціальна група.</summary>
-public sealed class SocialGroup : CatalogItem;
+public sealed class SocialGroup : CatalogItem
+{
+    /// <summary>Chosen alone ("Жодна з цих груп"): one tap answers the question and clears the others.</summary>
+    public bool IsExclusive { get; set; }
+}
 
 /// <summary>Вид господарської діяльності.</summary>
 public sealed class BusinessKind : CatalogItem;

@@ -9,7 +9,7 @@ public sealed class CatalogOptions
     public List<CatalogEntryOption> Districts { get; set; } = [];
     public List<SettlementOption> Settlements { get; set; } = [];
     public List<AuthorCategoryOption> AuthorCategories { get; set; } = [];
-    public List<CatalogEntryOption> SocialGroups { get; set; } = [];
+    public List<SocialGroupOption> SocialGroups { get; set; } = [];
     public List<CatalogEntryOption> BusinessKinds { get; set; } = [];
     public List<ReviewBodyOption> ReviewBodies { get; set; } = [];
 }
@@ -19,6 +19,18 @@ public class CatalogEntryOption
 {
     public string Code { get; set; } = "";
     public string Label { get; set; } = "";
+
+    /// <summary>
+    /// What buttons show when <see cref="Label"/> is longer than a channel shows (Messenger: 20 characters);
+    /// at most 20 characters.
+    /// </summary>
+    public string? ShortLabel { get; set; }
+}
+
+public sealed class SocialGroupOption : CatalogEntryOption
+{
+    /// <summary>Chosen alone, such as "none of these groups": one tap answers the question.</summary>
+    public bool Exclusive { get; set; }
 }
 
 public sealed class SphereOption : CatalogEntryOption

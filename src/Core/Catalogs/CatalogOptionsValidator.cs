@@ -29,6 +29,11 @@ internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
         CheckEntries(failures, "BusinessKinds", options.BusinessKinds);
         CheckEntries(failures, "ReviewBodies", options.ReviewBodies);
 
+        foreach (var b in CatalogButtonLabels.All(options).Where(b => b.Entry.ShortLabel is { } sl && sl.Trim().Length > b.Limit))
+        {
+            failures.Add($"{b.Path} ('{b.Entry.Code}'): ShortLabel '{b.Entry.ShortLabel}' is longer than {b.Limit} characters.");
+        }
+
         var districts = options.Districts.Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Settlements.Count; i++)
         {

@@ -32,11 +32,15 @@ public sealed class CatalogSync(HromadaDbContext db, IOptions<CatalogOptions> op
             s.Kind = opt.Kind.Trim();
         }, changes, ct);
         await SyncSetAsync(db.AuthorCategories, o.AuthorCategories, (c, opt) => c.Asks = opt.Asks, changes, ct);
-        await SyncSetAsync(db.SocialGroups, o.SocialGroups, (_, _) => { }, changes, ct);
+        await SyncSetAsync(db.SocialGroups, o.SocialGroups, (g, opt) => g.IsExclusive = opt.Exclusive, changes, ct);
         await SyncSetAsync(db.BusinessKinds, o.BusinessKinds, (_, _) => { }, changes, ct);
         await SyncSetAsync(db.ReviewBodies, o.ReviewBodies, (b, opt) => b.SphereCodes = string.Join(',', opt.Spheres), changes, ct);
 
         await db.SaveChangesAsync(ct);
+        foreach (var warning in CatalogButtonLabels.WouldBeCut(o))
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
         logger.LogInformation(
             "Catalogs synced from configuration: {Added} added, {Updated} updated, {Retired} retired",
             changes.Added, changes.Updated, changes.Retired);
@@ -71,18 +75,20 @@ public sealed class CatalogSync(HromadaDbContext db, IOptions<CatalogOptions> op
         {
             var option = configured[i];
             var label = option.Label.Trim();
+            var shortLabel = string.IsNullOrWhiteSpace(option.ShortLabel) ? null : option.ShortLabel.Trim();
             if (!byCode.TryGetValue(option.Code, out var entity))
             {
                 entity = new TEntity { Code = option.Code.Trim() };
                 set.Add(entity);
                 changes.Added++;
             }
-            else if (entity.Label != label || entity.IsRetired || entity.SortOrder != i)
+            else if (entity.Label != label || entity.ShortLabel != shortLabel || entity.IsRetired || entity.SortOrder != i)
             {
                 changes.Updated++;
             }
 
             entity.Label = label;
+            entity.ShortLabel = shortLabel;
             entity.SortOrder = i;
             entity.IsRetired = false;
             apply(entity, option);

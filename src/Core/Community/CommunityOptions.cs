@@ -11,6 +11,14 @@ public sealed class CommunityOptions
     [Required(AllowEmptyStrings = false)]
     public string Name { get; set; } = "";
 
+    /// <summary>The name in the genitive ("чат-бот Зеленодільської сільської громади"), which no rule can derive.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string NameGenitive { get; set; } = "";
+
+    /// <summary>The council that takes proposals on paper, e.g. "Зеленодільська сільська рада" (a city or settlement council elsewhere).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string CouncilName { get; set; } = "";
+
     /// <summary>IANA time zone used to show dates to people and to count working days.</summary>
     [Required(AllowEmptyStrings = false)]
     public string TimeZone { get; set; } = "Europe/Kyiv";
@@ -19,11 +27,24 @@ public sealed class CommunityOptions
     [Required(AllowEmptyStrings = false)]
     public string DefaultCulture { get; set; } = "uk-UA";
 
-    /// <summary>Public address of the privacy notice a resident consents to.</summary>
+    /// <summary>Where residents reach this service from outside (behind a proxy: the public https address).</summary>
     [Required(AllowEmptyStrings = false)]
-    public string PrivacyNoticeUrl { get; set; } = "";
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>
+    /// The privacy notice a resident consents to: an absolute http(s) URL, or a path on this service
+    /// (the default, <c>/privacy.html</c>) that is made absolute with <see cref="PublicBaseUrl"/>.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string PrivacyNoticeUrl { get; set; } = "/privacy.html";
 
     /// <summary>Version of the privacy notice recorded with each consent.</summary>
     [Required(AllowEmptyStrings = false)]
     public string PrivacyNoticeVersion { get; set; } = "1";
+
+    /// <summary>The privacy notice's absolute address, as a link residents can open.</summary>
+    public string PrivacyNoticeLink =>
+        !UrlSetting.IsAbsoluteHttpUrl(PrivacyNoticeUrl) && Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUrl)
+            ? new Uri(baseUrl, PrivacyNoticeUrl).ToString()
+            : PrivacyNoticeUrl;
 }

@@ -7,9 +7,13 @@ internal sealed class CommunityOptionsValidator : IValidateOptions<CommunityOpti
     public ValidateOptionsResult Validate(string? name, CommunityOptions options)
     {
         var failures = new List<string>();
-        if (!UrlSetting.IsAbsoluteHttpUrl(options.PrivacyNoticeUrl))
+        if (!UrlSetting.IsAbsoluteHttpUrl(options.PublicBaseUrl))
         {
-            failures.Add($"{CommunityOptions.Section}:PrivacyNoticeUrl: '{options.PrivacyNoticeUrl}' is not an absolute http(s) URL.");
+            failures.Add($"{CommunityOptions.Section}:PublicBaseUrl: '{options.PublicBaseUrl}' is not an absolute http(s) URL.");
+        }
+        if (!UrlSetting.IsAbsoluteHttpUrl(options.PrivacyNoticeUrl) && !IsPathOnThisService(options.PrivacyNoticeUrl))
+        {
+            failures.Add($"{CommunityOptions.Section}:PrivacyNoticeUrl: '{options.PrivacyNoticeUrl}' is neither an absolute http(s) URL nor a path starting with '/'.");
         }
 
         try
@@ -23,4 +27,8 @@ internal sealed class CommunityOptionsValidator : IValidateOptions<CommunityOpti
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsPathOnThisService(string? value) =>
+        value is { Length: > 1 } && value[0] == '/' && value[1] != '/' && !value.Any(char.IsWhiteSpace)
+        && Uri.IsWellFormedUriString(value, UriKind.Relative);
 }

@@ -13,4 +13,11 @@ public static class ConsultationQueries
             .OrderByDescending(c => c.OpensAt).ToListAsync(ct);
         return candidates.FirstOrDefault();
     }
+
+    /// <summary>Every consultation accepting proposals at <paramref name="now"/>, the earliest opened first.</summary>
+    public static async Task<IReadOnlyList<Consultation>> ListAcceptingAsync(this HromadaDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var candidates = await db.Consultations.Where(c => c.ClosedAt == null && c.OpensAt <= now).ToListAsync(ct);
+        return candidates.OrderBy(c => c.OpensAt).ThenBy(c => c.Id).ToList();
+    }
 }

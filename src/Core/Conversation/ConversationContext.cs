@@ -13,6 +13,7 @@ internal sealed class ConversationContext(Resident resident, InboundMessage mess
     public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(resident.Language);
     public List<OutboundMessage> Replies { get; } = [];
 
+    /// <summary>The step waiting for the resident's next message ("" between submissions).</summary>
     public string Step
     {
         get => Resident.ConversationStep;
@@ -21,7 +22,11 @@ internal sealed class ConversationContext(Resident resident, InboundMessage mess
 
     public string T(string key, params object?[] args) => args.Length == 0 ? Texts.Get(key, Culture) : Texts.Format(key, Culture, args);
 
-    public string Plural(long n, string key) => Conversation.Plural.Choose(n, Texts.Get(key, Culture), Culture.Name);
+    /// <summary>A number with its noun in the right form and case, e.g. "21 пропозицію".</summary>
+    public string Count(long n, string noun, GrammaticalCase grammaticalCase = GrammaticalCase.Nominative) =>
+        Plural.Count(n, noun, grammaticalCase, Culture);
+
+    public string Date(DateTimeOffset local) => local.ToString("dd.MM.yyyy", Culture);
 
     public void Say(string text, IReadOnlyList<Choice>? choices = null, bool requestContact = false) =>
         Replies.Add(new OutboundMessage(text) { Choices = choices ?? [], RequestContact = requestContact });

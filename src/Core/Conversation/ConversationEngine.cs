@@ -1,3 +1,4 @@
+using Hromada.Core.Conversation.Steps;
 using Hromada.Core.Inbox;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
@@ -16,8 +17,8 @@ namespace Hromada.Core.Conversation;
 /// </summary>
 internal sealed class ConversationEngine(
     HromadaDbContext db,
-    QuestionnaireQuestions questions,
-    QuestionnaireAnswers answers,
+    Questionnaire questionnaire,
+    ConversationFlow flow,
     ConversationCommands commands,
     IOutbox outbox,
     UnitOfWork unitOfWork,
@@ -103,80 +104,20 @@ internal sealed class ConversationEngine(
         if (resident is null)
         {
             // Nothing is stored until the resident answers: the greeting is shown from a resident that is never saved.
-            var stranger = new Resident { Channel = channel, ChannelUserId = channelUserId, Language = community.Value.DefaultCulture, ConversationStep = Steps.Idle };
+            var stranger = new Resident { Channel = channel, ChannelUserId = channelUserId, Language = community.Value.DefaultCulture, ConversationStep = "" };
             var greeting = new ConversationContext(stranger, new InboundMessage(channel, channelUserId, ""));
             await commands.GreetAsync(greeting, ct);
             return new ConversationReply(greeting.Replies);
         }
         var ctx = new ConversationContext(resident, new InboundMessage(channel, channelUserId, ""));
         var replies = await TakeHeldAsync(resident, ct);
-        await questions.AskAsync(ctx, ct);
+        await questionnaire.AskAsync(ctx, ct);
         replies.AddRange(ctx.Replies);
         await db.SaveChangesAsync(ct);
         return new ConversationReply(replies);
     }
 
-    private async Task DispatchAsync(ConversationContext ctx, bool isNew, CancellationToken ct)
-    {
-        var m = ctx.Message;
-        if (m.Text is { } text && text.TrimStart().StartsWith('/'))
-        {
-            await commands.RunAsync(ctx, text.Trim(), ct);
-            return;
-        }
-        if (m.ChoiceValue is { } menu && menu.StartsWith("m:", StringComparison.Ordinal))
-        {
-            await commands.RunAsync(ctx, "/" + menu[2..] switch { "sub" => "subscribe", var other => other }, ct);
-            return;
-        }
-        if (isNew || ctx.Step == Steps.Idle && m.ChoiceValue is null && !m.UnsupportedAttachment && m.Contact is null)
-        {
-            await commands.GreetAsync(ctx, ct);
-            return;
-        }
-        if (ctx.Step == Steps.ForgetConfirm)
-        {
-            await commands.ConfirmForgetAsync(ctx, ct);
-            return;
-        }
-        if (ctx.Step == Steps.Summary && m.ChoiceValue == "sum:send")
-        {
-            await commands.SubmitAsync(ctx, ct);
-            return;
-        }
-        if (m.UnsupportedAttachment)
-        {
-            ctx.Say(ctx.T(Steps.TakesText(ctx.Step) ? "Error_AttachmentText" : "Error_Attachment"));
-            await questions.AskAsync(ctx, ct);
-            return;
-        }
-        if (m.Text is { Length: > 0 } typed && !Steps.TakesText(ctx.Step) && await MatchChoiceAsync(ctx, typed, ct) is { } matched)
-        {
-            ctx.Message = m with { Text = null, ChoiceValue = matched };
-        }
-        if (!await answers.AnswerAsync(ctx, ct))
-        {
-            if (m.ChoiceValue is not null)
-            {
-                ctx.Say(ctx.T("Error_StaleChoice"));
-            }
-            else if (ctx.Replies.Count == 0)
-            {
-                ctx.Say(ctx.T(m.Contact is not null ? "Error_ContactNotExpected" : "Error_ChooseOption"));
-            }
-            await questions.AskAsync(ctx, ct);
-        }
-    }
-
-    /// <summary>A typed word at a step with buttons counts when it is one of the buttons' labels.</summary>
-    private async Task<string?> MatchChoiceAsync(ConversationContext ctx, string typed, CancellationToken ct)
-    {
-        var scratch = new ConversationContext(ctx.Resident, ctx.Message) { Draft = ctx.Draft };
-        await questions.AskAsync(scratch, ct);
-        var wanted = SettlementMatcher.Normalise(typed);
-        return scratch.Replies.SelectMany(r => r.Choices)
-            .FirstOrDefault(c => SettlementMatcher.Normalise(c.Label.Replace("✓ ", "", StringComparison.Ordinal)) == wanted)?.Value;
-    }
+    private Task DispatchAsync(ConversationContext ctx, bool isNew, CancellationToken ct) => flow.DispatchAsync(ctx, isNew, ct);
 
     private Resident NewResident(InboundMessage message)
     {
@@ -186,7 +127,7 @@ internal sealed class ConversationEngine(
             ChannelUserId = message.ChannelUserId,
             Language = LanguageOf(message.LanguageCode),
             CreatedAt = time.GetUtcNow(),
-            ConversationStep = Steps.Idle,
+            ConversationStep = "",
         };
         db.Residents.Add(resident);
         return resident;

@@ -1,4 +1,7 @@
+using Hromada.Core.Conversation.Questions;
+using Hromada.Core.Conversation.Steps;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hromada.Core.Conversation;
 
@@ -8,9 +11,12 @@ public static class ConversationExtensions
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<QuestionnaireQuestions>();
-        services.AddScoped<QuestionnaireAnswers>();
+        services.TryAddSingleton(QuestionnaireDefinition.Submission);
+        services.AddScoped<Questionnaire>();
+        services.AddScoped<SettlementPicker>();
+        services.AddScoped<Submission>();
         services.AddScoped<ConversationCommands>();
+        services.AddScoped<ConversationFlow>();
         services.AddScoped<ConversationEngine>();
         services.AddSingleton<IConversationEngine, ConversationService>();
         return services;

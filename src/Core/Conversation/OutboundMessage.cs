@@ -16,4 +16,8 @@ public sealed record OutboundMessage(string Text)
 /// A button: the label the resident reads and a value the engine gets back.
 /// Values are ASCII and at most 64 bytes (Telegram's callback_data limit).
 /// </summary>
-public sealed record Choice(string Label, string Value);
+public sealed record Choice(string Label, string Value)
+{
+    /// <summary>What a channel with narrow buttons shows instead of a long <see cref="Label"/> (Messenger: 20 characters).</summary>
+    public string? ShortLabel { get; init; }
+}

@@ -1,8 +1,30 @@
+using System.Globalization;
+using Hromada.Core.Resources;
+
 namespace Hromada.Core.Conversation;
 
-/// <summary>Chooses the plural form: Ukrainian has one (1, 21), few (2–4, 22–24) and many (5–20, 25–30, 0).</summary>
+/// <summary>The case a counted noun stands in: "у вас 1 пропозиція" (nominative), "ви подали 1 пропозицію" (accusative).</summary>
+public enum GrammaticalCase
+{
+    Nominative,
+    Accusative,
+}
+
+/// <summary>
+/// Numbers with nouns, the one place that knows Ukrainian plural forms: one (1, 21, 101), few (2–4, 22–24) and many
+/// (0, 5–20, 25–30, 11–14). The forms of each noun in each case live in the resource files as
+/// <c>Noun_{Noun}_{Case}</c> = "one|few|many" (English: "one|other").
+/// </summary>
 public static class Plural
 {
+    /// <summary>"{n} {form}", e.g. <c>Count(21, "Proposal", Accusative, uk)</c> = "21 пропозицію".</summary>
+    public static string Count(long n, string noun, GrammaticalCase grammaticalCase, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var forms = Texts.Get($"Noun_{noun}_{grammaticalCase}", culture);
+        return string.Create(culture, $"{n} {Choose(n, forms, culture.Name)}");
+    }
+
     /// <summary>The form of <paramref name="forms"/> ("one|few|many") that goes with <paramref name="n"/>.</summary>
     public static string Choose(long n, string forms, string language)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Hromada.Core.Pipeline;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,6 @@ public sealed class InboxProcessor : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<InboxProcessor> _logger;
     private readonly KeyedWorkQueue<InboxWork> _queue;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource> _waiters = new();
 
     public InboxProcessor(IServiceScopeFactory scopes, SenderLeases leases, IOptions<PipelineOptions> options, TimeProvider time, ILogger<InboxProcessor> logger)
     {
@@ -37,35 +35,11 @@ public sealed class InboxProcessor : BackgroundService
     /// <summary>Items waiting or being handled in this instance.</summary>
     public int Backlog => _queue.Count;
 
-    /// <summary>Hands a just-stored item over for handling.</summary>
+    /// <summary>Hands a just-stored item over for handling (the <see cref="InboxWriter"/> does, in id order).</summary>
     public void Post(InboxWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
         _queue.Post(work.Key, work);
-    }
-
-    /// <summary>
-    /// Hands a just-stored item over and waits until it has been handled here (the web chat answers in the same
-    /// request); false on timeout — the item is still handled, and its reply waits in the outbox.
-    /// </summary>
-    public async Task<bool> PostAndWaitAsync(InboxWork work, TimeSpan timeout, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var waiter = _waiters.GetOrAdd(work.ItemId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        try
-        {
-            _queue.Post(work.Key, work);
-            await waiter.Task.WaitAsync(timeout, _time, ct);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-        finally
-        {
-            _waiters.TryRemove(work.ItemId, out _);
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -128,9 +102,9 @@ public sealed class InboxProcessor : BackgroundService
         }
         await using var scope = _scopes.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<InboxItemHandler>().HandleAsync(work, ct);
-        if (outcome.Kind == WorkOutcomeKind.Done && _waiters.TryGetValue(work.ItemId, out var waiter))
+        if (outcome.Kind == WorkOutcomeKind.Done)
         {
-            waiter.TrySetResult();
+            work.Handled?.TrySetResult();
         }
         return outcome;
     }

@@ -12,4 +12,7 @@ public sealed class InboxWork(long itemId, Channel channel, string senderKey)
     public Inbound? Parsed { get; init; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>Completed when the item has been handled (or set aside), for a caller that answers in the same request.</summary>
+    public TaskCompletionSource? Handled { get; set; }
 }

@@ -8,8 +8,11 @@ using Channel = Hromada.Core.Proposals.Channel;
 
 namespace Hromada.Core.Inbox;
 
-/// <summary>The result of storing one payload: its inbox id, or null when the same (channel, external id) was stored before.</summary>
-public readonly record struct StoredItem(long? Id)
+/// <summary>
+/// The result of storing one payload: its inbox id, or null when the same (channel, external id) was stored before;
+/// and, when asked for, a task that completes once the item has been handled here.
+/// </summary>
+public readonly record struct StoredItem(long? Id, Task? Handled = null)
 {
     public bool IsNew => Id is not null;
 }
@@ -17,9 +20,10 @@ public readonly record struct StoredItem(long? Id)
 /// <summary>
 /// Stores raw payloads before the platform is answered. Concurrent callers are written together in one transaction
 /// (a group commit), so many webhooks at once cost one commit, not one each; every caller still waits for its own row
-/// to be committed before it answers the platform.
+/// to be committed before it answers the platform. New items are handed to the <see cref="InboxProcessor"/> here, in
+/// the order of their ids, so one sender's messages are handled in the order they were stored.
 /// </summary>
-public sealed class InboxWriter(IServiceScopeFactory scopes, TimeProvider time, ILogger<InboxWriter> logger) : IDisposable
+public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, TimeProvider time, ILogger<InboxWriter> logger) : IDisposable
 {
     private const int MaxBatch = 256;
     private readonly Channel<Request> _queue = System.Threading.Channels.Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
@@ -27,9 +31,14 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, TimeProvider time, 
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
 
-    public Task<StoredItem> StoreAsync(Channel channel, string externalId, string senderKey, string payload, CancellationToken ct = default)
+    /// <summary>
+    /// Stores one payload (<paramref name="parsed"/> is what its channel adapter made of it, so it need not be parsed
+    /// again); with <paramref name="trackHandling"/> the result carries a task that completes when it has been handled.
+    /// </summary>
+    public Task<StoredItem> StoreAsync(
+        Channel channel, string externalId, string senderKey, string payload, Inbound? parsed = null, bool trackHandling = false, CancellationToken ct = default)
     {
-        var request = new Request(channel, externalId, senderKey, payload);
+        var request = new Request(channel, externalId, senderKey, payload, parsed, trackHandling);
         EnsureStarted();
         _queue.Writer.TryWrite(request);
         return request.Completion.Task.WaitAsync(ct);
@@ -111,7 +120,19 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, TimeProvider time, 
             await tx.CommitAsync(ct);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Completion.TrySetResult(new StoredItem(ids[i]));
+                var r = batch[i];
+                Task? handled = null;
+                if (ids[i] is { } id)
+                {
+                    var work = new InboxWork(id, r.Channel, r.SenderKey) { Parsed = r.Parsed };
+                    if (r.TrackHandling)
+                    {
+                        work.Handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        handled = work.Handled.Task;
+                    }
+                    processor.Post(work);
+                }
+                r.Completion.TrySetResult(new StoredItem(ids[i], handled));
             }
         }
         finally
@@ -135,7 +156,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, TimeProvider time, 
         _stopping.Dispose();
     }
 
-    private sealed record Request(Channel Channel, string ExternalId, string SenderKey, string Payload)
+    private sealed record Request(Channel Channel, string ExternalId, string SenderKey, string Payload, Inbound? Parsed, bool TrackHandling)
     {
         public TaskCompletionSource<StoredItem> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -109,4 +109,121 @@ public sealed class ProposalService(
         string.Create(CultureInfo.InvariantCulture, $"P-{year}-{number:D5}");
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Proposals stored per transaction by <see cref="SubmitManyAsync"/>: short enough not to hold up the chat.</summary>
+    public const int BatchSize = 1000;
+
+    /// <summary>
+    /// Stores many proposals (an import) as <see cref="SubmitAsync"/> would one by one — reference numbers of each
+    /// proposal's year in the order given, the same flags, one audit entry each — but in transactions of
+    /// <see cref="BatchSize"/>, each reserving its numbers with one statement per year. Returns the references in
+    /// input order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SubmitManyAsync(IReadOnlyList<NewProposal> inputs, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var consultationIds = inputs.Select(i => i.ConsultationId).Distinct().ToList();
+        var consultations = await db.Consultations.AsNoTracking().Where(c => consultationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        if (consultationIds.FirstOrDefault(id => !consultations.ContainsKey(id)) is var missing and not 0)
+        {
+            throw new InvalidOperationException($"Consultation {missing} does not exist.");
+        }
+        var groupIds = inputs.SelectMany(i => i.SocialGroupIds).Distinct().ToList();
+        var groups = await db.SocialGroups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
+
+        var references = new List<string>(inputs.Count);
+        foreach (var batch in inputs.Chunk(BatchSize))
+        {
+            references.AddRange(await SubmitBatchAsync(batch, consultations, groups, ct));
+        }
+        if (references.Count > 0)
+        {
+            logger.LogInformation("{Count} proposals received in a batch: {First} … {Last}", references.Count, references[0], references[^1]);
+        }
+        return references;
+    }
+
+    private async Task<List<string>> SubmitBatchAsync(
+        NewProposal[] batch, Dictionary<int, Consultations.Consultation> consultations, Dictionary<int, Catalogs.SocialGroup> groups, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        var years = batch.Select(i => clock.ToLocal(i.ReceivedAt).Year).ToArray();
+        var strategy = db.Database.CreateExecutionStrategy();
+        var references = await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var next = new Dictionary<int, int>();
+            foreach (var (year, count) in years.CountBy(y => y))
+            {
+                var last = (await db.Database
+                    .SqlQuery<int>($"INSERT INTO ReferenceCounters (Year, Last) VALUES ({year}, {count}) ON CONFLICT(Year) DO UPDATE SET Last = Last + {count} RETURNING Last AS Value")
+                    .ToListAsync(ct)).Single();
+                next[year] = last - count + 1;
+            }
+
+            var now = time.GetUtcNow();
+            var stored = new List<string>(batch.Length);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var p = Build(batch[i], consultations[batch[i].ConsultationId], FormatReference(years[i], next[years[i]]++), now,
+                    batch[i].SocialGroupIds.Select(id => groups[id]).ToList());
+                db.Proposals.Add(p);
+                audit.Record(batch[i].Actor, "Proposal", p.Reference, "Received", null, new { p.Channel, p.ReceivedAt, p.IsLate, p.IsUnidentified });
+                stored.Add(p.Reference);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return stored;
+        });
+
+        // What this batch added is written; tracking it would make every later batch's change detection slower.
+        // Only what the batch added is let go: the caller's own entities stay tracked. The proposals go last: detached
+        // before their social-group links, they leave the links' fix-up to scan every proposal imported so far.
+        var added = db.ChangeTracker.Entries()
+            .Where(e => !tracked.Contains(e.Entity) && e.Entity is Proposal or Audit.AuditEntry or Dictionary<string, object>)
+            .OrderBy(e => e.Entity is Proposal)
+            .ToList();
+        foreach (var entry in added)
+        {
+            entry.State = EntityState.Detached;
+        }
+        return references;
+    }
+
+    private static Proposal Build(NewProposal input, Consultations.Consultation consultation, string reference, DateTimeOffset now, List<Catalogs.SocialGroup> socialGroups)
+    {
+        var p = new Proposal
+        {
+            Reference = reference,
+            ConsultationId = consultation.Id,
+            Channel = input.Channel,
+            ResidentId = input.ResidentId,
+            Language = input.Language,
+            ReceivedAt = input.ReceivedAt,
+            CreatedAt = now,
+            AuthorCategoryId = input.AuthorCategoryId,
+            SocialGroups = socialGroups,
+            BusinessKindId = input.BusinessKindId,
+            SettlementId = input.SettlementId,
+            ResidenceSettlementId = input.ResidenceSettlementId,
+            UnlistedSettlement = Clean(input.UnlistedSettlement),
+            SphereId = input.SphereId,
+            TopicId = input.TopicId,
+            OriginalSphereId = input.SphereId,
+            OriginalTopicId = input.TopicId,
+            OriginalSettlementId = input.SettlementId,
+            Text = input.Text.Trim(),
+            AuthorName = Clean(input.AuthorName),
+            AuthorPhone = Clean(input.AuthorPhone),
+            AuthorEmail = Clean(input.AuthorEmail),
+            ConsentAt = input.ConsentAt,
+            ConsentVersion = input.ConsentVersion,
+            ExternalKey = input.ExternalKey,
+            IsLate = consultation.IsLate(input.ReceivedAt),
+            IsUnidentified = Proposal.ComputeUnidentified(input.AuthorName, input.AuthorPhone, input.AuthorEmail),
+            Status = ProposalStatus.Received,
+        };
+        p.SearchText = Proposal.ToSearchText(p.Text, p.Reference, p.UnlistedSettlement);
+        return p;
+    }
 }

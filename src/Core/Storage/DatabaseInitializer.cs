@@ -4,9 +4,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Storage;
 
-/// <summary>Prepares the database at start-up: creates the file's folder, applies migrations and switches SQLite to WAL.</summary>
+/// <summary>
+/// Prepares the database at start-up: creates the file's folder, applies migrations and switches SQLite to WAL. On
+/// Linux the file holds personal data, so it is readable only by the service's user (0600, and SQLite gives its -wal
+/// and -shm files the same mode); a folder the service creates is 0700.
+/// </summary>
 public sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseInitializer> logger)
 {
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     public async Task InitialiseAsync(CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
@@ -14,11 +20,7 @@ public sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseIni
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
             if (!string.IsNullOrEmpty(file) && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
             {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
+                PrepareFile(Path.GetFullPath(file));
             }
         }
 
@@ -32,6 +34,37 @@ public sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseIni
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
+    }
+
+    private void PrepareFile(string file)
+    {
+        var folder = Path.GetDirectoryName(file);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder!);
+            return;
+        }
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
+        }
+        if (!File.Exists(file))
+        {
+            // SQLite takes an empty file as a new database; creating it here is what lets the mode be chosen.
+            using (new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly }))
+            {
+            }
+            return;
+        }
+        // A file from the first build was created 0644: narrow it, and the journal files beside it.
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+        {
+            if ((File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
+            {
+                File.SetUnixFileMode(path, OwnerOnly);
+                logger.LogInformation("Database file {File} made readable only by the service's user", path);
+            }
         }
     }
 }

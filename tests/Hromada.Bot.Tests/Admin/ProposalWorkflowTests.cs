@@ -182,7 +182,7 @@ public sealed class ProposalWorkflowTests
         Assert.Equal(1, visible.GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ownPosition.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, foreignPosition.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreignPosition.StatusCode);
         Assert.Equal(JsonValueKind.Null, visible.GetProperty("items")[0].GetProperty("author").ValueKind);
     }
 

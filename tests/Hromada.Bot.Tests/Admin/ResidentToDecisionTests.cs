@@ -21,9 +21,7 @@ public sealed class ResidentToDecisionTests
         await chat.PressAsync("Житлово-комунальне");
         await chat.PressAsync("Вуличне освітлення");
         await chat.TypeAsync("Встановити ліхтарі на сонячних батареях уздовж вулиці Лісової в Дубовому.");
-        await chat.PressAsync("Готово");
-        await chat.TypeAsync("ОСН «Дубове»");
-        await chat.TypeAsync("osn.dubove@example.com");
+        await chat.TypeAsync("ОСН «Дубове», osn.dubove@example.com");
         await chat.PressAsync("Надіслати");
         var reference = System.Text.RegularExpressions.Regex.Match(chat.LastText, @"P-\d{4}-\d{5}").Value;
         using var admin = AdminClient.ForAdmin(app);

@@ -24,6 +24,8 @@ public sealed class StartupTests
     [InlineData("Hromada:Catalog:AuthorCategories:0:Label", "", "Hromada:Catalog:AuthorCategories:0 ('person'): Label is empty.")]
     [InlineData("Hromada:Community:PrivacyNoticeUrl", "not a url", "Hromada:Community:PrivacyNoticeUrl")]
     [InlineData("Hromada:Community:TimeZone", "Mars/Olympus", "Hromada:Community:TimeZone")]
+    [InlineData("Hromada:Community:PublicBaseUrl", "bot.zelenodil.gov.ua", "Hromada:Community:PublicBaseUrl")]
+    [InlineData("Hromada:Catalog:Spheres:0:ShortLabel", "Сільське господарство й екологія", "Hromada:Catalog:Spheres:0 ('agro'): ShortLabel")]
     [InlineData("Hromada:Consultation:Title", "", "Title")]
     public async Task BrokenConfiguration_StopsTheServiceWithAMessageNamingTheEntry(string key, string value, string expected)
     {

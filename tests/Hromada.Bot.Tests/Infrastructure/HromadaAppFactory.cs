@@ -26,7 +26,7 @@ public sealed class HromadaAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The Admin key the test host is bootstrapped with.</summary>
-    public const string TestAdminKey = "test-admin-key-0123456789abcdef";
+    public const string TestAdminKey = "test-admin-key-0123456789abcdef-0123";
 
     public string Folder { get; }
 

@@ -57,18 +57,16 @@ public sealed class MessengerConversationTests
         var greeting = await resident.GetStartedAsync();
         await resident.TapAsync("Погоджуюся");
         await resident.TapAsync("Фізична особа");
-        await resident.TapAsync("Люди поважного");
+        await resident.TapAsync("Поважний вік");
         await resident.TapAsync("Готово");
         await resident.TypeAsync("Соловʼї");
-        await resident.TapAsync("Цивільний захист");
+        await resident.TapAsync("Безпека та оборона");
         await resident.TapAsync("Укриття", _ => true);
         await resident.TypeAsync("Облаштувати укриття у підвалі школи в селі Соловʼї, з вентиляцією і лавками.");
-        await resident.TapAsync("Готово");
-        await resident.TypeAsync("Марія Коваль");
-        var summary = await resident.TypeAsync("maria.koval@example.com");
+        var summary = await resident.TypeAsync("Марія Коваль, maria.koval@example.com");
         var done = await resident.TapAsync("✅ Надіслати");
 
-        Assert.Contains("Зеленодільська сільська громада", greeting, StringComparison.Ordinal);
+        Assert.Contains("чат-бот Зеленодільської сільської громади", greeting, StringComparison.Ordinal);
         Assert.Contains("с. Соловʼї", summary, StringComparison.Ordinal);
         Assert.Matches(@"P-2026-\d{5}", done);
         Assert.All(host.Graph.SentTo("psid-olena"), m => Assert.Equal("RESPONSE", m.MessagingType));
@@ -80,20 +78,45 @@ public sealed class MessengerConversationTests
     }
 
     [Fact]
+    public async Task Forget_LeavesNoTraceOfTheResidentsNameOrPhoneOrPsid_AnywhereInTheDatabase()
+    {
+        await using var host = await MessengerHost.StartAsync();
+        var resident = new Resident(host, "psid-forgetme-77");
+        await resident.GetStartedAsync();
+        await resident.TapAsync("Погоджуюся");
+        await resident.TapAsync("Громадська орг.");
+        await resident.TypeAsync("Забірʼя");
+        await resident.TapAsync("Інше", _ => true);
+        await resident.TypeAsync("Створити у громаді раду ветеранів при сільській раді.");
+        await resident.TypeAsync("Тарас Шевчук, 0503334455");
+        await resident.TapAsync("✅ Надіслати");
+        await resident.TypeAsync("/forget");
+
+        var done = await resident.TapAsync("Так, видалити", m => m.Text.Contains("видалено", StringComparison.Ordinal));
+        await host.Factory.Services.GetRequiredService<Core.Outbox.OutboxDispatcher>().FlushAsync();
+
+        Assert.Contains("Знеособлено 1 пропозицію", done, StringComparison.Ordinal);
+        var traces = await DatabaseScan.FindAsync(Path.Combine(host.Factory.Folder, "hromada.db"),
+            "Тарас", "Шевчук", "0503334455", "503334455", "psid-forgetme-77");
+        Assert.Empty(traces);
+    }
+
+    [Fact]
     public async Task DecisionNotice_OutsideThe24HourWindow_WaitsAndComesWithTheReplyToTheNextMessage()
     {
         await using var host = await MessengerHost.StartAsync();
         var resident = new Resident(host, "psid-ivan");
         await resident.GetStartedAsync();
         await resident.TapAsync("Погоджуюся");
-        await resident.TapAsync("Громадська організа");
+        await resident.TapAsync("Громадська орг.");
         await resident.TypeAsync("Забірʼя");
         await resident.TapAsync("Інше", _ => true);
         await resident.TypeAsync("Створити у громаді раду ветеранів при сільській раді.");
-        await resident.TapAsync("Готово");
+        // The "user_phone_number" quick reply: Messenger posts the person's own number, without a name.
+        var askName = await resident.DoAsync(MessengerPayloads.QuickReply("psid-ivan", host.NextMid(), "+380501234567", "+380501234567", host.Now));
         await resident.TypeAsync("ГО «Побратими»");
-        await resident.TypeAsync("0501234567");
         await resident.TapAsync("✅ Надіслати");
+        Assert.Contains("Як до вас звертатися?", askName, StringComparison.Ordinal);
         var reference = (await host.DbAsync(db => db.Proposals.SingleAsync())).Reference;
 
         host.Factory.Time.Advance(TimeSpan.FromDays(3));

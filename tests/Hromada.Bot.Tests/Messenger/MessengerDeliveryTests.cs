@@ -183,7 +183,7 @@ public sealed class MessengerDeliveryTests
         var profile = Assert.Single(await Eventually.GetAsync(() => host.Graph.ProfileCalls, p => p.Count >= 1, "the profile call"));
         Assert.Equal("GET_STARTED", profile["get_started"]!["payload"]!.GetValue<string>());
         var greeting = profile["greeting"]!.AsArray().Single(g => g!["locale"]!.GetValue<string>() == "default")!["text"]!.GetValue<string>();
-        Assert.Contains("Зеленодільська сільська громада", greeting, StringComparison.Ordinal);
+        Assert.Contains("чат-бот Зеленодільської сільської громади", greeting, StringComparison.Ordinal);
         Assert.True(greeting.Length <= 160);
     }
 

@@ -82,5 +82,30 @@ public sealed class MessengerRenderingTests
             sent[^1].QuickReplies.Select(q => (q.ContentType, q.Title, q.Payload)));
     }
 
+    [Fact]
+    public async Task ChoiceWithAShortLabel_IsShownByIt_SoLongLabelsStayTellable()
+    {
+        var engine = new FakeConversationEngine
+        {
+            Reply = _ => [new OutboundMessage("Якої сфери стосується пропозиція?")
+            {
+                Choices =
+                [
+                    new Choice("Сільське господарство, земельні відносини, ліси, водні ресурси та екологія", "sphere:1") { ShortLabel = "Агро та екологія" },
+                    new Choice("Житлово-комунальне господарство, будівництво, дороги, транспорт і звʼязок", "sphere:4") { ShortLabel = "ЖКГ, дороги, звʼязок" },
+                    new Choice("Інше", "sphere:6"),
+                ],
+            }],
+        };
+        await using var host = await MessengerHost.StartAsync(engine);
+
+        await host.SendAsync(MessengerPayloads.Text("psid-short", host.NextMid(), "/new", host.Now));
+        var sent = Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-short", 0));
+
+        Assert.Equal(
+            [("Агро та екологія", "c:sphere:1"), ("ЖКГ, дороги, звʼязок", "c:sphere:4"), ("Інше", "c:sphere:6")],
+            sent.QuickReplies.Select(q => (q.Title, q.Payload)));
+    }
+
     private static string Shorten(string label) => label.Length <= 20 ? label : label[..19] + "…";
 }

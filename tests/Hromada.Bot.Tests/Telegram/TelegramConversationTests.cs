@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hromada.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bot.Tests.Telegram;
 
@@ -20,10 +21,10 @@ public sealed class TelegramConversationTests
         await r.PressAsync("с. Садове");
         await r.PressAsync("Соціально-гуманітарна");
         await r.PressAsync("Освіта", _ => true);
-        await r.TypeAsync("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.");
-        await r.PressAsync("Готово", _ => true);
-        await r.TypeAsync("Олена Петренко", _ => true);
+        await r.TypeAsync("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.", AsksForTheContact);
     }
+
+    private static bool AsksForTheContact(BotApiCall call) => call.Body["reply_markup"]?["keyboard"] is JsonArray;
 
     [Theory]
     [InlineData(false)]
@@ -45,9 +46,10 @@ public sealed class TelegramConversationTests
         Assert.Matches(@"P-2026-\d{5}", done);
         var p = await host.DbAsync(db => db.Proposals.Include(x => x.Settlement).SingleAsync());
         Assert.Equal(Channel.Telegram, p.Channel);
+        Assert.Equal(("sadove", p.SettlementId), ("sadove", p.ResidenceSettlementId));
         Assert.Equal("sadove", p.Settlement!.Code);
         Assert.Equal("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.", p.Text);
-        Assert.Equal("+380671234567", p.AuthorPhone);
+        Assert.Equal(("Олена Петренко", "+380671234567"), (p.AuthorName, p.AuthorPhone));
         Assert.All(host.Api.CallsOf("answerCallbackQuery"), c => Assert.StartsWith("cb", c.Body["callback_query_id"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.Equal(host.Api.CallsOf("answerCallbackQuery").Count, host.Api.CallsOf("editMessageReplyMarkup").Count);
         if (webhook)
@@ -63,6 +65,46 @@ public sealed class TelegramConversationTests
     }
 
     private const string JsonValueKindTrue = "true";
+
+    [Fact]
+    public async Task SkipOnTheContactKeyboard_ArrivesAsTypedText_AndSkipsTheContact()
+    {
+        // Telegram's reply keyboard (the one with "share my number") sends a button's label as a typed message.
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var r = new TelegramResident(host, Chat);
+        await SubmitAsync(r);
+        var skip = r.Last.Body["reply_markup"]!["keyboard"]!.AsArray().SelectMany(row => row!.AsArray())
+            .Select(b => b!["text"]!.GetValue<string>()).Single(t => t.StartsWith("Пропустити", StringComparison.Ordinal));
+
+        var summary = await r.TypeAsync(skip);
+
+        Assert.Contains("Перевірте, будь ласка, вашу пропозицію", summary, StringComparison.Ordinal);
+        Assert.Contains("неідентифікован", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forget_LeavesNoTraceOfTheResidentsNameOrPhoneOrChat_AnywhereInTheDatabase()
+    {
+        const long chat = 5551077;
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var r = new TelegramResident(host, chat);
+        await SubmitAsync(r);
+        await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), chat, "+380671234567", chat));
+        await r.PressAsync("✅ Надіслати");
+        await r.TypeAsync("/forget");
+
+        var done = await r.PressAsync("Так, видалити", c => c.Body["text"]!.GetValue<string>().Contains("видалено", StringComparison.Ordinal));
+        await host.Factory.Services.GetRequiredService<Core.Outbox.OutboxDispatcher>().FlushAsync();
+
+        Assert.Contains("Знеособлено 1 пропозицію", done, StringComparison.Ordinal);
+        var traces = await Infrastructure.DatabaseScan.FindAsync(Path.Combine(host.Factory.Folder, "hromada.db"),
+            "Олена", "Петренко", "+380671234567", "671234567", chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(traces);
+        var p = await host.DbAsync(db => db.Proposals.AsNoTracking().SingleAsync());
+        Assert.True(p.IsUnidentified);
+        Assert.NotNull(p.AnonymisedAt);
+        Assert.StartsWith("Відкрити в школі Садового", p.Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task RedeliveredUpdate_IsAnsweredOnce()
@@ -105,7 +147,7 @@ public sealed class TelegramConversationTests
         var answer = await r.DoAsync(TelegramUpdates.Callback(host.NextUpdateId(), Chat, consent.MessageId, consent.Data));
 
         Assert.Contains("неактуальна", answer, StringComparison.Ordinal);
-        Assert.Contains("Якого населеного пункту", answer, StringComparison.Ordinal);
+        Assert.Contains("Де ви проживаєте", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,9 +157,10 @@ public sealed class TelegramConversationTests
         var r = new TelegramResident(host, Chat);
         await SubmitAsync(r);
 
-        var answer = await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), Chat, "+380991112233", ownerId: 777), _ => true);
+        var answer = await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), Chat, "+380991112233", ownerId: 777), AsksForTheContact);
 
         Assert.Contains("іншої людини", answer, StringComparison.Ordinal);
+        Assert.Contains("Як до вас звертатися", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +175,7 @@ public sealed class TelegramConversationTests
         await r.PressAsync("с. Дубове");
         await r.PressAsync("Інше", _ => true);
 
-        var answer = await r.DoAsync(TelegramUpdates.Photo(host.NextUpdateId(), Chat), _ => true);
+        var answer = await r.DoAsync(TelegramUpdates.Photo(host.NextUpdateId(), Chat), c => c.Body["text"]!.GetValue<string>().StartsWith("Напишіть вашу пропозицію", StringComparison.Ordinal));
 
         Assert.Contains("напишіть, будь ласка, текстом", answer, StringComparison.Ordinal);
     }

@@ -40,14 +40,14 @@ public sealed class TelegramWebhookTests
     }
 
     [Fact]
-    public async Task OversizedBody_Returns400()
+    public async Task OversizedBody_Returns413()
     {
         await using var host = await TelegramHost.StartAsync(webhook: true);
         var huge = TelegramUpdates.Text(host.NextUpdateId(), Chat, new string('я', 600_000)).ToJsonString();
 
         var response = await host.PostWebhookAsync(huge, TelegramHost.Secret);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [Fact]

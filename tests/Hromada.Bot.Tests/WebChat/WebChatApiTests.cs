@@ -18,7 +18,7 @@ public sealed class WebChatApiTests
         var chat = new WebChatClient(app.CreateClient());
 
         await chat.StartAsync();
-        Assert.Contains("Зеленодільська сільська громада", chat.LastText, StringComparison.Ordinal);
+        Assert.Contains("чат-бот Зеленодільської сільської громади", chat.LastText, StringComparison.Ordinal);
         await chat.PressAsync("Погоджуюся");
         await chat.PressAsync("Субʼєкт господарювання");
         await chat.PressAsync("Торгівля");
@@ -26,9 +26,9 @@ public sealed class WebChatApiTests
         await chat.PressAsync("Черешеньки");
         await chat.PressAsync("Економіка та фінанси");
         await chat.PressAsync("Туризм");
-        await chat.TypeAsync("Створити велосипедний маршрут між Черешеньками та Садовим з інформаційними знаками.");
-        await chat.PressAsync("Готово");
         Assert.False(chat.Last[^1].GetProperty("requestContact").GetBoolean());
+        await chat.TypeAsync("Створити велосипедний маршрут між Черешеньками та Садовим з інформаційними знаками.");
+        Assert.True(chat.Last[^1].GetProperty("requestContact").GetBoolean());
         await chat.TypeAsync("ФОП Ірина Бондар");
         Assert.True(chat.Last[^1].GetProperty("requestContact").GetBoolean());
         await chat.TypeAsync("+38 (050) 765-43-21");
@@ -37,12 +37,12 @@ public sealed class WebChatApiTests
         Assert.Matches(@"P-2026-00001", chat.LastText);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-        var p = await db.Proposals.Include(x => x.AuthorCategory).Include(x => x.BusinessKind).Include(x => x.Settlement)
+        var p = await db.Proposals.Include(x => x.AuthorCategory).Include(x => x.BusinessKind).Include(x => x.Settlement).Include(x => x.ResidenceSettlement)
             .Include(x => x.Sphere).Include(x => x.Topic).SingleAsync();
         Assert.Equal(Channel.WebChat, p.Channel);
         Assert.Equal("business", p.AuthorCategory!.Code);
         Assert.Equal("trade", p.BusinessKind!.Code);
-        Assert.Equal("chereshenky", p.Settlement!.Code);
+        Assert.Equal(("chereshenky", "chereshenky"), (p.Settlement!.Code, p.ResidenceSettlement!.Code));
         Assert.Equal("economy", p.Sphere!.Code);
         Assert.Equal("tourism", p.Topic!.Code);
         Assert.Equal("Створити велосипедний маршрут між Черешеньками та Садовим з інформаційними знаками.", p.Text);
@@ -81,7 +81,7 @@ public sealed class WebChatApiTests
 
         await chat.ResumeAsync();
 
-        Assert.Contains("Якого населеного пункту", chat.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де ви проживаєте", chat.LastText, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -148,11 +148,13 @@ public sealed class WebChatApiTests
         await using var app = new HromadaAppFactory();
         using var http = app.CreateClient();
 
-        // What any web page can send cross-site without asking: a form post with text/plain and no custom header.
-        var response = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), new StringContent("x", System.Text.Encoding.UTF8, "text/plain"));
+        // What any web page can send cross-site without asking: a form post with text/plain, or JSON without the custom header.
+        var plain = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), new StringContent("x", System.Text.Encoding.UTF8, "text/plain"));
+        var json = await http.PostAsJsonAsync(new Uri("/api/webchat/sessions", UriKind.Relative), new { });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("Not the web chat widget", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
+        Assert.Equal("Not the web chat widget", (await json.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
 
     [Fact]

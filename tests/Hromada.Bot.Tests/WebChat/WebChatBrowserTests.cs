@@ -63,8 +63,6 @@ public sealed class WebChatBrowserTests
             await Press("Цивільний захист");
             await Press("Оповіщення");
             await Type("Встановити сирену в центрі села Пʼятихатки, бо сигнал тривоги там не чути.");
-            await Press("Готово");
-            await Press("Пропустити");
             await Press("Пропустити");
             await Press("Надіслати");
 

@@ -20,7 +20,7 @@ internal sealed class WebChatClient(HttpClient http)
 
     public async Task StartAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/sessions");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/sessions") { Content = JsonContent.Create(new { }) };
         request.Headers.Add("X-Chat-Client", "widget");
         var session = await http.SendAsync(request);
         session.EnsureSuccessStatusCode();

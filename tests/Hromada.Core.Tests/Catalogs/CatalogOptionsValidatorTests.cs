@@ -13,7 +13,7 @@ public sealed class CatalogOptionsValidatorTests
         Districts = [new CatalogEntryOption { Code = "north", Label = "Північний округ" }],
         Settlements = [new SettlementOption { Code = "kamianka", Label = "Камʼянка", District = "north" }],
         AuthorCategories = [new AuthorCategoryOption { Code = "person", Label = "Фізична особа", Asks = AuthorDetail.SocialGroups }],
-        SocialGroups = [new CatalogEntryOption { Code = "youth", Label = "Молодь" }],
+        SocialGroups = [new SocialGroupOption { Code = "youth", Label = "Молодь" }],
     };
 
     private static List<string> Failures(CatalogOptions options) =>

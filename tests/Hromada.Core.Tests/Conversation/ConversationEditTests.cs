@@ -24,7 +24,7 @@ public sealed class ConversationEditTests
         await resident.PressAsync("Надіслати");
         await using var scope = host.Scope();
         return await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals
-            .Include(p => p.AuthorCategory).Include(p => p.SocialGroups).Include(p => p.BusinessKind).Include(p => p.Settlement)
+            .Include(p => p.AuthorCategory).Include(p => p.SocialGroups).Include(p => p.BusinessKind).Include(p => p.Settlement).Include(p => p.ResidenceSettlement)
             .Include(p => p.Sphere).Include(p => p.Topic).AsNoTracking().SingleAsync();
     }
 
@@ -32,6 +32,8 @@ public sealed class ConversationEditTests
     {
         if (!except.Contains("category")) Assert.Equal("person", p.AuthorCategory!.Code);
         if (!except.Contains("settlement")) Assert.Equal("kamianka", p.Settlement!.Code);
+        if (!except.Contains("residence")) Assert.Equal("kamianka", p.ResidenceSettlement!.Code);
+        if (!except.Contains("groups") && !except.Contains("category")) Assert.Equal("youth", Assert.Single(p.SocialGroups).Code);
         if (!except.Contains("sphere")) Assert.Equal("infrastructure", p.Sphere!.Code);
         if (!except.Contains("topic") && !except.Contains("sphere")) Assert.Equal("roads", p.Topic!.Code);
         if (!except.Contains("text")) Assert.Equal("Відремонтувати дорогу від школи до амбулаторії в селі Камʼянка", p.Text);
@@ -44,7 +46,7 @@ public sealed class ConversationEditTests
         var (host, r) = await AtSummaryAsync();
         await using var _ = host;
 
-        await r.PressAsync("Змінити автора");
+        await r.PressAsync("✏️ Автор");
         await r.PressAsync("Субʼєкт господарювання");
         await r.PressAsync("Послуги");
 
@@ -55,17 +57,48 @@ public sealed class ConversationEditTests
     }
 
     [Fact]
-    public async Task EditSettlement_ReturnsToTheSummary()
+    public async Task EditSocialGroups_KeepsThoseTicked_ThenReturnsToTheSummary()
     {
         var (host, r) = await AtSummaryAsync();
         await using var _ = host;
 
-        await r.PressAsync("Змінити населений пункт");
+        await r.PressAsync("✏️ Соціальні групи");
+        Assert.Contains(r.LastChoices, c => c.Label == "✓ Молодь (14–35 років)");
+        await r.PressAsync("Ветерани");
+        await r.PressAsync("Готово");
+
+        var p = await SendAsync(host, r);
+        Assert.Equal(["veterans", "youth"], p.SocialGroups.Select(g => g.Code).Order());
+        AssertUntouched(p, "groups");
+    }
+
+    [Fact]
+    public async Task EditConcernedSettlement_KeepsTheResidence_ThenReturnsToTheSummary()
+    {
+        var (host, r) = await AtSummaryAsync();
+        await using var _ = host;
+
+        await r.PressAsync("✏️ Чого стосується");
         await r.TextAsync("Забірʼя");
 
         var p = await SendAsync(host, r);
-        Assert.Equal("zabirria", p.Settlement!.Code);
+        Assert.Equal(("zabirria", "kamianka"), (p.Settlement!.Code, p.ResidenceSettlement!.Code));
         AssertUntouched(p, "settlement");
+    }
+
+    [Fact]
+    public async Task EditResidence_MovesTheConcernedSettlementWithIt_WhenThatWasNotChanged()
+    {
+        var (host, r) = await AtSummaryAsync();
+        await using var _ = host;
+
+        await r.PressAsync("✏️ Місце проживання");
+        await r.PressAsync("Вишнівський");
+        await r.PressAsync("с. Садове");
+
+        var p = await SendAsync(host, r);
+        Assert.Equal(("sadove", "sadove"), (p.Settlement!.Code, p.ResidenceSettlement!.Code));
+        AssertUntouched(p, "settlement", "residence");
     }
 
     [Fact]
@@ -74,7 +107,7 @@ public sealed class ConversationEditTests
         var (host, r) = await AtSummaryAsync();
         await using var _ = host;
 
-        await r.PressAsync("Змінити сферу");
+        await r.PressAsync("✏️ Сфера");
         await r.PressAsync("Соціально-гуманітарна");
         await r.PressAsync("Освіта");
 
@@ -89,7 +122,7 @@ public sealed class ConversationEditTests
         var (host, r) = await AtSummaryAsync();
         await using var _ = host;
 
-        await r.PressAsync("Змінити тему");
+        await r.PressAsync("✏️ Тема");
         await r.PressAsync("Вуличне освітлення");
 
         var p = await SendAsync(host, r);
@@ -103,12 +136,26 @@ public sealed class ConversationEditTests
         var (host, r) = await AtSummaryAsync();
         await using var _ = host;
 
-        await r.PressAsync("Змінити текст");
+        await r.PressAsync("✏️ Текст");
         await r.TextAsync("Встановити лежачих поліцейських біля школи в Камʼянці.");
-        await r.PressAsync("Готово");
 
         var p = await SendAsync(host, r);
         Assert.Equal("Встановити лежачих поліцейських біля школи в Камʼянці.", p.Text);
+        AssertUntouched(p, "text");
+    }
+
+    [Fact]
+    public async Task EditText_CanContinueTheText_ThenReturnsToTheSummary()
+    {
+        var (host, r) = await AtSummaryAsync();
+        await using var _ = host;
+
+        await r.PressAsync("✏️ Текст");
+        await r.PressAsync("Дописати");
+        await r.TextAsync("І поставити там освітлення.");
+
+        var p = await SendAsync(host, r);
+        Assert.Equal("Відремонтувати дорогу від школи до амбулаторії в селі Камʼянка\n\nІ поставити там освітлення.", p.Text);
         AssertUntouched(p, "text");
     }
 
@@ -118,12 +165,12 @@ public sealed class ConversationEditTests
         var (host, r) = await AtSummaryAsync();
         await using var _ = host;
 
-        await r.PressAsync("Змінити контакти");
+        await r.PressAsync("✏️ Контакти");
         await r.TextAsync("Олена Іваненко");
         await r.TextAsync("olena@example.com");
 
         var p = await SendAsync(host, r);
-        Assert.Equal(("Олена Іваненко", "olena@example.com"), (p.AuthorName, p.AuthorEmail));
+        Assert.Equal(("Олена Іваненко", null, "olena@example.com"), (p.AuthorName, p.AuthorPhone, p.AuthorEmail));
         AssertUntouched(p, "contact");
     }
 

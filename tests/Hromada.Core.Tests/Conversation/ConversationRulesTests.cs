@@ -119,7 +119,7 @@ public sealed class ConversationRulesTests
         }
 
         await resident.TextAsync("/new");
-        Assert.Contains("Сьогодні ви вже подали 2 пропозиції", resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Сьогодні ви вже подали 2 пропозиції —", resident.LastText, StringComparison.Ordinal);
         host.Time.Advance(TimeSpan.FromDays(1));
         await resident.TextAsync("/new");
 
@@ -140,10 +140,12 @@ public sealed class ConversationRulesTests
         await resident.TextAsync("/forget");
         await resident.PressAsync("Так, видалити");
 
-        Assert.Contains("Знеособлено 1 пропозиція", resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Знеособлено 1 пропозицію.", resident.LastText, StringComparison.Ordinal);
         Assert.Equal(0, await DbAsync(host, db => db.Residents.CountAsync()));
         var p = await DbAsync(host, db => db.Proposals.SingleAsync());
         Assert.Equal((null, null, null, null), (p.AuthorName, p.AuthorPhone, p.AuthorEmail, p.ResidentId));
+        Assert.True(p.IsUnidentified);
+        Assert.Single(await DbAsync(host, db => db.Proposals.Where(x => x.IsUnidentified).ToListAsync()));
         Assert.NotNull(p.AnonymisedAt);
         Assert.Equal("Відремонтувати дорогу від школи до амбулаторії в селі Камʼянка", p.Text);
         Assert.True(await DbAsync(host, db => db.AuditEntries.AnyAsync(a => a.EntityKey == p.Reference && a.Action.StartsWith("Personal data erased"))));

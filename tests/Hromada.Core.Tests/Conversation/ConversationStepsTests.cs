@@ -1,4 +1,3 @@
-using Hromada.Core.Conversation;
 using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
 using Hromada.Core.Storage;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Core.Tests.Conversation;
 
+/// <summary>The questions of a submission, one by one: consent, the author, the text.</summary>
 public sealed class ConversationStepsTests : IAsyncLifetime
 {
     private CoreTestHost _host = null!;
@@ -35,7 +35,7 @@ public sealed class ConversationStepsTests : IAsyncLifetime
             .AsNoTracking().SingleAsync();
     }
 
-    private async Task ToDistrictAsync(string category = "Громадська організація")
+    private async Task ToResidenceAsync(string category = "Громадська організація")
     {
         await _resident.TextAsync("/start");
         await _resident.PressAsync("Погоджуюся");
@@ -44,9 +44,15 @@ public sealed class ConversationStepsTests : IAsyncLifetime
 
     private async Task ToTextAsync()
     {
-        await ToDistrictAsync();
+        await ToResidenceAsync();
         await _resident.TextAsync("Лугове");
         await _resident.PressAsync("Інше");
+    }
+
+    private async Task SendWithoutContactAsync()
+    {
+        await _resident.PressAsync("Пропустити");
+        await _resident.PressAsync("Надіслати");
     }
 
     [Fact]
@@ -59,12 +65,23 @@ public sealed class ConversationStepsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ConsentDeclined_RecordsNothingAndOffersTheMenu()
+    public async Task Consent_NamesTheSocialGroupsAsSensitiveData()
+    {
+        await _resident.TextAsync("/start");
+
+        Assert.Contains("до яких соціальних груп належите", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("чутливі дані", _resident.LastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConsentDeclined_RecordsNothing_NamesTheCouncil_AndOffersTheMenu()
     {
         await _resident.TextAsync("/start");
         await _resident.PressAsync("Не погоджуюся");
 
         Assert.Contains("Без згоди", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("(адресат — Зеленодільська сільська рада)", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains(_resident.LastChoices, c => c.Label == "📝 Подати пропозицію");
         Assert.Null((await StoredResidentAsync()).ConsentAt);
     }
 
@@ -83,106 +100,59 @@ public sealed class ConversationStepsTests : IAsyncLifetime
     [Fact]
     public async Task Business_IsAskedItsBusinessKind()
     {
-        await ToDistrictAsync("Субʼєкт господарювання");
+        await ToResidenceAsync("Субʼєкт господарювання");
         Assert.Contains("підприємство", _resident.LastText, StringComparison.Ordinal);
 
         await _resident.PressAsync("Виробництво");
 
-        Assert.Contains("Якого населеного пункту", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де ви проживаєте", _resident.LastText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Organisation_GoesStraightToTheSettlement()
+    public async Task Organisation_GoesStraightToWhereTheAuthorLives()
     {
-        await ToDistrictAsync();
+        await ToResidenceAsync();
 
-        Assert.Contains("Якого населеного пункту", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де ви проживаєте", _resident.LastText, StringComparison.Ordinal);
         Assert.Equal(5, _resident.LastChoices.Count);
     }
 
     [Fact]
-    public async Task SocialGroups_AreMultiSelect_AndDoneNeedsOne()
+    public async Task SocialGroups_AreMultiSelect_AndDoneWithNoneChosenSaysOnlyWhatIsMissing()
     {
-        await ToDistrictAsync("Фізична особа");
+        await ToResidenceAsync("Фізична особа");
         await _resident.PressAsync("Готово");
         Assert.Contains("хоча б одну", _resident.LastText, StringComparison.Ordinal);
+        Assert.DoesNotContain("неактуальна", _resident.LastText, StringComparison.Ordinal);
+        Assert.Equal(2, _resident.Last.Count);
 
         await _resident.PressAsync("Молодь");
         await _resident.PressAsync("Ветерани");
-        Assert.Contains(_resident.LastChoices, c => c.Label == "✓ Молодь (14–35 років)");
+        Assert.Contains(_resident.LastChoices, c => c.Label == "✓ Молодь (14–35 років)" && c.ShortLabel == "✓ Молодь (14–35)");
         await _resident.PressAsync("✓ Молодь");
         await _resident.PressAsync("Готово");
-
-        Assert.Contains("Якого населеного пункту", _resident.LastText, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("Кам'янка")]
-    [InlineData("с. кам’янка")]
-    [InlineData("КАМʼЯНКА")]
-    public async Task Settlement_TypedInAnyApostropheForm_IsFound(string typed)
-    {
-        await ToDistrictAsync();
-
-        await _resident.TextAsync(typed);
-
-        Assert.Contains("Якої сфери", _resident.LastText, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Settlement_ChosenByDistrictThenButton_OrBackToDistricts()
-    {
-        await ToDistrictAsync();
-        await _resident.PressAsync("Камʼянський");
-        Assert.Equal(["с. Камʼянка", "с. Забірʼя", "с. Пʼятихатки", "Інший населений пункт", "← До округів"], _resident.LastChoices.Select(c => c.Label));
-
-        await _resident.PressAsync("← До округів");
-        await _resident.PressAsync("Підгірненський");
-        await _resident.PressAsync("с. Ставки");
-
-        Assert.Contains("Якої сфери", _resident.LastText, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Settlement_WithTheSameNameInTwoDistricts_OffersBoth()
-    {
-        await ToDistrictAsync();
-
-        await _resident.TextAsync("Березівка");
-
-        Assert.Contains("кілька", _resident.LastText, StringComparison.Ordinal);
-        Assert.Contains(_resident.LastChoices, c => c.Label.Contains("Підгірненський", StringComparison.Ordinal));
-        Assert.Contains(_resident.LastChoices, c => c.Label.Contains("Новоселицький", StringComparison.Ordinal));
-        await _resident.PressAsync("с-ще Березівка");
+        await _resident.TextAsync("Лугове");
         await _resident.PressAsync("Інше");
-        await _resident.TextAsync("Відкрити аптечний пункт у селищі Березівка, бо найближча аптека за 15 км.");
-        await _resident.PressAsync("Готово");
-        await _resident.PressAsync("Пропустити");
-        await _resident.PressAsync("Пропустити");
-        await _resident.PressAsync("Надіслати");
-        Assert.Equal("berezivka-nov", (await SubmittedAsync()).Settlement!.Code);
+        await _resident.TextAsync("Створити раду ветеранів при сільській раді.");
+        await SendWithoutContactAsync();
+
+        Assert.Equal("veterans", Assert.Single((await SubmittedAsync()).SocialGroups).Code);
     }
 
     [Fact]
-    public async Task UnknownSettlement_IsRecordedAsAnotherSettlementAfterConfirmation()
+    public async Task NoneOfTheseGroups_IsOneTap_AndClearsTheGroupsTicked()
     {
-        await ToDistrictAsync();
-        await _resident.TextAsync("Нові Хутори");
-        Assert.Contains("«Нові Хутори»", _resident.LastText, StringComparison.Ordinal);
+        await ToResidenceAsync("Фізична особа");
+        await _resident.PressAsync("Молодь");
 
-        await _resident.PressAsync("Так, записати");
+        await _resident.PressAsync("Жодна з цих груп");
+
+        Assert.Contains("Де ви проживаєте", _resident.LastText, StringComparison.Ordinal);
+        await _resident.TextAsync("Лугове");
         await _resident.PressAsync("Інше");
-        await _resident.TextAsync("Провести дорогу до хуторів, де живуть пʼять родин без доїзду.");
-        await _resident.PressAsync("Готово");
-        await _resident.PressAsync("Пропустити");
-        await _resident.PressAsync("Пропустити");
-        Assert.Contains("Населений пункт: Нові Хутори", _resident.LastText, StringComparison.Ordinal);
-        await _resident.PressAsync("Надіслати");
-
-        var p = await SubmittedAsync();
-        Assert.Null(p.SettlementId);
-        Assert.Equal("Нові Хутори", p.UnlistedSettlement);
-        Assert.True(p.IsUnidentified);
+        await _resident.TextAsync("Створити раду ветеранів при сільській раді.");
+        await SendWithoutContactAsync();
+        Assert.Equal("none", Assert.Single((await SubmittedAsync()).SocialGroups).Code);
     }
 
     [Fact]
@@ -194,124 +164,72 @@ public sealed class ConversationStepsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Text_TooShort_IsNotAcceptedAsDone()
+    public async Task ProposalTypedAtTheTopicQuestion_SkipsTheTopic_AndIsTakenAsTheText()
+    {
+        await ToResidenceAsync();
+        await _resident.TextAsync("Лугове");
+        await _resident.PressAsync("Житлово-комунальне");
+
+        await _resident.TextAsync("Відремонтувати міст через річку біля Лугового.");
+
+        Assert.Contains("Текст прийнято", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Як до вас звертатися", _resident.LastText, StringComparison.Ordinal);
+        await SendWithoutContactAsync();
+        var p = await SubmittedAsync();
+        Assert.Equal(("Відремонтувати міст через річку біля Лугового.", null), (p.Text, p.Topic));
+    }
+
+    [Fact]
+    public async Task Text_LongEnough_IsTakenWithoutPressingDone()
+    {
+        await ToTextAsync();
+
+        await _resident.TextAsync("Облаштувати дитячий майданчик біля клубу в Луговому.");
+
+        Assert.Contains("Текст прийнято (52 символи)", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Як до вас звертатися", _resident.LastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_TooShort_WaitsForMore_AndThePiecesAreJoined()
     {
         await ToTextAsync();
 
         await _resident.TextAsync("Дороги!");
-
-        Assert.Contains("щонайменше 20", _resident.LastText, StringComparison.Ordinal);
-        Assert.DoesNotContain(_resident.LastChoices, c => c.Label == "Готово");
-        await _resident.ChoiceValueAsync("tx:done");
+        Assert.Contains("Поки що 7 символів, а потрібно щонайменше 20", _resident.LastText, StringComparison.Ordinal);
+        await _resident.ChoiceValueAsync("text:done");
         Assert.Contains("неактуальна", _resident.LastText, StringComparison.Ordinal);
+        await _resident.TextAsync("Відремонтувати дорогу до Лугового.");
+        await SendWithoutContactAsync();
+
+        Assert.Equal("Дороги!\n\nВідремонтувати дорогу до Лугового.", (await SubmittedAsync()).Text);
     }
 
     [Fact]
-    public async Task Text_InSeveralMessages_IsJoinedWhole_AndTooLongIsRefusedWithoutLosingTheRest()
+    public async Task Text_TooLong_IsRefusedWithoutLosingWhatCameBefore()
     {
         await ToTextAsync();
-        var first = new string('а', 3000);
+        await _resident.TextAsync("Відремонтувати");
 
-        await _resident.TextAsync(first);
-        await _resident.TextAsync(new string('б', 1500));
-        Assert.Contains("задовгий", _resident.LastText, StringComparison.Ordinal);
-        await _resident.TextAsync("Друга частина пропозиції.");
-        Assert.Contains("3027 символів", _resident.LastText, StringComparison.Ordinal);
-        await _resident.PressAsync("Готово");
-        await _resident.PressAsync("Пропустити");
-        await _resident.PressAsync("Пропустити");
-        await _resident.PressAsync("Надіслати");
+        await _resident.TextAsync(new string('б', 4000));
+        Assert.Contains("задовгий: разом вийшло б 4016 символів", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("попередній текст збережено", _resident.LastText, StringComparison.Ordinal);
+        await _resident.TextAsync("дорогу від школи до амбулаторії.");
+        await SendWithoutContactAsync();
 
-        Assert.Equal(first + "\n\nДруга частина пропозиції.", (await SubmittedAsync()).Text);
+        Assert.Equal("Відремонтувати\n\nдорогу від школи до амбулаторії.", (await SubmittedAsync()).Text);
     }
 
     [Fact]
     public async Task Text_Reset_StartsTheTextAgain()
     {
         await ToTextAsync();
-        await _resident.TextAsync("Перша версія пропозиції про дорогу");
+        await _resident.TextAsync("Перша версія");
         await _resident.PressAsync("Почати текст заново");
 
         await _resident.TextAsync("Друга версія: відремонтувати міст через річку");
 
-        Assert.Contains("45 символів", _resident.LastText, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("067-123-45-67", "+380671234567", null)]
-    [InlineData("380501234567", "+380501234567", null)]
-    [InlineData("olena@example.com", null, "olena@example.com")]
-    public async Task Contact_PhoneOrEmail_IsNormalised(string typed, string? phone, string? email)
-    {
-        await ToTextAsync();
-        await _resident.TextAsync("Облаштувати дитячий майданчик біля клубу в Луговому.");
-        await _resident.PressAsync("Готово");
-        await _resident.TextAsync("Олена");
-        Assert.True(_resident.Last[^1].RequestContact);
-
-        await _resident.TextAsync(typed);
-        await _resident.PressAsync("Надіслати");
-
-        var p = await SubmittedAsync();
-        Assert.Equal((phone, email), (p.AuthorPhone, p.AuthorEmail));
-        Assert.False(p.IsUnidentified);
-    }
-
-    [Theory]
-    [InlineData("12345")]
-    [InlineData("olena@")]
-    public async Task Contact_Unreadable_IsRefusedAndAskedAgain(string typed)
-    {
-        await ToTextAsync();
-        await _resident.TextAsync("Облаштувати дитячий майданчик біля клубу в Луговому.");
-        await _resident.PressAsync("Готово");
-        await _resident.TextAsync("Олена");
-
-        await _resident.TextAsync(typed);
-
-        Assert.Contains("Не вдалося розпізнати", _resident.LastText, StringComparison.Ordinal);
-        Assert.Contains("Залиште телефон", _resident.LastText, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task SharedContact_OnlyTheResidentsOwnCounts()
-    {
-        await ToTextAsync();
-        await _resident.TextAsync("Облаштувати дитячий майданчик біля клубу в Луговому.");
-        await _resident.PressAsync("Готово");
-        await _resident.PressAsync("Пропустити");
-
-        await _resident.SendAsync(_resident.New() with { Contact = new SharedContact("+380991112233", "Сусід", IsOwn: false) });
-        Assert.Contains("іншої людини", _resident.LastText, StringComparison.Ordinal);
-        await _resident.SendAsync(_resident.New() with { Contact = new SharedContact("380671234567", "Олена Петренко", IsOwn: true) });
-        await _resident.PressAsync("Надіслати");
-
-        var p = await SubmittedAsync();
-        Assert.Equal(("Олена Петренко", "+380671234567"), (p.AuthorName, p.AuthorPhone));
-    }
-
-    [Fact]
-    public async Task SkippingNameAndContact_WarnsThatTheProposalMayBeRejected()
-    {
-        await ToTextAsync();
-        await _resident.TextAsync("Облаштувати дитячий майданчик біля клубу в Луговому.");
-        await _resident.PressAsync("Готово");
-        await _resident.PressAsync("Пропустити");
-        await _resident.PressAsync("Пропустити");
-
-        Assert.Contains("неідентифікованою", _resident.LastText, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Name_TooShort_IsAskedAgain()
-    {
-        await ToTextAsync();
-        await _resident.TextAsync("Облаштувати дитячий майданчик біля клубу в Луговому.");
-        await _resident.PressAsync("Готово");
-
-        await _resident.TextAsync("О");
-
-        Assert.Contains("від 2 до 200", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Текст прийнято (45 символів)", _resident.LastText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -321,20 +239,20 @@ public sealed class ConversationStepsTests : IAsyncLifetime
 
         await _resident.SendAsync(_resident.New() with { UnsupportedAttachment = true });
 
-        Assert.Contains("напишіть, будь ласка, текстом", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("не приймаємо — напишіть, будь ласка, текстом.", _resident.LastText, StringComparison.Ordinal);
         Assert.Equal("text", (await StoredResidentAsync()).ConversationStep);
     }
 
     [Fact]
     public async Task StaleButton_GetsAHint_AndTheCurrentQuestionAgain()
     {
-        await ToDistrictAsync();
+        await ToResidenceAsync();
         var before = await StoredResidentAsync();
 
-        await _resident.ChoiceValueAsync("cat:1");
+        await _resident.ChoiceValueAsync("category:1");
 
-        Assert.Contains("неактуальна", _resident.LastText, StringComparison.Ordinal);
-        Assert.Contains("Якого населеного пункту", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Ця кнопка вже неактуальна — напишіть, будь ласка, назву населеного пункту", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де ви проживаєте", _resident.LastText, StringComparison.Ordinal);
         var after = await StoredResidentAsync();
         Assert.Equal((before.ConversationStep, before.ConversationData), (after.ConversationStep, after.ConversationData));
     }
@@ -348,6 +266,16 @@ public sealed class ConversationStepsTests : IAsyncLifetime
         await _resident.TextAsync("фізична особа");
 
         Assert.Contains("До яких груп", _resident.LastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypedBeginningOfOneLabel_CountsAsPressingIt()
+    {
+        await ToResidenceAsync("Фізична особа");
+
+        await _resident.TextAsync("ветерани");
+
+        Assert.Contains(_resident.LastChoices, c => c.Label == "✓ Ветерани та їхні родини");
     }
 
     [Fact]
@@ -370,7 +298,6 @@ public sealed class ConversationStepsTests : IAsyncLifetime
         Assert.Contains("Скасовано", _resident.LastText, StringComparison.Ordinal);
         var resident = await StoredResidentAsync();
         Assert.Equal("", resident.ConversationStep);
-        Assert.Contains("\"sphereId\":null", resident.ConversationData ?? "", StringComparison.Ordinal);
-        Assert.Contains("\"textParts\":[]", resident.ConversationData ?? "", StringComparison.Ordinal);
+        Assert.Contains("\"answers\":{}", resident.ConversationData ?? "", StringComparison.Ordinal);
     }
 }

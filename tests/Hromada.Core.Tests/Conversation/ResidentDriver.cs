@@ -13,6 +13,12 @@ internal sealed class ResidentDriver(CoreTestHost host, string userId = "residen
 
     public IReadOnlyList<OutboundMessage> Last { get; private set; } = [];
 
+    /// <summary>Messages the resident has sent: each text typed, button pressed or contact shared is one turn.</summary>
+    public int Turns { get; private set; }
+
+    /// <summary>Everything said so far, both ways, for a failing test's message.</summary>
+    public List<string> Transcript { get; } = [];
+
     public string LastText => string.Join("\n---\n", Last.Select(m => m.Text));
 
     public IReadOnlyList<Choice> LastChoices => Last.Count == 0 ? [] : Last[^1].Choices;
@@ -35,9 +41,12 @@ internal sealed class ResidentDriver(CoreTestHost host, string userId = "residen
 
     private async Task<ConversationReply> HandleAsync(InboundMessage message)
     {
+        Turns++;
+        Transcript.Add("> " + (message.Text ?? message.ChoiceValue ?? (message.Contact is { } c ? $"[contact {c.PhoneNumber} {c.Name}]" : "[attachment]")));
         await using var scope = host.Scope();
         var reply = await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(message);
         Last = reply.Messages;
+        Transcript.AddRange(reply.Messages.Select(m => m.Text + (m.Choices.Count == 0 ? "" : "\n  [" + string.Join(" | ", m.Choices.Select(x => x.Label)) + "]")));
         return reply;
     }
 
@@ -64,8 +73,10 @@ internal sealed class ResidentDriver(CoreTestHost host, string userId = "residen
         await PressAsync("Житлово-комунальне");
         await PressAsync("Дороги");
         await TextAsync(text);
-        await PressAsync("Готово");
-        await TextAsync("Олена Петренко");
-        await TextAsync("067 123 45 67");
+        await TextAsync("Олена Петренко, 067 123 45 67");
     }
+
+    /// <summary>A contact card shared with the channel's own button (Telegram's "share my number").</summary>
+    public Task<ConversationReply> ShareContactAsync(string phone, string? name, bool isOwn = true) =>
+        HandleAsync(New() with { Contact = new SharedContact(phone, name, isOwn) });
 }

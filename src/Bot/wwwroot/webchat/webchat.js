@@ -77,11 +77,11 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  // Messages from the outbox carry an id: each is shown once, however often the server sends it again.
+  // Messages from the outbox carry an id and a part: each is shown once, however often the server sends it again.
   function render(messages, current) {
     var last = null;
     (messages || []).forEach(function (m) {
-      if (m.id) { if (shown[m.id]) { return; } shown[m.id] = true; }
+      if (m.id) { var key = m.id + ":" + (m.part || 0); if (shown[key]) { return; } shown[key] = true; }
       add("bot", m.text); last = m;
     });
     if (current) {
@@ -173,7 +173,7 @@
   function start() {
     forget();
     log.innerHTML = "";
-    return request("POST", "/api/webchat/sessions").then(function (s) {
+    return request("POST", "/api/webchat/sessions", {}).then(function (s) {
       store(TOKEN_KEY, s.token);
       touch();
       render(s.messages);

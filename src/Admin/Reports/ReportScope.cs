@@ -1,0 +1,77 @@
+using System.Globalization;
+using Hromada.Core.Consultations;
+using Hromada.Core.Reports;
+using Hromada.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Admin.Reports;
+
+/// <summary>The query string every report takes: consultation (id; the latest one if absent), from and to (local dates).</summary>
+internal sealed record ReportScope(Consultation Consultation, ReportPeriod Period)
+{
+    /// <summary>Parses the query; an error is a 400 naming the field or a 404 naming the consultation.</summary>
+    public static async Task<(ReportScope? Scope, IResult? Error)> ParseAsync(
+        HromadaDbContext db, string? consultation, string? from, string? to, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        int? id = null;
+        if (!string.IsNullOrWhiteSpace(consultation))
+        {
+            if (int.TryParse(consultation, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                id = parsed;
+            }
+            else
+            {
+                errors["consultation"] = [$"'{consultation}' is not a consultation id (a whole number; see GET /api/admin/consultations)."];
+            }
+        }
+        var (start, end) = ParsePeriod(from, to, errors);
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.ValidationProblem(errors, title: "The report request is not valid"));
+        }
+
+        var found = id is { } wanted
+            ? await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == wanted, ct)
+            : await db.Consultations.AsNoTracking().OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return (null, TypedResults.NotFound(new ProblemDetails
+            {
+                Status = 404,
+                Title = "No such consultation",
+                Detail = id is { } missing ? $"There is no consultation {missing}." : "There is no consultation yet.",
+            }));
+        }
+        return (new ReportScope(found, new ReportPeriod(start, end)), null);
+    }
+
+    /// <summary>Parses from/to as yyyy-MM-dd; an unparseable value or to before from is an error under that field's name.</summary>
+    public static (DateOnly? From, DateOnly? To) ParsePeriod(string? from, string? to, Dictionary<string, string[]> errors)
+    {
+        var start = ParseDate("from", from, errors);
+        var end = ParseDate("to", to, errors);
+        if (start is { } s && end is { } e && e < s)
+        {
+            errors["to"] = [$"'to' ({e:yyyy-MM-dd}) is before 'from' ({s:yyyy-MM-dd})."];
+        }
+        return (start, end);
+    }
+
+    private static DateOnly? ParseDate(string field, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors[field] = [$"'{value}' is not a date; write it as YYYY-MM-DD (the hromada's local date)."];
+        return null;
+    }
+}

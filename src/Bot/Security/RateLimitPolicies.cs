@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Hromada.Bot.Security;
+
+/// <summary>
+/// Rate limits per client for what the public can reach without a key. Endpoints opt in with
+/// <c>RequireRateLimiting(RateLimitPolicies.X)</c>; a refused request gets 429 as ProblemDetails with <c>Retry-After</c>.
+/// </summary>
+public static class RateLimitPolicies
+{
+    /// <summary>New web chat sessions: each one is a resident row, so a client may open only a few a minute.</summary>
+    public const string WebChatSessions = "webchat-sessions";
+
+    /// <summary>Messages to (and resumes of) web chat sessions.</summary>
+    public const string WebChatMessages = "webchat-messages";
+
+    /// <summary>Webhook callers: only calls refused for a wrong secret or signature count, so the platforms are never slowed.</summary>
+    public const string WebhookCallers = "webhook-callers";
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    internal static void Add(RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = RejectAsync;
+        options.AddPolicy(WebChatSessions, context => PerClient(context, o => o.WebChatSessionsPerMinute));
+        options.AddPolicy(WebChatMessages, context => PerClient(context, o => o.WebChatMessagesPerMinute));
+        options.AddPolicy<string, WebhookCallerPolicy>(WebhookCallers);
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitSettings, int> permits)
+    {
+        var limit = permits(context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimits);
+        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.KeyOf(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = Window,
+            QueueLimit = 0,
+        });
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
+    {
+        var http = rejected.HttpContext;
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"This address sent too many requests; try again in {seconds} s.",
+            },
+        });
+    }
+}

@@ -1,0 +1,28 @@
+using Hromada.Core.Catalogs;
+using Hromada.Core.Conversation.Steps;
+using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Core.Conversation.Questions;
+
+/// <summary>Who submits: a person, a business, an NGO … (the category decides what is asked next about the author).</summary>
+internal sealed class CategoryQuestion(HromadaDbContext db) : CatalogQuestion<AuthorCategory>(db.AuthorCategories)
+{
+    public const string Key = "category";
+
+    public override string Name => Key;
+    protected override string AskKey => "Ask_Category";
+    protected override string SummaryKey => "Summary_Category";
+    protected override string EditKey => "Choice_EditCategory";
+
+    /// <summary>What the chosen category asks about the author; null before a category is chosen.</summary>
+    public static async Task<AuthorDetail?> AsksAsync(ConversationContext ctx, HromadaDbContext db, CancellationToken ct)
+    {
+        var id = ctx.Draft.Get<Chosen>(Key)?.Id;
+        return id is null ? null : await db.AuthorCategories.Where(c => c.Id == id).Select(c => (AuthorDetail?)c.Asks).SingleOrDefaultAsync(ct);
+    }
+
+    public override Task<NewProposal> StoreAsync(ConversationContext ctx, NewProposal proposal, CancellationToken ct) =>
+        Task.FromResult(proposal with { AuthorCategoryId = ChosenId(ctx) ?? 0 });
+}

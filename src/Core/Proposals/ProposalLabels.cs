@@ -1,0 +1,63 @@
+namespace Hromada.Core.Proposals;
+
+/// <summary>How the protocol groups channels: social networks, the web form, and everything else.</summary>
+public enum ChannelGroup
+{
+    SocialNetworks,
+    WebForm,
+    Other,
+}
+
+/// <summary>
+/// The Ukrainian words a secretary reads for channels, statuses, outcomes and positions — one place, used by the
+/// exports and the reports alike.
+/// </summary>
+public static class ProposalLabels
+{
+    public static string Channel(Channel channel) => channel switch
+    {
+        Proposals.Channel.Telegram => "Telegram",
+        Proposals.Channel.Messenger => "Facebook Messenger",
+        Proposals.Channel.WebChat => "Вебчат на сайті",
+        Proposals.Channel.Paper => "Письмово (на папері)",
+        Proposals.Channel.Email => "Електронна пошта",
+        Proposals.Channel.GoogleForm => "Google-форма",
+        Proposals.Channel.Reception => "Особистий прийом",
+        Proposals.Channel.Cnap => "ЦНАП",
+        _ => channel.ToString(),
+    };
+
+    /// <summary>The protocol's grouping: Telegram and Messenger are social networks; the web chat and the Google Form are the web form.</summary>
+    public static ChannelGroup Group(Channel channel) => channel switch
+    {
+        Proposals.Channel.Telegram or Proposals.Channel.Messenger => ChannelGroup.SocialNetworks,
+        Proposals.Channel.WebChat or Proposals.Channel.GoogleForm => ChannelGroup.WebForm,
+        _ => ChannelGroup.Other,
+    };
+
+    public static string Status(ProposalStatus status) => status switch
+    {
+        ProposalStatus.Received => "Надійшла",
+        ProposalStatus.Routed => "На розгляді",
+        ProposalStatus.Decided => "Рішення ухвалено",
+        _ => status.ToString(),
+    };
+
+    public static string Outcome(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Accepted => "Врахувати",
+        DecisionOutcome.PartiallyAccepted => "Врахувати частково",
+        DecisionOutcome.Rejected => "Не враховувати",
+        _ => outcome.ToString(),
+    };
+
+    public static string Stance(ReviewStance stance) => stance switch
+    {
+        ReviewStance.Support => "підтримати",
+        ReviewStance.Partial => "підтримати частково",
+        ReviewStance.Reject => "відхилити",
+        _ => stance.ToString(),
+    };
+
+    public static string YesNo(bool value) => value ? "так" : "ні";
+}
