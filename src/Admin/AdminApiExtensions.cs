@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Hromada.Admin.Announcements;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
@@ -99,6 +100,7 @@ public static class AdminApiExtensions
         admin.MapGoogleFormsApi();
         admin.MapAuthorsApi();
         admin.MapReportsApi();
+        admin.MapAnnouncementsApi();
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Hromada.Admin.Auth;
+using Hromada.Core.Announcements;
 using Hromada.Core.Audit;
 using Hromada.Core.Consultations;
 using Hromada.Core.Storage;
@@ -75,7 +76,7 @@ public static class ConsultationsApi
     }
 
     private static async Task<Results<Created<ConsultationDto>, ValidationProblem>> CreateAsync(
-        ConsultationInput input, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct)
+        ConsultationInput input, HromadaDbContext db, AuditLog audit, ConsultationNotices notices, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (Validate(input) is { } problem)
         {
@@ -87,11 +88,12 @@ public static class ConsultationsApi
         audit.Record(http.User.ActorName(), "Consultation", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Created", null,
             new { c.Title, c.OpensAt, c.Deadline });
         await db.SaveChangesAsync(ct);
+        await notices.PlanAsync(c.Id, ct);
         return TypedResults.Created($"/api/admin/consultations/{c.Id}", ToDto(c, time.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<ConsultationDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> EditAsync(
-        int id, ConsultationInput input, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct)
+        int id, ConsultationInput input, HromadaDbContext db, AuditLog audit, ConsultationNotices notices, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (Validate(input) is { } problem)
         {
@@ -111,11 +113,11 @@ public static class ConsultationsApi
         c.OpensAt = input.OpensAt;
         c.Deadline = input.Deadline;
         audit.Record(http.User.ActorName(), "Consultation", Key(c), "Edited", before, new { c.Title, c.OpensAt, c.Deadline });
-        return await SaveAsync(db, c, time, ct);
+        return await SaveAsync(db, c, notices, time, ct);
     }
 
     private static async Task<Results<Ok<ConsultationDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ExtendAsync(
-        int id, ExtendInput input, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct)
+        int id, ExtendInput input, HromadaDbContext db, AuditLog audit, ConsultationNotices notices, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var c = await db.Consultations.Include(x => x.Extensions).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -158,19 +160,19 @@ public static class ConsultationsApi
         audit.Record(extension.CreatedBy, "Consultation", Key(c), "Extended", new { c.Deadline },
             new { Deadline = input.NewDeadline, extension.Reason, extension.ProtocolNumber, extension.ProtocolDate });
         c.Deadline = input.NewDeadline;
-        return await SaveAsync(db, c, time, ct);
+        return await SaveAsync(db, c, notices, time, ct);
     }
 
     private static Task<Results<Ok<ConsultationDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> CloseAsync(
-        int id, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-        SetClosedAsync(id, close: true, db, audit, time, http, ct);
+        int id, HromadaDbContext db, AuditLog audit, ConsultationNotices notices, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        SetClosedAsync(id, close: true, db, audit, notices, time, http, ct);
 
     private static Task<Results<Ok<ConsultationDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> ReopenAsync(
-        int id, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-        SetClosedAsync(id, close: false, db, audit, time, http, ct);
+        int id, HromadaDbContext db, AuditLog audit, ConsultationNotices notices, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        SetClosedAsync(id, close: false, db, audit, notices, time, http, ct);
 
     private static async Task<Results<Ok<ConsultationDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> SetClosedAsync(
-        int id, bool close, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct)
+        int id, bool close, HromadaDbContext db, AuditLog audit, ConsultationNotices notices, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var c = await db.Consultations.Include(x => x.Extensions).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -180,11 +182,11 @@ public static class ConsultationsApi
         var before = new { c.ClosedAt };
         c.ClosedAt = close ? c.ClosedAt ?? time.GetUtcNow() : null;
         audit.Record(http.User.ActorName(), "Consultation", Key(c), close ? "Closed" : "Reopened", before, new { c.ClosedAt });
-        return await SaveAsync(db, c, time, ct);
+        return await SaveAsync(db, c, notices, time, ct);
     }
 
     private static async Task<Results<Ok<ConsultationDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> SaveAsync(
-        HromadaDbContext db, Consultation c, TimeProvider time, CancellationToken ct)
+        HromadaDbContext db, Consultation c, ConsultationNotices notices, TimeProvider time, CancellationToken ct)
     {
         try
         {
@@ -194,6 +196,8 @@ public static class ConsultationsApi
         {
             return StaleProblem(null);
         }
+        // The automatic notices follow the change at once: an extension schedules its own notice.
+        await notices.PlanAsync(c.Id, ct);
         return TypedResults.Ok(ToDto(c, time.GetUtcNow()));
     }
 

@@ -202,6 +202,10 @@ public sealed class OutboxDispatcher : BackgroundService
             {
                 return WorkOutcome.Retry(work.Slot.Value);
             }
+            if (_limiter.Admit(work.Channel, sender.PushLimits) is { } later)
+            {
+                return WorkOutcome.Retry(later);
+            }
         }
 
         SendResult result;

@@ -1,4 +1,5 @@
 using Hromada.Core.Access;
+using Hromada.Core.Announcements;
 using Hromada.Core.Audit;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Consultations;
@@ -34,6 +35,8 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PagedMenu> PagedMenus => Set<PagedMenu>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<AnnouncementTargetProgress> AnnouncementTargets => Set<AnnouncementTargetProgress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
