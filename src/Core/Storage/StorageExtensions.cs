@@ -20,7 +20,8 @@ public static class StorageExtensions
         var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<SqliteWriteGateInterceptor>();
-        services.AddDbContext<HromadaDbContext>((sp, o) => o
+        // Pooled: a message passes through several short scopes, and a context from the pool skips most of the set-up.
+        services.AddDbContextPool<HromadaDbContext>((sp, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
             .AddInterceptors(new SqliteConnectionInterceptor(), sp.GetRequiredService<SqliteWriteGateInterceptor>()));
         return services;
