@@ -74,7 +74,14 @@ public sealed class OutboxDispatcher : BackgroundService
             {
                 _logger.LogError(ex, "Claiming outbox messages failed; trying again shortly");
             }
-            await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+            try
+            {
+                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
         }
         await workers;
         _completions.Dispose();
