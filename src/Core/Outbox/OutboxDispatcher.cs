@@ -111,7 +111,7 @@ public sealed class OutboxDispatcher : BackgroundService
             }
         }
         _reclaimOwn = false;
-        foreach (var work in claimed)
+        foreach (var work in claimed.Where(w => !_completions.IsUnwritten(w.Id)))
         {
             _queue.Post(work.Key, work);
         }
