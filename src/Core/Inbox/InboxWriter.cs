@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Channel = Hromada.Core.Proposals.Channel;
@@ -23,14 +21,9 @@ public readonly record struct StoredItem(long? Id, Task? Handled = null)
 /// to be committed before it answers the platform. New items are handed to the <see cref="InboxProcessor"/> here, in
 /// the order of their ids, so one sender's messages are handled in the order they were stored.
 /// </summary>
-public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, SqliteWriteGate gate, TimeProvider time, ILogger<InboxWriter> logger) : IDisposable
+public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, SqliteWriteGate gate, TimeProvider time, ILogger<InboxWriter> logger)
+    : BatchWriter<InboxWriter.Request>(scopes, gate, logger)
 {
-    private const int MaxBatch = 256;
-    private readonly Channel<Request> _queue = System.Threading.Channels.Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _start = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
-
     /// <summary>
     /// Stores one payload (<paramref name="parsed"/> is what its channel adapter made of it, so it need not be parsed
     /// again); with <paramref name="trackHandling"/> the result carries a task that completes when it has been handled.
@@ -39,126 +32,62 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor proc
         Channel channel, string externalId, string senderKey, string payload, Inbound? parsed = null, bool trackHandling = false, CancellationToken ct = default)
     {
         var request = new Request(channel, externalId, senderKey, payload, parsed, trackHandling);
-        EnsureStarted();
-        _queue.Writer.TryWrite(request);
+        Enqueue(request);
         return request.Completion.Task.WaitAsync(ct);
     }
 
-    private void EnsureStarted()
+    protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Request> batch, CancellationToken ct)
     {
-        if (_loop is not null)
+        await using var insert = Command(connection, transaction,
+            "INSERT INTO InboxItems (Channel, ExternalId, SenderKey, Payload, ReceivedAt, Status, NextAttemptAt, Attempts) " +
+            "VALUES (@channel, @external, @sender, @payload, @now, 'Pending', @now, 0) " +
+            "ON CONFLICT (Channel, ExternalId) DO NOTHING RETURNING Id",
+            "@channel", "@external", "@sender", "@payload", "@now");
+        var p = insert.Parameters;
+        p["@now"].Value = UtcTextConverter.Format(time.GetUtcNow());
+        foreach (var r in batch)
         {
-            return;
-        }
-        lock (_start)
-        {
-            _loop ??= Task.Run(() => LoopAsync(_stopping.Token));
+            p["@channel"].Value = r.Channel.ToString();
+            p["@external"].Value = r.ExternalId;
+            p["@sender"].Value = r.SenderKey;
+            p["@payload"].Value = r.Payload;
+            r.Id = await insert.ExecuteScalarAsync(ct) is long id ? id : null;
         }
     }
 
-    private async Task LoopAsync(CancellationToken ct)
+    protected override void Written(IReadOnlyList<Request> batch)
     {
-        var batch = new List<Request>(MaxBatch);
-        try
+        foreach (var r in batch)
         {
-            while (await _queue.Reader.WaitToReadAsync(ct))
+            Task? handled = null;
+            if (r.Id is { } id)
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var r))
+                var work = new InboxWork(id, r.Channel, r.SenderKey) { Parsed = r.Parsed };
+                if (r.TrackHandling)
                 {
-                    batch.Add(r);
+                    work.Handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    handled = work.Handled.Task;
                 }
-                try
-                {
-                    await WriteAsync(batch, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    logger.LogError(ex, "Storing {Count} inbound payload(s) failed; the platform is told to deliver them again", batch.Count);
-                    foreach (var r in batch)
-                    {
-                        r.Completion.TrySetException(ex);
-                    }
-                }
+                processor.Post(work);
             }
+            r.Completion.TrySetResult(new StoredItem(r.Id, handled));
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    }
+
+    protected override void GiveUp(IReadOnlyList<Request> batch, Exception failure)
+    {
+        Logger.LogError(failure, "Storing {Count} inbound payload(s) failed; the platform is told to deliver them again", batch.Count);
+        foreach (var r in batch)
         {
+            r.Completion.TrySetException(failure);
         }
     }
 
-    private async Task WriteAsync(List<Request> batch, CancellationToken ct)
+    /// <summary>One payload waiting to be stored.</summary>
+    public sealed record Request(Channel Channel, string ExternalId, string SenderKey, string Payload, Inbound? Parsed, bool TrackHandling)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        using var turn = await gate.EnterAsync(ct);
-        try
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText =
-                "INSERT INTO InboxItems (Channel, ExternalId, SenderKey, Payload, ReceivedAt, Status, NextAttemptAt, Attempts) " +
-                "VALUES (@channel, @external, @sender, @payload, @now, 'Pending', @now, 0) " +
-                "ON CONFLICT (Channel, ExternalId) DO NOTHING RETURNING Id";
-            var channel = Parameter(insert, "@channel");
-            var external = Parameter(insert, "@external");
-            var sender = Parameter(insert, "@sender");
-            var payload = Parameter(insert, "@payload");
-            Parameter(insert, "@now").Value = UtcTextConverter.Format(time.GetUtcNow());
-            var ids = new long?[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var r = batch[i];
-                channel.Value = r.Channel.ToString();
-                external.Value = r.ExternalId;
-                sender.Value = r.SenderKey;
-                payload.Value = r.Payload;
-                ids[i] = await insert.ExecuteScalarAsync(ct) is long id ? id : null;
-            }
-            await tx.CommitAsync(ct);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var r = batch[i];
-                Task? handled = null;
-                if (ids[i] is { } id)
-                {
-                    var work = new InboxWork(id, r.Channel, r.SenderKey) { Parsed = r.Parsed };
-                    if (r.TrackHandling)
-                    {
-                        work.Handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                        handled = work.Handled.Task;
-                    }
-                    processor.Post(work);
-                }
-                r.Completion.TrySetResult(new StoredItem(ids[i], handled));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        internal TaskCompletionSource<StoredItem> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        command.Parameters.Add(p);
-        return p;
-    }
-
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _queue.Writer.TryComplete();
-        _stopping.Dispose();
-    }
-
-    private sealed record Request(Channel Channel, string ExternalId, string SenderKey, string Payload, Inbound? Parsed, bool TrackHandling)
-    {
-        public TaskCompletionSource<StoredItem> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal long? Id { get; set; }
     }
 }

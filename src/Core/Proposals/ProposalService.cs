@@ -61,38 +61,7 @@ public sealed class ProposalService(
             ? []
             : await db.SocialGroups.Where(g => input.SocialGroupIds.Contains(g.Id)).ToListAsync(ct);
 
-        var p = new Proposal
-        {
-            Reference = FormatReference(year, number),
-            ConsultationId = consultation.Id,
-            Channel = input.Channel,
-            ResidentId = input.ResidentId,
-            Language = input.Language,
-            ReceivedAt = input.ReceivedAt,
-            CreatedAt = time.GetUtcNow(),
-            AuthorCategoryId = input.AuthorCategoryId,
-            SocialGroups = socialGroups,
-            BusinessKindId = input.BusinessKindId,
-            SettlementId = input.SettlementId,
-            ResidenceSettlementId = input.ResidenceSettlementId,
-            UnlistedSettlement = Clean(input.UnlistedSettlement),
-            SphereId = input.SphereId,
-            TopicId = input.TopicId,
-            OriginalSphereId = input.SphereId,
-            OriginalTopicId = input.TopicId,
-            OriginalSettlementId = input.SettlementId,
-            Text = input.Text.Trim(),
-            AuthorName = Clean(input.AuthorName),
-            AuthorPhone = Clean(input.AuthorPhone),
-            AuthorEmail = Clean(input.AuthorEmail),
-            ConsentAt = input.ConsentAt,
-            ConsentVersion = input.ConsentVersion,
-            ExternalKey = input.ExternalKey,
-            IsLate = consultation.IsLate(input.ReceivedAt),
-            IsUnidentified = Proposal.ComputeUnidentified(input.AuthorName, input.AuthorPhone, input.AuthorEmail),
-            Status = ProposalStatus.Received,
-        };
-        p.SearchText = Proposal.ToSearchText(p.Text, p.Reference, p.UnlistedSettlement);
+        var p = Build(input, consultation, FormatReference(year, number), time.GetUtcNow(), socialGroups);
         db.Proposals.Add(p);
         audit.Record(input.Actor, "Proposal", p.Reference, "Received", null, new
         {
