@@ -81,9 +81,22 @@ internal sealed class FakeTelegram : IAsyncDisposable
         {
             Chat(chatId).Writer.TryWrite(Read(id, root));
         }
-        var result = "{\"ok\":true,\"result\":{\"message_id\":" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            + ",\"date\":1793000000,\"chat\":{\"id\":" + chatId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"type\":\"private\"}}}";
-        await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(result));
+        // What the Bot API answers: the whole Message, with the bot as sender and the keyboard it was sent with.
+        var result = new StringBuilder(512)
+            .Append("{\"ok\":true,\"result\":{\"message_id\":").Append(id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(",\"from\":{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Громада\",\"username\":\"hromada_load_bot\"}")
+            .Append(",\"chat\":{\"id\":").Append(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(",\"first_name\":\"Мешканка\",\"type\":\"private\"},\"date\":1793000000");
+        if (root.TryGetProperty("text", out var text))
+        {
+            result.Append(",\"text\":").Append(text.GetRawText());
+        }
+        if (root.TryGetProperty("reply_markup", out var markup) && markup.ValueKind == JsonValueKind.Object && markup.TryGetProperty("inline_keyboard", out _))
+        {
+            result.Append(",\"reply_markup\":").Append(markup.GetRawText());
+        }
+        result.Append("}}");
+        await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(result.ToString()));
     }
 
     private static BotMessage Read(int id, JsonElement root)
