@@ -33,6 +33,12 @@ public static class AdminApiExtensions
         services.AddScoped<ApiKeyService>();
         services.AddScoped<GoogleFormsImporter>();
         services.AddScoped<ProposalExporter>();
+        services.AddScoped<ProposalReader>();
+        services.AddScoped<ProposalCommands>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<DecisionService>();
+        services.AddScoped<ConsultationService>();
+        services.AddScoped<ManualIntake>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
