@@ -35,6 +35,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<SimilarProposals>();
         services.AddSingleton<ProposalInputRules>();
         services.AddScoped<Reports.RepresentationService>();
         services.AddScoped<Reports.PeriodSummaryService>();
