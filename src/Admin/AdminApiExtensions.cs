@@ -9,6 +9,7 @@ using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Reports;
 using Hromada.Admin.Reviews;
+using Hromada.Admin.Templates;
 using Hromada.Core.Access;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +40,7 @@ public static class AdminApiExtensions
         services.AddScoped<DecisionService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<ManualIntake>();
+        services.AddScoped<AnswerTemplateService>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
@@ -105,6 +107,7 @@ public static class AdminApiExtensions
         admin.MapGoogleFormsApi();
         admin.MapAuthorsApi();
         admin.MapReportsApi();
+        admin.MapAnswerTemplatesApi();
         return endpoints;
     }
 }

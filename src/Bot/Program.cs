@@ -1,4 +1,5 @@
 using Hromada.Admin;
+using Hromada.Admin.Web;
 using Hromada.Bot.Channels;
 using Hromada.Bot.Health;
 using Hromada.Bot.Security;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHromadaCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddAdminApi(builder.Configuration);
+builder.Services.AddAdminWeb();
 builder.Services.AddProblemDetails();
 builder.Services.AddHromadaSecurity();
 
@@ -31,6 +33,7 @@ app.UseStaticFiles();
 app.MapHealth();
 app.MapBotChannels();
 app.MapAdminApi();
+app.MapAdminWeb();
 
 app.Services.LogChannelStatus();
 await app.RunAsync();

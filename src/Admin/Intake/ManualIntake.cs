@@ -30,7 +30,7 @@ public sealed class ManualIntake(HromadaDbContext db, ProposalService proposals,
         var errors = new FieldErrors();
         foreach (var (field, messages) in checkedInput.Errors)
         {
-            errors.Add(field, messages[0], Ukrainian(field, messages[0]));
+            errors.Add(field, messages[0], InputRulesText.Ukrainian(field, messages[0], rules));
         }
         if (input.Channel is not { } channel || !Channels.Contains(channel))
         {
@@ -109,18 +109,4 @@ public sealed class ManualIntake(HromadaDbContext db, ProposalService proposals,
         }, ct);
         return CommandResult.Done(p);
     }
-
-    /// <summary>The chat's rule, said in Ukrainian for the page.</summary>
-    private string Ukrainian(string field, string english) => field switch
-    {
-        ProposalInput.Fields.Text => english.Contains("empty", StringComparison.Ordinal)
-            ? "Введіть текст пропозиції."
-            : $"Текст пропозиції — від {rules.TextMinLength} до {rules.TextMaxLength} символів.",
-        ProposalInput.Fields.AuthorName => $"Імʼя — від {ProposalInputRules.NameMinLength} до {ProposalInputRules.NameMaxLength} символів.",
-        ProposalInput.Fields.AuthorPhone => "Це не український номер телефону: +380XXXXXXXXX або 0XXXXXXXXX.",
-        ProposalInput.Fields.AuthorEmail => "Це не адреса електронної пошти.",
-        ProposalInput.Fields.UnlistedSettlement =>
-            $"Назва населеного пункту — від {ProposalInputRules.SettlementNameMinLength} до {ProposalInputRules.SettlementNameMaxLength} символів.",
-        _ => "Перевірте це поле.",
-    };
 }

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hromada.Admin.Web;
+
+/// <summary>The working group's web page at <c>/admin</c> (section <c>Hromada:Admin:Web</c>).</summary>
+public sealed class AdminWebOptions : IValidatableObject
+{
+    public const string Section = "Hromada:Admin:Web";
+
+    /// <summary>How long a sign-in lasts, in hours, however busy the session: then the key is asked again.</summary>
+    public int SessionHours { get; set; } = 8;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SessionHours is < 1 or > 72)
+        {
+            yield return new ValidationResult(
+                $"{Section}:SessionHours must be between 1 and 72 (it is {SessionHours}).", [nameof(SessionHours)]);
+        }
+    }
+}
