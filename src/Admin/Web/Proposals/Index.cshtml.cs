@@ -37,7 +37,8 @@ public sealed class IndexModel(ProposalReader reader, ReviewService reviews, Web
 
     public int Pages => Result is null ? 0 : Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 
-    public async Task OnGetAsync([FromQuery] ProposalFilter filter, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+    // From the query only: "page" is also the route value naming this Razor page.
+    public async Task OnGetAsync([FromQuery] ProposalFilter filter, [FromQuery] string? sort, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken ct) =>
         await LoadAsync(filter, sort, page, pageSize, ct);
 
     public async Task<IActionResult> OnPostRouteAsync([FromQuery] ProposalFilter filter, [FromQuery] string? sort, [FromQuery] int? page,
