@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Hromada.Admin.Announcements;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
@@ -108,6 +109,7 @@ public static class AdminApiExtensions
         admin.MapAuthorsApi();
         admin.MapReportsApi();
         admin.MapAnswerTemplatesApi();
+        admin.MapAnnouncementsApi();
         return endpoints;
     }
 }

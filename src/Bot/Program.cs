@@ -1,5 +1,6 @@
 using Hromada.Admin;
 using Hromada.Admin.Web;
+using Hromada.Bot.Announcements;
 using Hromada.Bot.Channels;
 using Hromada.Bot.Health;
 using Hromada.Bot.Security;
@@ -11,6 +12,7 @@ builder.Services.AddHromadaCore(builder.Configuration, builder.Environment.Conte
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddAdminApi(builder.Configuration);
 builder.Services.AddAdminWeb();
+builder.Services.AddAnnouncementScheduling(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddProblemDetails();
 builder.Services.AddHromadaSecurity();
 
@@ -34,6 +36,7 @@ app.MapHealth();
 app.MapBotChannels();
 app.MapAdminApi();
 app.MapAdminWeb();
+app.MapAnnouncementFeed();
 
 app.Services.LogChannelStatus();
 await app.RunAsync();

@@ -1,4 +1,6 @@
+using Hromada.Core.Announcements;
 using Hromada.Core.Audit;
+using Hromada.Core.Calendar;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
@@ -14,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hromada.Core;
 
-/// <summary>Registers Core: options validated at start-up, storage, catalogs, consultations and proposals.</summary>
+/// <summary>Registers Core: options validated at start-up, storage, catalogs, consultations, proposals and announcements.</summary>
 public static class HromadaCoreExtensions
 {
     public static IServiceCollection AddHromadaCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -34,6 +36,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<Residents.ResidentErasure>();
         services.AddScoped<ProposalService>();
         services.AddScoped<SimilarProposals>();
         services.AddSingleton<ProposalInputRules>();
@@ -44,6 +47,7 @@ public static class HromadaCoreExtensions
         services.AddOutbox();
         services.AddMessagePipeline();
         services.AddConversation();
+        services.AddAnnouncements();
         return services;
     }
 
@@ -56,6 +60,8 @@ public static class HromadaCoreExtensions
         _ = services.GetRequiredService<IOptions<CommunityOptions>>().Value;
         _ = services.GetRequiredService<IOptions<CatalogOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ConsultationOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<CalendarOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<AnnouncementOptions>>().Value;
 
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(ct);

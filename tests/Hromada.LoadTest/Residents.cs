@@ -63,7 +63,8 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
     public async Task EchoAsync(long chatId)
     {
         var chat = telegram.Chat(chatId);
-        string[] kinds = ["/start", "cb", "cb", "cb", "cb", "cb", "cb", "cb", "cb", ProposalText, "cb", "cb", "Пропустити", "cb", "cb"];
+        // The questionnaire's mix: /start, eight buttons, the proposal, name and contact typed, then send and "no news".
+        string[] kinds = ["/start", "cb", "cb", "cb", "cb", "cb", "cb", "cb", "cb", ProposalText, "Олена Петренко, meshkanka@example.com", "cb", "cb"];
         for (var i = 0; !stats.Stopping; i++)
         {
             var kind = kinds[i % kinds.Length];
@@ -76,38 +77,47 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
         }
     }
 
+    /// <summary>
+    /// The shortest way through whatever the bot asks: agree, take the first real option, pick one group then "done",
+    /// type the proposal where no button is offered, a name and e-mail where the contact is asked, send, decline news.
+    /// </summary>
     private static Action Next(BotMessage m, ref bool pickedGroup)
     {
         if (m.ReplyKeyboard.Count > 0)
         {
-            // The contact question (a reply keyboard with the share-contact button): type an e-mail address.
-            return Action.Text("meshkanka@example.com");
+            // The contact question (a reply keyboard with the share-contact button): name and e-mail in one message.
+            return Action.Text("Олена Петренко, meshkanka@example.com");
         }
         if (m.Inline.Count == 0)
         {
             return Action.Text(ProposalText);
         }
         var data = m.Inline.Select(b => b.Data).ToList();
-        string? Find(string prefix) => data.FirstOrDefault(d => d.StartsWith(prefix, StringComparison.Ordinal));
-        if (data.Contains("sum:send"))
+        var send = data.FirstOrDefault(d => d.EndsWith(":send", StringComparison.Ordinal));
+        if (send is not null)
         {
-            return Action.Press("sum:send", m.Id);
+            return Action.Press(send, m.Id);
         }
-        if (data.Contains("sg:done"))
+        var done = data.FirstOrDefault(d => d.EndsWith(":done", StringComparison.Ordinal));
+        if (done is not null)
         {
             pickedGroup = !pickedGroup;
-            return Action.Press(pickedGroup ? Find("sg:")! : "sg:done", m.Id);
+            var prefix = done[..(done.IndexOf(':', StringComparison.Ordinal) + 1)];
+            return Action.Press(pickedGroup ? data.First(d => d.StartsWith(prefix, StringComparison.Ordinal) && d != done) : done, m.Id);
         }
-        foreach (var wanted in new[] { "cns:yes", "sub:no", "tx:done", "nm:skip", "m:new" })
+        foreach (var wanted in new[] { "consent:yes", "subscribe:no", "menu:new" })
         {
             if (data.Contains(wanted))
             {
                 return Action.Press(wanted, m.Id);
             }
         }
-        var first = data.FirstOrDefault(d => Regex.IsMatch(d, "^[a-z]+:[0-9]+$")) ?? data[0];
-        return Action.Press(first, m.Id, expectsPrompt: first.StartsWith("tp:", StringComparison.Ordinal));
+        var first = data.FirstOrDefault(d => RealOption().IsMatch(d)) ?? data[0];
+        return Action.Press(first, m.Id, expectsPrompt: first.StartsWith("topic:", StringComparison.Ordinal));
     }
+
+    [GeneratedRegex("^[a-z-]+:([a-z-]+:)?[0-9]+$")]
+    private static partial Regex RealOption();
 
     private async Task<(BotMessage? Answer, long Latency)> TurnAsync(long chatId, System.Threading.Channels.Channel<BotMessage> chat, Action action, bool expectsPrompt)
     {

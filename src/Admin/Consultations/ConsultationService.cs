@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
+using Hromada.Core.Announcements;
 using Hromada.Core.Audit;
 using Hromada.Core.Consultations;
 using Hromada.Core.Storage;
@@ -9,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Consultations;
 
-/// <summary>Consultations: list, create, edit, extend (with the decision that extended it), close, reopen — each audited.</summary>
-public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, TimeProvider time)
+/// <summary>
+/// Consultations: list, create, edit, extend (with the decision that extended it), close, reopen — each audited, and
+/// each followed at once by the automatic notices it calls for (an extension schedules its own).
+/// </summary>
+public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, ConsultationNotices notices, TimeProvider time)
 {
     public const int TitleMaxLength = 500, ReasonMaxLength = 2000, ProtocolNumberMaxLength = 100;
 
@@ -50,6 +54,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Tim
         await db.SaveChangesAsync(ct);
         audit.Record(user.ActorName(), "Consultation", Key(c), "Created", null, new { c.Title, c.OpensAt, c.Deadline });
         await db.SaveChangesAsync(ct);
+        await notices.PlanAsync(c.Id, ct);
         return CommandResult.Done(ToDto(c));
     }
 
@@ -160,6 +165,8 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Tim
         {
             return Stale(null);
         }
+        // The automatic notices follow the change at once: an extension schedules its own notice.
+        await notices.PlanAsync(c.Id, ct);
         return CommandResult.Done(ToDto(c));
     }
 

@@ -12,13 +12,15 @@ public static class InboxCompletion
     public static void MarkDone(HromadaDbContext db, long itemId, DateTimeOffset now, bool erase = false)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var entry = db.Attach(new InboxItem { Id = itemId, Status = InboxStatus.Pending, Payload = "\0", SenderKey = "\0" });
+        var entry = db.Attach(new InboxItem { Id = itemId, Status = InboxStatus.Pending, Payload = "\0", SenderKey = "\0", ExternalId = "\0" });
         entry.Entity.Status = InboxStatus.Done;
         entry.Entity.ProcessedAt = now;
         if (erase)
         {
             entry.Entity.Payload = "";
             entry.Entity.SenderKey = "";
+            // A Messenger postback's id names its sender.
+            entry.Entity.ExternalId = $"erased:{itemId}";
         }
     }
 }

@@ -23,7 +23,7 @@ public readonly record struct StoredItem(long? Id, Task? Handled = null)
 /// to be committed before it answers the platform. New items are handed to the <see cref="InboxProcessor"/> here, in
 /// the order of their ids, so one sender's messages are handled in the order they were stored.
 /// </summary>
-public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, TimeProvider time, ILogger<InboxWriter> logger) : IDisposable
+public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, SqliteWriteGate gate, TimeProvider time, ILogger<InboxWriter> logger) : IDisposable
 {
     private const int MaxBatch = 256;
     private readonly Channel<Request> _queue = System.Threading.Channels.Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
@@ -93,6 +93,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor proc
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
+        using var turn = await gate.EnterAsync(ct);
         try
         {
             await using var tx = await connection.BeginTransactionAsync(ct);

@@ -25,7 +25,7 @@ internal sealed record OutboxUpdate(long Id, OutboxStatus Status, int Attempts, 
 /// A crash before a batch is written leaves those messages leased: they are sent again after the lease — the
 /// "at most twice for messages in flight" bound.
 /// </summary>
-internal sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<OutboxCompletions> logger) : IDisposable
+internal sealed class OutboxCompletions(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger<OutboxCompletions> logger) : IDisposable
 {
     private const int MaxBatch = 256;
     private readonly Channel<OutboxUpdate> _queue = System.Threading.Channels.Channel.CreateUnbounded<OutboxUpdate>(new UnboundedChannelOptions { SingleReader = true });
@@ -100,6 +100,7 @@ internal sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<Out
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
+        using var turn = await gate.EnterAsync(ct);
         try
         {
             await using var tx = await connection.BeginTransactionAsync(ct);

@@ -28,11 +28,12 @@ public sealed class OutboxDispatcher : BackgroundService
     private readonly KeyedWorkQueue<OutboxWork> _queue;
     private readonly PushLimiter _limiter;
     private readonly OutboxCompletions _completions;
+    private readonly SqliteWriteGate _gate;
     private bool _reclaimOwn = true;
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, IOptions<PipelineOptions> options,
-        TimeProvider time, ILoggerFactory loggers)
+        SqliteWriteGate gate, TimeProvider time, ILoggerFactory loggers)
     {
         _scopes = scopes;
         _senders = senders.ToDictionary(s => s.Channel);
@@ -41,7 +42,8 @@ public sealed class OutboxDispatcher : BackgroundService
         _time = time;
         _logger = loggers.CreateLogger<OutboxDispatcher>();
         _limiter = new PushLimiter(time);
-        _completions = new OutboxCompletions(scopes, loggers.CreateLogger<OutboxCompletions>());
+        _gate = gate;
+        _completions = new OutboxCompletions(scopes, gate, loggers.CreateLogger<OutboxCompletions>());
         _queue = new KeyedWorkQueue<OutboxWork>(_options.MaxConcurrentSends, burst: 4, w => w.Id, HandleAsync, time, _logger);
     }
 
@@ -119,6 +121,7 @@ public sealed class OutboxDispatcher : BackgroundService
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
+        using var turn = await _gate.EnterAsync(ct);
         try
         {
             await using var command = connection.CreateCommand();
@@ -198,6 +201,10 @@ public sealed class OutboxDispatcher : BackgroundService
             if (work.Slot > now)
             {
                 return WorkOutcome.Retry(work.Slot.Value);
+            }
+            if (_limiter.Admit(work.Channel, sender.PushLimits) is { } later)
+            {
+                return WorkOutcome.Retry(later);
             }
         }
 

@@ -10,6 +10,9 @@ namespace Hromada.Core.Outbox;
 /// </summary>
 internal sealed class PushLimiter(TimeProvider time)
 {
+    /// <summary>Added to the one-second window: the time a request takes to reach the platform varies by a few milliseconds.</summary>
+    private static readonly TimeSpan WindowGuard = TimeSpan.FromMilliseconds(25);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<Channel, Lane> _lanes = [];
 
@@ -39,6 +42,31 @@ internal sealed class PushLimiter(TimeProvider time)
                 }
             }
             return slot;
+        }
+    }
+
+    /// <summary>
+    /// Admits a push about to go out now when fewer than the channel's per-second limit went out in the last second
+    /// (plus a guard for the way to the platform); otherwise says when the oldest of them leaves the window.
+    /// </summary>
+    public DateTimeOffset? Admit(Channel channel, PushLimits limits)
+    {
+        var now = time.GetUtcNow();
+        var window = TimeSpan.FromSeconds(1) + WindowGuard;
+        var max = Math.Max(1, (int)Math.Floor(limits.PerSecond));
+        lock (_gate)
+        {
+            var sent = LaneOf(channel).Sent;
+            while (sent.Count > 0 && now - sent.Peek() >= window)
+            {
+                sent.Dequeue();
+            }
+            if (sent.Count < max)
+            {
+                sent.Enqueue(now);
+                return null;
+            }
+            return sent.Peek() + window;
         }
     }
 
@@ -95,5 +123,6 @@ internal sealed class PushLimiter(TimeProvider time)
         public DateTimeOffset NextSlot { get; set; } = DateTimeOffset.MinValue;
         public DateTimeOffset PausedUntil { get; set; } = DateTimeOffset.MinValue;
         public Dictionary<string, DateTimeOffset> LastPush { get; } = new(StringComparer.Ordinal);
+        public Queue<DateTimeOffset> Sent { get; } = new();
     }
 }

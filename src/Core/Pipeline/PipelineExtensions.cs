@@ -14,6 +14,8 @@ public static class PipelineExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddScoped<InboxItemHandler>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Hromada.Core.Access;
+using Hromada.Core.Announcements;
 using Hromada.Core.Audit;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Consultations;
@@ -35,6 +36,8 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PagedMenu> PagedMenus => Set<PagedMenu>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<AnnouncementTargetProgress> AnnouncementTargets => Set<AnnouncementTargetProgress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -54,18 +57,39 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = BumpVersions();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = BumpVersions();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    private void BumpVersions()
+    /// <summary>Detects changes once and bumps concurrency versions; the save then skips a second detection.</summary>
+    private bool BumpVersions()
     {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true } version)
@@ -74,5 +98,6 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
                 property.CurrentValue = (int)property.OriginalValue! + 1;
             }
         }
+        return detect;
     }
 }

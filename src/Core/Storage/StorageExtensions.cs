@@ -18,9 +18,12 @@ public static class StorageExtensions
     public static IServiceCollection AddHromadaStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
-        services.AddDbContext<HromadaDbContext>(o => o
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<SqliteWriteGateInterceptor>();
+        // Pooled: a message passes through several short scopes, and a context from the pool skips most of the set-up.
+        services.AddDbContextPool<HromadaDbContext>((sp, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors(new SqliteConnectionInterceptor()));
+            .AddInterceptors(new SqliteConnectionInterceptor(), sp.GetRequiredService<SqliteWriteGateInterceptor>()));
         return services;
     }
 

@@ -78,6 +78,30 @@ public sealed class MessengerConversationTests
     }
 
     [Fact]
+    public async Task Forget_LeavesNoTraceOfTheResidentsNameOrPhoneOrPsid_AnywhereInTheDatabase()
+    {
+        await using var host = await MessengerHost.StartAsync();
+        var resident = new Resident(host, "psid-forgetme-77");
+        await resident.GetStartedAsync();
+        await resident.TapAsync("Погоджуюся");
+        await resident.TapAsync("Громадська орг.");
+        await resident.TypeAsync("Забірʼя");
+        await resident.TapAsync("Інше", _ => true);
+        await resident.TypeAsync("Створити у громаді раду ветеранів при сільській раді.");
+        await resident.TypeAsync("Тарас Шевчук, 0503334455");
+        await resident.TapAsync("✅ Надіслати");
+        await resident.TypeAsync("/forget");
+
+        var done = await resident.TapAsync("Так, видалити", m => m.Text.Contains("видалено", StringComparison.Ordinal));
+        await host.Factory.Services.GetRequiredService<Core.Outbox.OutboxDispatcher>().FlushAsync();
+
+        Assert.Contains("Знеособлено 1 пропозицію", done, StringComparison.Ordinal);
+        var traces = await DatabaseScan.FindAsync(Path.Combine(host.Factory.Folder, "hromada.db"),
+            "Тарас", "Шевчук", "0503334455", "503334455", "psid-forgetme-77");
+        Assert.Empty(traces);
+    }
+
+    [Fact]
     public async Task DecisionNotice_OutsideThe24HourWindow_WaitsAndComesWithTheReplyToTheNextMessage()
     {
         await using var host = await MessengerHost.StartAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hromada.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bot.Tests.Telegram;
 
@@ -64,6 +65,46 @@ public sealed class TelegramConversationTests
     }
 
     private const string JsonValueKindTrue = "true";
+
+    [Fact]
+    public async Task SkipOnTheContactKeyboard_ArrivesAsTypedText_AndSkipsTheContact()
+    {
+        // Telegram's reply keyboard (the one with "share my number") sends a button's label as a typed message.
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var r = new TelegramResident(host, Chat);
+        await SubmitAsync(r);
+        var skip = r.Last.Body["reply_markup"]!["keyboard"]!.AsArray().SelectMany(row => row!.AsArray())
+            .Select(b => b!["text"]!.GetValue<string>()).Single(t => t.StartsWith("Пропустити", StringComparison.Ordinal));
+
+        var summary = await r.TypeAsync(skip);
+
+        Assert.Contains("Перевірте, будь ласка, вашу пропозицію", summary, StringComparison.Ordinal);
+        Assert.Contains("неідентифікован", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forget_LeavesNoTraceOfTheResidentsNameOrPhoneOrChat_AnywhereInTheDatabase()
+    {
+        const long chat = 5551077;
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var r = new TelegramResident(host, chat);
+        await SubmitAsync(r);
+        await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), chat, "+380671234567", chat));
+        await r.PressAsync("✅ Надіслати");
+        await r.TypeAsync("/forget");
+
+        var done = await r.PressAsync("Так, видалити", c => c.Body["text"]!.GetValue<string>().Contains("видалено", StringComparison.Ordinal));
+        await host.Factory.Services.GetRequiredService<Core.Outbox.OutboxDispatcher>().FlushAsync();
+
+        Assert.Contains("Знеособлено 1 пропозицію", done, StringComparison.Ordinal);
+        var traces = await Infrastructure.DatabaseScan.FindAsync(Path.Combine(host.Factory.Folder, "hromada.db"),
+            "Олена", "Петренко", "+380671234567", "671234567", chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(traces);
+        var p = await host.DbAsync(db => db.Proposals.AsNoTracking().SingleAsync());
+        Assert.True(p.IsUnidentified);
+        Assert.NotNull(p.AnonymisedAt);
+        Assert.StartsWith("Відкрити в школі Садового", p.Text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task RedeliveredUpdate_IsAnsweredOnce()

@@ -65,7 +65,7 @@ internal sealed class ContactQuestion : Question
                 {
                     return Task.FromResult(StepResult.Refused(ctx.T("Error_Contact")));
                 }
-                if (parts.Name is { Length: < 2 or > 200 })
+                if (ProposalInputRules.CheckName(parts.Name).Error is not null)
                 {
                     return Task.FromResult(StepResult.Refused(ctx.T("Error_Name")));
                 }

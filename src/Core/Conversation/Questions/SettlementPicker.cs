@@ -4,6 +4,8 @@ using Hromada.Core.Conversation.Steps;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
+using Hromada.Core.Proposals;
+
 namespace Hromada.Core.Conversation.Questions;
 
 /// <summary>A settlement of the catalog, or a name the catalog does not have («населений пункт поза переліком»).</summary>
@@ -118,7 +120,7 @@ internal sealed class SettlementPicker(HromadaDbContext db)
             return (StepResult.Again, null);
         }
         var name = typed.Trim();
-        if (name.Length is < 2 or > 100)
+        if (ProposalInputRules.CheckSettlementName(name).Error is not null)
         {
             return (StepResult.Refused(ctx.T("Error_SettlementName")), null);
         }

@@ -1,15 +1,13 @@
-using Hromada.Core.Audit;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using Hromada.Core.Residents;
 
 namespace Hromada.Core.Conversation.Steps;
 
 /// <summary>
 /// /forget, confirmed: the resident's name and contacts leave every proposal they made (which stay, anonymous and
-/// flagged unidentified), and the resident record with its conversation is deleted. Anything but "yes" keeps it all.
+/// flagged unidentified), and the resident record, their conversation and every raw message of theirs are deleted
+/// (<see cref="ResidentErasure"/>). Anything but "yes" keeps it all.
 /// </summary>
-internal sealed class ForgetStep(HromadaDbContext db, AuditLog audit, TimeProvider time, ILogger<ForgetStep> logger) : IStep
+internal sealed class ForgetStep(ResidentErasure erasure) : IStep
 {
     public const string StepName = "forget";
 
@@ -28,22 +26,8 @@ internal sealed class ForgetStep(HromadaDbContext db, AuditLog audit, TimeProvid
             MenuStep.Leave(ctx, ctx.T("Forget_Kept"));
             return StepResult.Handled;
         }
-        var r = ctx.Resident;
-        var now = time.GetUtcNow();
-        var theirs = await db.Proposals.Where(p => p.ResidentId == r.Id).ToListAsync(ct);
-        foreach (var p in theirs)
-        {
-            p.AuthorName = null;
-            p.AuthorPhone = null;
-            p.AuthorEmail = null;
-            p.AnonymisedAt = now;
-            p.IsUnidentified = true;
-            p.ResidentId = null;
-            audit.Record($"resident:{r.Channel}", "Proposal", p.Reference, "Personal data erased at the author's request", null, new { p.AnonymisedAt, p.IsUnidentified });
-        }
-        db.Residents.Remove(r);
-        logger.LogInformation("Erased a {Channel} resident's personal data ({Count} proposals anonymised)", r.Channel, theirs.Count);
-        ctx.Say(ctx.T("Forget_Done", ctx.Count(theirs.Count, "Proposal", GrammaticalCase.Accusative)));
+        var erased = await erasure.EraseAsync(ctx.Resident, ctx.Message.InboxItemId, ct);
+        ctx.Say(ctx.T("Forget_Done", ctx.Count(erased, "Proposal", GrammaticalCase.Accusative)));
         return StepResult.Handled;
     }
 }

@@ -1,0 +1,159 @@
+using Hromada.Admin.Auth;
+using Hromada.Core.Announcements;
+using Hromada.Core.Community;
+using Hromada.Core.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Admin.Announcements;
+
+/// <summary>The communications office: schedule, edit, cancel and list announcements, the delivery report, subscriber counts.</summary>
+public static class AnnouncementsApi
+{
+    public static RouteGroupBuilder MapAnnouncementsApi(this RouteGroupBuilder admin)
+    {
+        var api = admin.MapGroup("/announcements").WithTags("Announcements").RequireAuthorization(AdminPolicies.Communications);
+        api.MapGet("/", ListAsync).WithName("ListAnnouncements")
+            .WithSummary("Announcements, the next to go out first, with the resolved send time (local) and delivery counts; filter by status and kind.");
+        api.MapGet("/{id:long}", GetAsync).WithName("GetAnnouncement").WithSummary("One announcement.");
+        api.MapPost("/", CreateAsync).WithName("CreateAnnouncement")
+            .WithSummary("Schedule an announcement: a text, targets, and sendAt (a moment) or rule ({workingDays, after|before: date, at: \"HH:mm\"} in local time). Returns the resolved send time.");
+        api.MapPut("/{id:long}", EditAsync).WithName("EditAnnouncement")
+            .WithSummary("Change a scheduled announcement (the whole of it; send the version you read). 409 once it is sending or sent.");
+        api.MapPost("/{id:long}/cancel", CancelAsync).WithName("CancelAnnouncement")
+            .WithSummary("Cancel a scheduled announcement; nothing is sent. 409 once it is sending or sent.");
+        api.MapGet("/{id:long}/report", ReportAsync).WithName("AnnouncementDeliveryReport")
+            .WithSummary("Delivery per target and status (held = waits for the resident's next message; outsideWindow = Messenger subscribers outside the 24-hour window) and the failed or blocked recipients with the reason.");
+        api.MapGet("/targets", Targets).WithName("AnnouncementTargets")
+            .WithSummary("Every target, whether it can be used now (and which setting is missing if not), and its text limit.");
+        admin.MapGet("/subscribers", SubscribersAsync).WithName("Subscribers").WithTags("Announcements")
+            .WithSummary("Residents subscribed to news by channel; for Messenger, how many are inside the 24-hour window now.")
+            .RequireAuthorization(AdminPolicies.Communications);
+        return admin;
+    }
+
+    internal sealed class ListRequest
+    {
+        [FromQuery] public AnnouncementStatus? Status { get; set; }
+        [FromQuery] public AnnouncementKind? Kind { get; set; }
+        [FromQuery] public int? Page { get; set; }
+        [FromQuery] public int? PageSize { get; set; }
+    }
+
+    public sealed record AnnouncementPageDto(int Total, int Page, int PageSize, IReadOnlyList<AnnouncementDto> Items);
+
+    private static async Task<Results<Ok<AnnouncementPageDto>, ValidationProblem>> ListAsync(
+        [AsParameters] ListRequest request, HromadaDbContext db, NoticeValues notices, CommunityClock clock, CancellationToken ct)
+    {
+        var page = request.Page ?? 1;
+        var pageSize = request.PageSize ?? 50;
+        if (page < 1 || pageSize is < 1 or > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is between 1 and 200."],
+            }, title: "The list request is not valid");
+        }
+        var query = db.Announcements.AsNoTracking();
+        if (request.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(a => a.Kind == kind);
+        }
+        // Scheduled first, soonest first; then the rest, latest first. A hromada has hundreds of announcements, not millions.
+        var order = (await query.Select(a => new { a.Id, a.Status, a.SendAt }).ToListAsync(ct))
+            .OrderBy(a => a.Status == AnnouncementStatus.Scheduled ? 0 : 1)
+            .ThenBy(a => a.Status == AnnouncementStatus.Scheduled ? a.SendAt.UtcTicks : -a.SendAt.UtcTicks)
+            .ThenByDescending(a => a.Id)
+            .Select(a => a.Id).ToList();
+        var total = order.Count;
+        var ids = order.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var rows = await db.Announcements.AsNoTracking().Include(a => a.Targets).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var items = ids.Select(id => rows.Single(a => a.Id == id)).ToList();
+        var counts = await AnnouncementReports.CountsAsync(db, items.Select(a => a.Id).ToList(), ct);
+        var dtos = new List<AnnouncementDto>(items.Count);
+        foreach (var a in items)
+        {
+            dtos.Add(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(a.Id), await AnnouncementMapping.PreviewAsync(a, notices, ct)));
+        }
+        return TypedResults.Ok(new AnnouncementPageDto(total, page, pageSize, dtos));
+    }
+
+    private static async Task<Results<Ok<AnnouncementDto>, NotFound<ProblemDetails>>> GetAsync(
+        long id, HromadaDbContext db, NoticeValues notices, CommunityClock clock, CancellationToken ct)
+    {
+        var a = await db.Announcements.AsNoTracking().Include(x => x.Targets).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null)
+        {
+            return NotFoundProblem(id);
+        }
+        var counts = await AnnouncementReports.CountsAsync(db, [id], ct);
+        return TypedResults.Ok(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(id), await AnnouncementMapping.PreviewAsync(a, notices, ct)));
+    }
+
+    private static async Task<Results<Created<AnnouncementDto>, ValidationProblem>> CreateAsync(
+        AnnouncementInput input, AnnouncementService service, CommunityClock clock, HttpContext http, CancellationToken ct)
+    {
+        var result = await service.CreateAsync(input, http.User.ActorName(), ct);
+        if (result.Errors is { } errors)
+        {
+            return Invalid(errors);
+        }
+        var a = result.Announcement!;
+        return TypedResults.Created($"/api/admin/announcements/{a.Id}", AnnouncementMapping.ToDto(a, clock, null));
+    }
+
+    private static async Task<Results<Ok<AnnouncementDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> EditAsync(
+        long id, AnnouncementInput input, AnnouncementService service, CommunityClock clock, HttpContext http, CancellationToken ct) =>
+        Map(id, await service.EditAsync(id, input, http.User.ActorName(), ct), clock);
+
+    private static async Task<Results<Ok<AnnouncementDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> CancelAsync(
+        long id, AnnouncementService service, CommunityClock clock, HttpContext http, CancellationToken ct) =>
+        Map(id, await service.CancelAsync(id, http.User.ActorName(), ct), clock);
+
+    private static async Task<Results<Ok<DeliveryReportDto>, NotFound<ProblemDetails>>> ReportAsync(
+        long id, HromadaDbContext db, CommunityClock clock, CancellationToken ct)
+    {
+        var a = await db.Announcements.AsNoTracking().Include(x => x.Targets).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return a is null ? NotFoundProblem(id) : TypedResults.Ok(await AnnouncementReports.ReportAsync(db, a, clock, ct));
+    }
+
+    private static Ok<List<TargetInfoDto>> Targets(AnnouncementChannels channels) =>
+        TypedResults.Ok(AnnouncementTargets.All.Select(t => channels.WhyUnavailable(t) is { } why
+            ? new TargetInfoDto(t, false, why, AnnouncementTargets.MaxLength(t))
+            : new TargetInfoDto(t, true, null, AnnouncementTargets.MaxLength(t))).ToList());
+
+    private static async Task<Ok<SubscribersDto>> SubscribersAsync(HromadaDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await AnnouncementReports.SubscribersAsync(db, time, ct));
+
+    private static Results<Ok<AnnouncementDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>> Map(
+        long id, AnnouncementResult result, CommunityClock clock)
+    {
+        if (result.NotFound)
+        {
+            return NotFoundProblem(id);
+        }
+        if (result.Errors is { } errors)
+        {
+            return Invalid(errors);
+        }
+        if (result.Conflict is { } conflict)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "The announcement can no longer be changed", Detail = conflict });
+        }
+        return TypedResults.Ok(AnnouncementMapping.ToDto(result.Announcement!, clock, null));
+    }
+
+    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The announcement is not valid");
+
+    private static NotFound<ProblemDetails> NotFoundProblem(long id) =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such announcement", Detail = $"There is no announcement {id}." });
+}

@@ -1,0 +1,184 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hromada.Bot.Tests.Infrastructure;
+using Hromada.Bot.Tests.Telegram;
+using Hromada.Core.Outbox;
+using Hromada.Core.Proposals;
+using Hromada.Core.Residents;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using static Hromada.Bot.Tests.Announcements.AnnouncementsHost;
+
+namespace Hromada.Bot.Tests.Announcements;
+
+/// <summary>
+/// Broadcasts through the real host and the channel's sender against the fake Bot API. The host runs on the test's fake
+/// clock, which the tests move forward a second at a time, so Telegram's pace (30 pushes a second, one a second per
+/// chat) and a 429's retry_after are kept in clock time without the tests waiting for them.
+/// </summary>
+public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
+{
+    private const long FirstChat = 880_000_000;
+
+    private static readonly Dictionary<string, string?> NoAutomaticNotices = new()
+    {
+        ["Hromada:Announcements:Notices:ConsultationOpened:Enabled"] = "false",
+        ["Hromada:Announcements:Notices:DeadlineReminder:Enabled"] = "false",
+        ["Hromada:Announcements:Notices:ConsultationClosed:Enabled"] = "false",
+        ["Hromada:Pipeline:PollInterval"] = "00:00:00.200",
+    };
+
+    [Fact]
+    public async Task Broadcast_ToAThousandTelegramSubscribers_ReachesEachExactlyOnce()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices);
+        using var client = await CommunicationsAsync(host.Factory);
+        var chats = await AddTelegramSubscribersAsync(host.Factory, 1000);
+
+        var id = await ScheduleInAMinuteAsync(client, "Оголошення для тисячі підписників.");
+        host.Factory.Time.Advance(TimeSpan.FromMinutes(1));
+        await DriveUntilAsync(host, () => DeliveredChats(host).Count == 1000, "1,000 chats reached");
+        await DriveUntilAsync(host, async () => (await ReportAsync(client, id)).GetProperty("total").GetProperty("sent").GetInt32() == 1000,
+            "1,000 delivery rows marked sent");
+
+        var sends = host.Api.CallsOf("sendMessage").Where(c => !c.Failed).ToList();
+        Assert.Equal(1000, sends.Count);
+        Assert.Equal(chats.Order(), sends.Select(c => c.Body["chat_id"]!.GetValue<long>()).Order());
+        Assert.All(sends, c => Assert.Equal("Оголошення для тисячі підписників.", c.Body["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TooManyRequests_PausesTheBroadcast_NoRequestBeforeRetryAfterHasPassed()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices);
+        using var client = await CommunicationsAsync(host.Factory);
+        await AddTelegramSubscribersAsync(host.Factory, 60);
+        host.Api.FailNext("sendMessage", 429, "Too Many Requests: retry after 5", retryAfter: 5);
+
+        await ScheduleInAMinuteAsync(client, "Оголошення під обмеженням швидкості.");
+        host.Factory.Time.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.GetAsync(() => host.Api.CallsOf("sendMessage").Count(c => c.Failed), n => n == 1, "the 429");
+        for (var second = 1; second <= 4; second++)
+        {
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+            Assert.DoesNotContain(host.Api.CallsOf("sendMessage"), c => !c.Failed);
+        }
+        await DriveUntilAsync(host, () => DeliveredChats(host).Count == 60, "the broadcast after retry_after");
+
+        Assert.Equal(60, host.Api.CallsOf("sendMessage").Count(c => !c.Failed));
+    }
+
+    [Fact]
+    public async Task ResidentWhoBlockedTheBot_IsMarkedAndUnsubscribed_AndTheReportSaysWhy()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices);
+        using var client = await CommunicationsAsync(host.Factory);
+        var chats = await AddTelegramSubscribersAsync(host.Factory, 3);
+        host.Api.FailNextTo(chats[1], 403, "Forbidden: bot was blocked by the user");
+
+        var id = await ScheduleInAMinuteAsync(client, "Хтось заблокував бота.");
+        host.Factory.Time.Advance(TimeSpan.FromMinutes(1));
+        var report = await DriveUntilAsync(host, () => ReportAsync(client, id),
+            r => r.GetProperty("total").GetProperty("sent").GetInt32() == 2 && r.GetProperty("total").GetProperty("blocked").GetInt32() == 1,
+            "two sent and one blocked");
+
+        var chat = chats[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var blocked = await DbAsync(host.Factory, db => db.Residents.AsNoTracking().SingleAsync(r => r.ChannelUserId == chat));
+        Assert.True(blocked.IsBlocked);
+        Assert.False(blocked.IsSubscribed);
+        var failure = Assert.Single(report.GetProperty("failures").EnumerateArray());
+        Assert.Equal("Blocked", failure.GetProperty("status").GetString());
+        Assert.Contains("blocked by the user", failure.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var counts = await client.GetFromJsonAsync<JsonElement>("/api/admin/subscribers");
+        Assert.Equal(2, counts.GetProperty("channels")[0].GetProperty("subscribed").GetInt32());
+    }
+
+    [Fact]
+    public async Task HostStoppedMidBroadcast_FinishesAfterRestart_ResendingAtMostTheMessagesInFlight()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "hromada-tests", "broadcast-" + Guid.NewGuid().ToString("N"))).FullName;
+        await using var api = await FakeBotApi.StartAsync();
+        List<long> chats;
+        DateTimeOffset stoppedAt;
+        int beforeStop;
+        await using (var first = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder, settings: NoAutomaticNotices))
+        {
+            using var client = await CommunicationsAsync(first.Factory);
+            chats = await AddTelegramSubscribersAsync(first.Factory, 300);
+            await ScheduleInAMinuteAsync(client, "Оголошення, перерване перезапуском.");
+            first.Factory.Time.Advance(TimeSpan.FromMinutes(1));
+            await DriveUntilAsync(first, () => DeliveredChats(first).Count >= 100, "a third of the broadcast");
+            stoppedAt = first.Factory.Time.GetUtcNow();
+            beforeStop = DeliveredChats(first).Count;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        await using var second = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder, settings: NoAutomaticNotices);
+        second.Factory.Time.SetUtcNow(stoppedAt);
+        await DriveUntilAsync(second, () => DeliveredChats(second).Count == 300, "every chat after the restart");
+
+        var perChat = api.CallsOf("sendMessage").Where(c => !c.Failed).GroupBy(c => c.Body["chat_id"]!.GetValue<long>()).ToList();
+        Assert.True(beforeStop < 300, "the host was stopped before the broadcast finished");
+        Assert.Equal(chats.Order(), perChat.Select(g => g.Key).Order());
+        var twice = perChat.Count(g => g.Count() > 1);
+        output.WriteLine($"Stopped after {beforeStop} of 300 chats; {twice} chat(s) got the announcement twice.");
+        Assert.True(twice <= 32, $"{twice} chats got it twice; only the sends in flight at the stop (at most MaxConcurrentSends = 32) may be repeated");
+        Assert.All(perChat, g => Assert.InRange(g.Count(), 1, 2));
+    }
+
+    private static HashSet<long> DeliveredChats(TelegramHost host) =>
+        host.Api.CallsOf("sendMessage").Where(c => !c.Failed).Select(c => c.Body["chat_id"]!.GetValue<long>()).ToHashSet();
+
+    private static async Task<List<long>> AddTelegramSubscribersAsync(HromadaAppFactory app, int count)
+    {
+        var start = FirstChat + Random.Shared.Next(1_000_000) * 1000L;
+        var chats = Enumerable.Range(0, count).Select(i => start + i).ToList();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        db.Residents.AddRange(chats.Select(chat => new Resident
+        {
+            Channel = Channel.Telegram,
+            ChannelUserId = chat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CreatedAt = app.Time.GetUtcNow(),
+            IsSubscribed = true,
+        }));
+        await db.SaveChangesAsync();
+        return chats;
+    }
+
+    private static async Task<long> ScheduleInAMinuteAsync(HttpClient client, string text) =>
+        (await CreateAsync(client, new { text, targets = new[] { "TelegramSubscribers" }, sendAt = "2026-11-02T11:01:00+02:00" }))
+            .GetProperty("id").GetInt64();
+
+    private static Task<JsonElement> ReportAsync(HttpClient client, long id) =>
+        client.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
+
+    /// <summary>Moves the fake clock a second at a time until <paramref name="done"/> holds (bounded in real time only against a hang).</summary>
+    private static async Task DriveUntilAsync(TelegramHost host, Func<bool> done, string what) =>
+        await DriveUntilAsync(host, () => Task.FromResult(done()), what);
+
+    private static async Task DriveUntilAsync(TelegramHost host, Func<Task<bool>> done, string what) =>
+        await DriveUntilAsync(host, done, d => d, what);
+
+    private static async Task<T> DriveUntilAsync<T>(TelegramHost host, Func<Task<T>> probe, Func<T, bool> done, string what)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+            if (cts.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Gave up waiting: {what}");
+            }
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(30, CancellationToken.None);
+        }
+    }
+}
