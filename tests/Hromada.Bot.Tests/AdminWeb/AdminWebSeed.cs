@@ -33,6 +33,13 @@ internal static class AdminWebSeed
         return (await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Consultations.FirstAsync()).Id;
     }
 
+    public static async Task<string> SphereCodeAsync(HromadaAppFactory app, string reference)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals.Where(p => p.Reference == reference)
+            .Select(p => p.Sphere!.Code).SingleAsync();
+    }
+
     public static async Task<Proposal> ProposalAsync(HromadaAppFactory app, string reference)
     {
         await using var scope = app.Services.CreateAsyncScope();
