@@ -35,6 +35,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
+        services.AddSingleton<CatalogCache>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Residents.ResidentErasure>();
         services.AddScoped<ProposalService>();

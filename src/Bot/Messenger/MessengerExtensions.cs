@@ -24,7 +24,7 @@ public static class MessengerExtensions
             (string.IsNullOrWhiteSpace(options.PageId) ? "" : $", Page {options.PageId}")));
 
         // No resilience handler: the outbox dispatcher is the one retry layer for sends.
-        services.AddHttpClient<GraphApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<GraphApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddScoped<MessengerRenderer>();
         services.AddSingleton<IChannelAdapter, MessengerAdapter>();
         services.AddSingleton<IChannelSender, MessengerChannelSender>();

@@ -26,7 +26,8 @@ public static class TelegramExtensions
 
         // No resilience handler on this client: sends are retried by the outbox dispatcher, set-up calls by TelegramPipeline.
         // The timeout outlasts a long poll.
-        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60));
+        // Our own logs say what a send did; the factory's per-request log scopes cost more than the request on loopback.
+        services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -44,16 +45,9 @@ internal static class TelegramWebhook
             return TypedResults.Problem(statusCode: 400, title: "The update is too large");
         }
 
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        if (await ReadBoundedAsync(request.Body, MaxBodyBytes, ct) is not { } body)
         {
-            var buffer = new char[MaxBodyBytes + 1];
-            var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
-            if (read > MaxBodyBytes)
-            {
-                return TypedResults.Problem(statusCode: 400, title: "The update is too large");
-            }
-            body = new string(buffer, 0, read);
+            return TypedResults.Problem(statusCode: 400, title: "The update is too large");
         }
 
         Update? update;
@@ -75,6 +69,31 @@ internal static class TelegramWebhook
         var inbound = TelegramAdapter.Parse(update);
         await inbox.StoreAsync(Channel.Telegram, update.Id.ToString(CultureInfo.InvariantCulture), inbound.SenderKey, body, inbound, ct: ct);
         return TypedResults.Ok();
+    }
+
+    /// <summary>The body as text, read a few kilobytes at a time with a pooled buffer; null past <paramref name="maxChars"/>.</summary>
+    private static async Task<string?> ReadBoundedAsync(Stream body, int maxChars, CancellationToken ct)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            var text = new StringBuilder();
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0)
+            {
+                if (text.Length + read > maxChars)
+                {
+                    return null;
+                }
+                text.Append(buffer, 0, read);
+            }
+            return text.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 }
 

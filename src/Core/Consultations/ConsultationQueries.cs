@@ -14,6 +14,16 @@ public static class ConsultationQueries
         return candidates.FirstOrDefault();
     }
 
+    /// <summary>
+    /// Every consultation accepting proposals at <paramref name="now"/>, the earliest opened first, from the
+    /// <see cref="Catalogs.CatalogCache"/> (what the conversation asks on every message).
+    /// </summary>
+    public static async Task<IReadOnlyList<Consultation>> ListAcceptingAsync(this Catalogs.CatalogCache cache, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return (await cache.GetAsync(ct)).Accepting(now);
+    }
+
     /// <summary>Every consultation accepting proposals at <paramref name="now"/>, the earliest opened first.</summary>
     public static async Task<IReadOnlyList<Consultation>> ListAcceptingAsync(this HromadaDbContext db, DateTimeOffset now, CancellationToken ct = default)
     {

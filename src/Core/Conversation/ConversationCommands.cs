@@ -10,6 +10,7 @@ namespace Hromada.Core.Conversation;
 /// <summary>The commands (start, new, my, cancel, help, privacy, subscribe, stop, forget) and the greeting.</summary>
 internal sealed class ConversationCommands(
     HromadaDbContext db,
+    Catalogs.CatalogCache catalogs,
     Questionnaire questionnaire,
     Submission submission,
     CommunityClock clock,
@@ -68,7 +69,7 @@ internal sealed class ConversationCommands(
     /// </summary>
     public async Task GreetAsync(ConversationContext ctx, CancellationToken ct)
     {
-        var open = await db.ListAcceptingAsync(clock.UtcNow, ct);
+        var open = await catalogs.ListAcceptingAsync(clock.UtcNow, ct);
         if (open.Count == 0)
         {
             submission.SayNoConsultation(ctx);
@@ -91,7 +92,7 @@ internal sealed class ConversationCommands(
 
     private async Task StartSubmissionAsync(ConversationContext ctx, CancellationToken ct)
     {
-        if ((await db.ListAcceptingAsync(clock.UtcNow, ct)).Count == 0)
+        if ((await catalogs.ListAcceptingAsync(clock.UtcNow, ct)).Count == 0)
         {
             submission.SayNoConsultation(ctx);
             return;

@@ -27,20 +27,32 @@ internal sealed class ConversationEngine(
     TimeProvider time,
     ILogger<ConversationEngine> logger)
 {
-    public async Task<ConversationReply> HandleOnceAsync(InboundMessage message, CancellationToken ct)
+    /// <summary>
+    /// One attempt at a turn. A message from the inbox is handled once because its item's "done" mark is written only
+    /// if it was still pending (a concurrency check), so a second handler's whole commit fails and its retry
+    /// (<paramref name="retry"/>) finds it done; a message from elsewhere leaves a processed mark instead.
+    /// </summary>
+    public async Task<ConversationReply> HandleOnceAsync(InboundMessage message, bool retry, CancellationToken ct)
     {
-        if (await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct))
+        if ((retry || message.InboxItemId is null) && await WasHandledAsync(message, ct))
         {
             logger.LogInformation("{Channel} message {MessageId} was handled before; not answering again", message.Channel, message.MessageId);
             return ConversationReply.Duplicate;
         }
         unitOfWork.Defer = true;
         var now = time.GetUtcNow();
-        var resident = await db.Residents.SingleOrDefaultAsync(r => r.Channel == message.Channel && r.ChannelUserId == message.ChannelUserId, ct);
+        var found = await db.Residents
+            .Where(r => r.Channel == message.Channel && r.ChannelUserId == message.ChannelUserId)
+            .Select(r => new { Resident = r, HasHeld = db.OutboxMessages.Any(o => o.ResidentId == r.Id && o.Status == OutboxStatus.Held) })
+            .SingleOrDefaultAsync(ct);
+        var resident = found?.Resident;
         var isNew = resident is null;
         resident ??= NewResident(message);
         resident.LastInboundAt = now;
-        db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
+        if (message.InboxItemId is null)
+        {
+            db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
+        }
 
         List<OutboundMessage> replies;
         if (IsOverRateLimit(resident, now, out var sendNotice))
@@ -55,7 +67,7 @@ internal sealed class ConversationEngine(
         }
         else
         {
-            replies = isNew ? [] : await TakeHeldAsync(resident, ct);
+            replies = found?.HasHeld == true ? await TakeHeldAsync(resident, ct) : [];
             var ctx = new ConversationContext(resident, message);
             if (isNew && message.ChoiceValue is not null)
             {
@@ -154,6 +166,11 @@ internal sealed class ConversationEngine(
         resident.RateNoticeSent = true;
         return true;
     }
+
+    private async Task<bool> WasHandledAsync(InboundMessage message, CancellationToken ct) =>
+        message.InboxItemId is { } itemId
+            ? await db.InboxItems.AnyAsync(i => i.Id == itemId && i.Status != InboxStatus.Pending, ct)
+            : await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct);
 
     /// <summary>Messages held for the resident (outside a messaging window, or while blocked) go out with this reply.</summary>
     private async Task<List<OutboundMessage>> TakeHeldAsync(Resident resident, CancellationToken ct)

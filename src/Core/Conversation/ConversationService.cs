@@ -25,7 +25,7 @@ internal sealed class ConversationService(IServiceScopeFactory scopes, ILogger<C
             await using var scope = scopes.CreateAsyncScope();
             try
             {
-                return await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleOnceAsync(message, ct);
+                return await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleOnceAsync(message, retry: attempt > 1, ct);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {

@@ -9,7 +9,8 @@ internal sealed class InboxConfiguration : IEntityTypeConfiguration<InboxItem>
     {
         b.Property(x => x.ExternalId).HasMaxLength(200);
         b.Property(x => x.SenderKey).HasMaxLength(200);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        // "Done" is written only over "Pending": two handlers of one item cannot both commit.
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.Property(x => x.LastError).HasMaxLength(1000);
         b.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
         b.HasIndex(x => new { x.Status, x.NextAttemptAt });

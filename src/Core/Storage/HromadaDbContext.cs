@@ -90,6 +90,7 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
             ChangeTracker.DetectChanges();
             ChangeTracker.AutoDetectChangesEnabled = false;
         }
+        var catalogChanged = false;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true } version)
@@ -97,6 +98,12 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
                 var property = entry.Property(version.Name);
                 property.CurrentValue = (int)property.OriginalValue! + 1;
             }
+            catalogChanged |= entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity is CatalogItem or Consultation or ConsultationExtension;
+        }
+        if (catalogChanged)
+        {
+            CatalogCache.Changed();
         }
         return detect;
     }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -13,18 +15,28 @@ namespace Hromada.Core.Storage;
 /// </summary>
 public sealed class SqliteWriteGate : IDisposable
 {
+    /// <summary>The meter with the gate's figures (<c>dotnet-counters monitor --counters Hromada.Storage</c>).</summary>
+    public const string MeterName = "Hromada.Storage";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> Waited = Meter.CreateHistogram<double>("hromada.db.write_wait", "ms", "Time a write waited for its turn.");
+    private static readonly Histogram<double> Held = Meter.CreateHistogram<double>("hromada.db.write_hold", "ms", "Time a write held its turn.");
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Waits for this process's turn to write; dispose the result to hand it on.</summary>
     public async ValueTask<Turn> EnterAsync(CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         await _gate.WaitAsync(ct);
+        Waited.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new Turn(_gate);
     }
 
     public Turn Enter()
     {
+        var started = Stopwatch.GetTimestamp();
         _gate.Wait();
+        Waited.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new Turn(_gate);
     }
 
@@ -33,12 +45,14 @@ public sealed class SqliteWriteGate : IDisposable
     /// <summary>One turn at writing; disposing it twice hands on once.</summary>
     public sealed class Turn(SemaphoreSlim gate) : IDisposable
     {
+        private readonly long _since = Stopwatch.GetTimestamp();
         private int _released;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                Held.Record(Stopwatch.GetElapsedTime(_since).TotalMilliseconds);
                 gate.Release();
             }
         }

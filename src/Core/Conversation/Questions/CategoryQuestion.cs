@@ -1,13 +1,11 @@
 using Hromada.Core.Catalogs;
 using Hromada.Core.Conversation.Steps;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Core.Conversation.Questions;
 
 /// <summary>Who submits: a person, a business, an NGO … (the category decides what is asked next about the author).</summary>
-internal sealed class CategoryQuestion(HromadaDbContext db) : CatalogQuestion<AuthorCategory>(db.AuthorCategories)
+internal sealed class CategoryQuestion(CatalogCache cache) : CatalogQuestion<AuthorCategory>(cache, s => s.AuthorCategories)
 {
     public const string Key = "category";
 
@@ -17,10 +15,10 @@ internal sealed class CategoryQuestion(HromadaDbContext db) : CatalogQuestion<Au
     protected override string EditKey => "Choice_EditCategory";
 
     /// <summary>What the chosen category asks about the author; null before a category is chosen.</summary>
-    public static async Task<AuthorDetail?> AsksAsync(ConversationContext ctx, HromadaDbContext db, CancellationToken ct)
+    public static async Task<AuthorDetail?> AsksAsync(ConversationContext ctx, CatalogCache cache, CancellationToken ct)
     {
         var id = ctx.Draft.Get<Chosen>(Key)?.Id;
-        return id is null ? null : await db.AuthorCategories.Where(c => c.Id == id).Select(c => (AuthorDetail?)c.Asks).SingleOrDefaultAsync(ct);
+        return id is null ? null : (await cache.GetAsync(ct)).AuthorCategories.SingleOrDefault(c => c.Id == id)?.Asks;
     }
 
     public override Task<NewProposal> StoreAsync(ConversationContext ctx, NewProposal proposal, CancellationToken ct) =>

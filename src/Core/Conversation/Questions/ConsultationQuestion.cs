@@ -3,7 +3,6 @@ using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Conversation.Steps;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
 
 namespace Hromada.Core.Conversation.Questions;
 
@@ -11,18 +10,18 @@ namespace Hromada.Core.Conversation.Questions;
 /// Which consultation the proposal is for — asked only while more than one is open (rounds, two programmes); with
 /// one open, the proposal goes to it without a question.
 /// </summary>
-internal sealed class ConsultationQuestion(HromadaDbContext db, CommunityClock clock) : Question
+internal sealed class ConsultationQuestion(Catalogs.CatalogCache cache, CommunityClock clock) : Question
 {
     public const string Key = "consultation";
 
     public override string Name => Key;
 
     public override async Task<bool> AppliesAsync(ConversationContext ctx, CancellationToken ct) =>
-        (await db.ListAcceptingAsync(clock.UtcNow, ct)).Count > 1;
+        (await cache.ListAcceptingAsync(clock.UtcNow, ct)).Count > 1;
 
     public override async Task AskAsync(ConversationContext ctx, CancellationToken ct)
     {
-        var open = await db.ListAcceptingAsync(clock.UtcNow, ct);
+        var open = await cache.ListAcceptingAsync(clock.UtcNow, ct);
         var list = open.Select((c, i) => ctx.T("Consultation_Line", i + 1, c.Title, DeadlineText.Until(ctx, clock, c.Deadline)));
         ctx.Say(ctx.T("Ask_Consultation") + "\n\n" + string.Join('\n', list),
             open.Select((c, i) => Button(c.Title, c.Id, "№ " + (i + 1).ToString(CultureInfo.InvariantCulture))).ToList());
@@ -30,7 +29,7 @@ internal sealed class ConsultationQuestion(HromadaDbContext db, CommunityClock c
 
     public override async Task<StepResult> AnswerAsync(ConversationContext ctx, StepInput input, CancellationToken ct)
     {
-        if (PressedId(input) is { } id && (await db.ListAcceptingAsync(clock.UtcNow, ct)).Any(c => c.Id == id))
+        if (PressedId(input) is { } id && (await cache.ListAcceptingAsync(clock.UtcNow, ct)).Any(c => c.Id == id))
         {
             Save(ctx, new Chosen(id));
             return StepResult.Done;
@@ -41,7 +40,7 @@ internal sealed class ConsultationQuestion(HromadaDbContext db, CommunityClock c
     public override async Task<IReadOnlyList<SummaryLine>> SummariseAsync(ConversationContext ctx, CancellationToken ct)
     {
         var chosen = Answer<Chosen>(ctx);
-        var title = chosen is null ? null : (await db.Consultations.FindAsync([chosen.Id], ct))?.Title;
+        var title = chosen is null ? null : (await cache.GetAsync(ct)).OpenConsultations.SingleOrDefault(c => c.Id == chosen.Id)?.Title;
         title ??= ctx.T("Summary_None");
         return [new SummaryLine(ctx.T("Summary_Consultation"), title)];
     }

@@ -10,7 +10,7 @@ namespace Hromada.Core.Conversation.Questions;
 /// unless the resident changes that from the summary (<see cref="ConcernsQuestion"/>), so one question serves both.
 /// A resident's residence is remembered and offered with one tap for their next proposal.
 /// </summary>
-internal sealed class ResidenceQuestion(HromadaDbContext db, SettlementPicker picker) : Question
+internal sealed class ResidenceQuestion(Catalogs.CatalogCache cache, SettlementPicker picker) : Question
 {
     public const string Key = "residence";
 
@@ -64,6 +64,6 @@ internal sealed class ResidenceQuestion(HromadaDbContext db, SettlementPicker pi
 
     private async Task<Catalogs.Settlement?> RememberedAsync(ConversationContext ctx, CancellationToken ct) =>
         ctx.Resident.ResidenceSettlementId is { } id
-            ? await db.Settlements.SingleOrDefaultAsync(s => s.Id == id && !s.IsRetired, ct)
+            ? (await cache.GetAsync(ct)).Settlements.SingleOrDefault(s => s.Id == id && !s.IsRetired)
             : null;
 }

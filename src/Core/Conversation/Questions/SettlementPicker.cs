@@ -1,8 +1,6 @@
 using System.Globalization;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Conversation.Steps;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 using Hromada.Core.Proposals;
 
@@ -17,7 +15,7 @@ internal sealed record Place(int? SettlementId, string? Unlisted);
 /// confirmation), or a starosta district is chosen first and then its settlement. Where it is in that search is kept
 /// in the draft beside the question's answer.
 /// </summary>
-internal sealed class SettlementPicker(HromadaDbContext db)
+internal sealed class SettlementPicker(CatalogCache cache)
 {
     private sealed record Search(int? DistrictId, List<int> Candidates, string? PendingName, bool Typing);
 
@@ -45,7 +43,7 @@ internal sealed class SettlementPicker(HromadaDbContext db)
         }
         else if (search is { Candidates.Count: > 0 })
         {
-            var found = await db.Settlements.Include(s => s.District).Where(s => search.Candidates.Contains(s.Id)).OrderBy(s => s.SortOrder).ToListAsync(ct);
+            var found = (await cache.GetAsync(ct)).Settlements.Where(s => search.Candidates.Contains(s.Id)).OrderBy(s => s.SortOrder).ToList();
             var lines = found.Select((s, i) => $"{i + 1}. {s.DisplayName} — {s.District!.Label}");
             var choices = found.Select((s, i) => B($"{s.DisplayName} ({s.District!.Label})", S(s.Id), $"{i + 1}. {s.ShortLabel ?? s.DisplayName}")).ToList();
             choices.Add(Other());
@@ -54,7 +52,7 @@ internal sealed class SettlementPicker(HromadaDbContext db)
         }
         else if (search?.DistrictId is { } districtId)
         {
-            var settlements = await db.Settlements.Where(s => !s.IsRetired && s.DistrictId == districtId).OrderBy(s => s.SortOrder).ToListAsync(ct);
+            var settlements = (await cache.GetAsync(ct)).Settlements.Where(s => !s.IsRetired && s.DistrictId == districtId).OrderBy(s => s.SortOrder).ToList();
             var choices = settlements.Select(s => B(s.DisplayName, S(s.Id), s.ShortLabel)).ToList();
             choices.Add(Other());
             choices.Add(Back());
@@ -62,7 +60,7 @@ internal sealed class SettlementPicker(HromadaDbContext db)
         }
         else
         {
-            var districts = await db.StarostaDistricts.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder).ToListAsync(ct);
+            var districts = (await cache.GetAsync(ct)).Districts.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder).ToList();
             ctx.Say(question, [.. extras, .. districts.Select(d => B(d.Label, D(d.Id), d.ShortLabel))]);
         }
     }
@@ -84,11 +82,11 @@ internal sealed class SettlementPicker(HromadaDbContext db)
             case StepInput.Pressed { Value: "record" } when search.PendingName is { } name:
                 return Found(ctx, step, new Place(null, name));
             case StepInput.Pressed { Value: var v } when Id(v, 'd') is { } districtId
-                && await db.StarostaDistricts.AnyAsync(d => d.Id == districtId && !d.IsRetired, ct):
+                && (await cache.GetAsync(ct)).Districts.Any(d => d.Id == districtId && !d.IsRetired):
                 ctx.Draft.Set(Key(step), new Search(districtId, [], null, false));
                 return (StepResult.Again, null);
             case StepInput.Pressed { Value: var v } when Id(v, 's') is { } settlementId
-                && await db.Settlements.AnyAsync(s => s.Id == settlementId && !s.IsRetired, ct):
+                && (await cache.GetAsync(ct)).Settlements.Any(s => s.Id == settlementId && !s.IsRetired):
                 return Found(ctx, step, new Place(settlementId, null));
             default:
                 return (StepResult.NotTaken, null);
@@ -100,15 +98,14 @@ internal sealed class SettlementPicker(HromadaDbContext db)
     {
         if (place?.SettlementId is { } id)
         {
-            var settlement = await db.Settlements.FindAsync([id], ct);
-            return settlement?.DisplayName;
+            return (await cache.GetAsync(ct)).Settlements.SingleOrDefault(s => s.Id == id)?.DisplayName;
         }
         return place?.Unlisted;
     }
 
     private async Task<(StepResult, Place?)> FindAsync(ConversationContext ctx, string step, string typed, CancellationToken ct)
     {
-        var all = await db.Settlements.Where(s => !s.IsRetired).ToListAsync(ct);
+        var all = (await cache.GetAsync(ct)).Settlements.Where(s => !s.IsRetired).ToList();
         var matches = SettlementMatcher.Match(all, typed);
         if (matches.Count == 1)
         {

@@ -1,8 +1,6 @@
 using Hromada.Core.Catalogs;
 using Hromada.Core.Conversation.Steps;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Core.Conversation.Questions;
 
@@ -10,7 +8,7 @@ namespace Hromada.Core.Conversation.Questions;
 /// The social groups a person belongs to (several may be ticked, then «Готово»); an exclusive entry such as «Жодна з
 /// цих груп» answers with one tap.
 /// </summary>
-internal sealed class SocialGroupsQuestion(HromadaDbContext db) : Question
+internal sealed class SocialGroupsQuestion(CatalogCache cache) : Question
 {
     private const string Tick = "✓ ";
 
@@ -20,14 +18,14 @@ internal sealed class SocialGroupsQuestion(HromadaDbContext db) : Question
     private sealed record Groups(List<int> Ids, bool Complete);
 
     public override async Task<bool> AppliesAsync(ConversationContext ctx, CancellationToken ct) =>
-        await CategoryQuestion.AsksAsync(ctx, db, ct) == AuthorDetail.SocialGroups;
+        await CategoryQuestion.AsksAsync(ctx, cache, ct) == AuthorDetail.SocialGroups;
 
     public override bool IsAnswered(ConversationContext ctx) => Answer<Groups>(ctx)?.Complete == true;
 
     public override async Task AskAsync(ConversationContext ctx, CancellationToken ct)
     {
         var ticked = Answer<Groups>(ctx)?.Ids ?? [];
-        var groups = await db.SocialGroups.Where(g => !g.IsRetired).OrderBy(g => g.SortOrder).ToListAsync(ct);
+        var groups = (await cache.GetAsync(ct)).SocialGroups.Where(g => !g.IsRetired).OrderBy(g => g.SortOrder).ToList();
         var choices = groups
             .Select(g => ticked.Contains(g.Id)
                 ? Button(Tick + g.Label, g.Id, Tick + (g.ShortLabel ?? g.Label))
@@ -49,7 +47,8 @@ internal sealed class SocialGroupsQuestion(HromadaDbContext db) : Question
             Save(ctx, new Groups(ids, Complete: true));
             return StepResult.Done;
         }
-        if (PressedId(input) is not { } id || await db.SocialGroups.SingleOrDefaultAsync(g => g.Id == id && !g.IsRetired, ct) is not { } group)
+        var all = (await cache.GetAsync(ct)).SocialGroups;
+        if (PressedId(input) is not { } id || all.SingleOrDefault(g => g.Id == id && !g.IsRetired) is not { } group)
         {
             return StepResult.NotTaken;
         }
@@ -58,7 +57,7 @@ internal sealed class SocialGroupsQuestion(HromadaDbContext db) : Question
             Save(ctx, new Groups([id], Complete: true));
             return StepResult.Done;
         }
-        var exclusive = await db.SocialGroups.Where(g => g.IsExclusive).Select(g => g.Id).ToListAsync(ct);
+        var exclusive = all.Where(g => g.IsExclusive).Select(g => g.Id).ToList();
         ids.RemoveAll(exclusive.Contains);
         if (!ids.Remove(id))
         {
@@ -71,7 +70,7 @@ internal sealed class SocialGroupsQuestion(HromadaDbContext db) : Question
     public override async Task<IReadOnlyList<SummaryLine>> SummariseAsync(ConversationContext ctx, CancellationToken ct)
     {
         var ids = Answer<Groups>(ctx)?.Ids ?? [];
-        var labels = await db.SocialGroups.Where(g => ids.Contains(g.Id)).OrderBy(g => g.SortOrder).Select(g => g.Label).ToListAsync(ct);
+        var labels = (await cache.GetAsync(ct)).SocialGroups.Where(g => ids.Contains(g.Id)).OrderBy(g => g.SortOrder).Select(g => g.Label).ToList();
         return [new SummaryLine(ctx.T("Summary_SocialGroups"), labels.Count == 0 ? ctx.T("Summary_None") : string.Join(", ", labels))];
     }
 

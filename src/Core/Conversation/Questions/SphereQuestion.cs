@@ -1,12 +1,11 @@
 using Hromada.Core.Catalogs;
 using Hromada.Core.Conversation.Steps;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
 
 namespace Hromada.Core.Conversation.Questions;
 
 /// <summary>The programme's sphere the proposal belongs to.</summary>
-internal sealed class SphereQuestion(HromadaDbContext db) : CatalogQuestion<Sphere>(db.Spheres)
+internal sealed class SphereQuestion(CatalogCache cache) : CatalogQuestion<Sphere>(cache, s => s.Spheres)
 {
     public const string Key = "sphere";
 

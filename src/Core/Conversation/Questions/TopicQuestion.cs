@@ -1,7 +1,6 @@
 using Hromada.Core.Conversation.Steps;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
+using Hromada.Core.Catalogs;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Conversation.Questions;
@@ -10,7 +9,7 @@ namespace Hromada.Core.Conversation.Questions;
 /// A topic inside the chosen sphere, optional: asked only for a sphere that has topics, and a resident who starts
 /// writing their proposal here instead has skipped it — the text goes on to the next question.
 /// </summary>
-internal sealed class TopicQuestion(HromadaDbContext db, IOptions<ConversationOptions> options) : Question
+internal sealed class TopicQuestion(CatalogCache cache, IOptions<ConversationOptions> options) : Question
 {
     public override string Name => "topic";
 
@@ -20,7 +19,7 @@ internal sealed class TopicQuestion(HromadaDbContext db, IOptions<ConversationOp
     private sealed record TopicAnswer(int SphereId, int? TopicId);
 
     public override async Task<bool> AppliesAsync(ConversationContext ctx, CancellationToken ct) =>
-        SphereQuestion.ChosenSphere(ctx) is { } sphere && await db.Topics.AnyAsync(t => t.SphereId == sphere && !t.IsRetired, ct);
+        SphereQuestion.ChosenSphere(ctx) is { } sphere && (await cache.GetAsync(ct)).Topics.Any(t => t.SphereId == sphere && !t.IsRetired);
 
     public override bool IsAnswered(ConversationContext ctx) =>
         Answer<TopicAnswer>(ctx) is { } answer && answer.SphereId == SphereQuestion.ChosenSphere(ctx);
@@ -28,7 +27,7 @@ internal sealed class TopicQuestion(HromadaDbContext db, IOptions<ConversationOp
     public override async Task AskAsync(ConversationContext ctx, CancellationToken ct)
     {
         var sphere = SphereQuestion.ChosenSphere(ctx);
-        var topics = await db.Topics.Where(t => !t.IsRetired && t.SphereId == sphere).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var topics = (await cache.GetAsync(ct)).Topics.Where(t => !t.IsRetired && t.SphereId == sphere).OrderBy(t => t.SortOrder).ToList();
         var choices = topics.Select(t => Button(t.Label, t.Id, t.ShortLabel)).ToList();
         choices.Add(Button(ctx.T("Choice_Skip"), "skip"));
         ctx.Say(ctx.T("Ask_Topic"), choices);
@@ -49,7 +48,7 @@ internal sealed class TopicQuestion(HromadaDbContext db, IOptions<ConversationOp
                 Save(ctx, new TopicAnswer(sphere, null));
                 return StepResult.PassOn;
         }
-        if (PressedId(input) is { } id && await db.Topics.AnyAsync(t => t.Id == id && t.SphereId == sphere && !t.IsRetired, ct))
+        if (PressedId(input) is { } id && (await cache.GetAsync(ct)).Topics.Any(t => t.Id == id && t.SphereId == sphere && !t.IsRetired))
         {
             Save(ctx, new TopicAnswer(sphere, id));
             return StepResult.Done;
@@ -60,7 +59,7 @@ internal sealed class TopicQuestion(HromadaDbContext db, IOptions<ConversationOp
     public override async Task<IReadOnlyList<SummaryLine>> SummariseAsync(ConversationContext ctx, CancellationToken ct)
     {
         var id = Answer<TopicAnswer>(ctx)?.TopicId;
-        var label = id is null ? null : await db.Topics.Where(t => t.Id == id).Select(t => t.Label).SingleOrDefaultAsync(ct);
+        var label = id is null ? null : (await cache.GetAsync(ct)).Topics.SingleOrDefault(t => t.Id == id)?.Label;
         return [new SummaryLine(ctx.T("Summary_Topic"), label ?? ctx.T("Summary_None"))];
     }
 

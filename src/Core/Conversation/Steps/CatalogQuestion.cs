@@ -1,11 +1,13 @@
 using Hromada.Core.Catalogs;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Core.Conversation.Steps;
 
 /// <summary>A question answered by one entry of a catalog, offered as buttons (the short label where a label is long).</summary>
-internal abstract class CatalogQuestion<TItem>(IQueryable<TItem> catalog) : Question where TItem : CatalogItem
+internal abstract class CatalogQuestion<TItem>(CatalogCache cache, Func<CatalogSnapshot, IReadOnlyList<TItem>> catalog) : Question where TItem : CatalogItem
 {
+    /// <summary>The catalogs, for subclasses that look at other answers' entries.</summary>
+    protected CatalogCache Cache => cache;
+
     /// <summary>Resource key of the question.</summary>
     protected abstract string AskKey { get; }
 
@@ -16,20 +18,20 @@ internal abstract class CatalogQuestion<TItem>(IQueryable<TItem> catalog) : Ques
     protected abstract string EditKey { get; }
 
     /// <summary>The entries offered for this draft (not retired; narrowed by an earlier answer where one applies).</summary>
-    protected virtual IQueryable<TItem> Offered(ConversationContext ctx) => catalog.Where(x => !x.IsRetired);
+    protected virtual IEnumerable<TItem> Offered(ConversationContext ctx, CatalogSnapshot snapshot) => catalog(snapshot).Where(x => !x.IsRetired);
 
     /// <summary>The id chosen, or null.</summary>
     public int? ChosenId(ConversationContext ctx) => Answer<Chosen>(ctx)?.Id;
 
     public override async Task AskAsync(ConversationContext ctx, CancellationToken ct)
     {
-        var items = await Offered(ctx).OrderBy(x => x.SortOrder).ToListAsync(ct);
+        var items = Offered(ctx, await cache.GetAsync(ct)).OrderBy(x => x.SortOrder).ToList();
         ctx.Say(ctx.T(AskKey), items.Select(i => Button(i.Label, i.Id, i.ShortLabel)).ToList());
     }
 
     public override async Task<StepResult> AnswerAsync(ConversationContext ctx, StepInput input, CancellationToken ct)
     {
-        if (PressedId(input) is { } id && await Offered(ctx).AnyAsync(x => x.Id == id, ct))
+        if (PressedId(input) is { } id && Offered(ctx, await cache.GetAsync(ct)).Any(x => x.Id == id))
         {
             Save(ctx, new Chosen(id));
             return StepResult.Done;
@@ -40,7 +42,7 @@ internal abstract class CatalogQuestion<TItem>(IQueryable<TItem> catalog) : Ques
     public override async Task<IReadOnlyList<SummaryLine>> SummariseAsync(ConversationContext ctx, CancellationToken ct)
     {
         var id = ChosenId(ctx);
-        var label = id is null ? null : await catalog.Where(x => x.Id == id).Select(x => x.Label).SingleOrDefaultAsync(ct);
+        var label = id is null ? null : catalog(await cache.GetAsync(ct)).SingleOrDefault(x => x.Id == id)?.Label;
         return [new SummaryLine(ctx.T(SummaryKey), label ?? ctx.T("Summary_None"))];
     }
 
