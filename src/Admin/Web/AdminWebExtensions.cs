@@ -61,6 +61,7 @@ public static class AdminWebExtensions
         services.AddScoped<Dashboard.DashboardData>();
         services.AddScoped<WebCatalogs>();
         services.AddSingleton<Import.PendingImports>();
+        services.AddSingleton<Account.SignInThrottle>();
         services.AddScoped<Announcements.AnnouncementPages>();
         return services;
     }

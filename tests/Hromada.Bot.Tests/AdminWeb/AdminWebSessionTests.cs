@@ -32,6 +32,34 @@ public sealed class AdminWebSessionTests
     }
 
     [Fact]
+    public async Task SignIn_AfterTooManyWrongKeysFromOneAddress_IsRefusedForTheMinute_EvenWithTheRightKey()
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["Hromada:Admin:Web:SignInFailuresPerMinute"] = "3" });
+        using var client = WebSessionClient.Anonymous(app);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync($"hb_000000000{i}_wrong-key-guessed-by-someone-0000000000000000")).StatusCode);
+        }
+
+        var refused = await client.SignInAsync(HromadaAppFactory.TestAdminKey);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Забагато невдалих спроб входу з цієї адреси", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        Assert.DoesNotContain(refused.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("hromada_admin=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ASessionLengthOutOfRange_StopsTheServiceNamingTheSetting()
+    {
+        using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["Hromada:Admin:Web:SessionHours"] = "0" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("Hromada:Admin:Web:SessionHours must be between 1 and 72 (it is 0)", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SessionCookie_IsHttpOnly_SameSiteStrict_OnlyForTheAdminPages_AndSecureWhenTheRequestCameOverHttps()
     {
         await using var app = new HromadaAppFactory();

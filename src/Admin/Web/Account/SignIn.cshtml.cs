@@ -1,6 +1,7 @@
 using Hromada.Admin.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Hromada.Admin.Web.Account;
 
 /// <summary>Sign-in with an admin key, once: the key is checked and exchanged for the session cookie.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(ApiKeyService keys, IOptions<AdminWebOptions> options, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(ApiKeyService keys, SignInThrottle throttle, IOptions<AdminWebOptions> options, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -24,12 +25,23 @@ public sealed class SignInModel(ApiKeyService keys, IOptions<AdminWebOptions> op
 
     public async Task<IActionResult> OnPostAsync(string? key, CancellationToken ct)
     {
+        if (throttle.IsBlocked(HttpContext))
+        {
+            Error = "Забагато невдалих спроб входу з цієї адреси. Зачекайте хвилину і спробуйте знову.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            return Page();
+        }
         var found = string.IsNullOrWhiteSpace(key) ? null : await keys.VerifyAsync(key.Trim(), ct);
         if (found is null)
         {
             // The same words for a wrong key and a revoked one: the page must not tell which keys once existed.
             Error = string.IsNullOrWhiteSpace(key) ? "Введіть ключ доступу." : "Цей ключ не підходить: він неправильний або відкликаний.";
-            logger.LogWarning("Admin web: a sign-in with an unknown or revoked key from {Remote}", HttpContext.Connection.RemoteIpAddress);
+            if (!string.IsNullOrWhiteSpace(key))
+            {
+                throttle.Failed(HttpContext);
+                logger.LogWarning("Admin web: a sign-in with an unknown or revoked key from {Remote}", HttpContext.Connection.RemoteIpAddress);
+            }
             return Page();
         }
         await HttpContext.SignInAsync(AdminPolicies.Web.Scheme, AdminPrincipal.Create(found, AdminPolicies.Web.Scheme),
