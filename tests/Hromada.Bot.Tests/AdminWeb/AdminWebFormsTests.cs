@@ -177,6 +177,33 @@ public sealed class AdminWebFormsTests
     }
 
     [Fact]
+    public async Task Consultation_CreatedOnThePage_InLocalTime_ThenClosedAndReopened()
+    {
+        await using var app = new HromadaAppFactory();
+        using var secretary = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "секретар", AdminRole.WorkingGroup));
+
+        var refused = await secretary.PostFormAsync("/admin/consultations/new", "/admin/consultations/new", [
+            new("Input.Title", "Стратегія розвитку громади до 2030 року"), new("Input.OpensAt", "2026-12-01T09:00"), new("Input.Deadline", "2026-11-30T18:00")]);
+        var created = await secretary.SubmitAsync("/admin/consultations/new", "/admin/consultations/new", [
+            new("Input.Title", "Стратегія розвитку громади до 2030 року"), new("Input.OpensAt", "2026-12-01T09:00"), new("Input.Deadline", "2027-01-31T18:00")]);
+        var id = System.Text.RegularExpressions.Regex.Match(created, "/admin/consultations/(\\d+)/templates").Groups[1].Value;
+        var closed = await secretary.SubmitAsync($"/admin/consultations/{id}", $"/admin/consultations/{id}?handler=Close", []);
+        var reopened = await secretary.SubmitAsync($"/admin/consultations/{id}", $"/admin/consultations/{id}?handler=Reopen", []);
+
+        Assert.Contains("Кінцевий строк має бути пізнішим за початок.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Консультацію створено.", created, StringComparison.Ordinal);
+        Assert.Contains("<strong>31.01.2027 18:00</strong>", created, StringComparison.Ordinal);
+        Assert.Contains("Приймання пропозицій закрито.", closed, StringComparison.Ordinal);
+        Assert.Contains("Приймання пропозицій відновлено.", reopened, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var c = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Consultations.SingleAsync(x => x.Title == "Стратегія розвитку громади до 2030 року");
+        Assert.Equal(new DateTimeOffset(2027, 1, 31, 16, 0, 0, TimeSpan.Zero), c.Deadline);
+        Assert.Null(c.ClosedAt);
+        Assert.True(await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().AuditEntries
+            .CountAsync(e => e.EntityType == "Consultation" && e.EntityKey == id) >= 3);
+    }
+
+    [Fact]
     public async Task AnswerTemplates_AddedOnThePage_AreOfferedInTheDecisionForm()
     {
         await using var app = new HromadaAppFactory();
