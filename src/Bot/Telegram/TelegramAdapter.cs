@@ -94,6 +94,13 @@ internal sealed class TelegramAdapter : IChannelAdapter
         public static string Write(string callbackId, int? messageId) =>
             messageId is { } id ? $"cb:{callbackId};kb:{id.ToString(CultureInfo.InvariantCulture)}" : $"cb:{callbackId}";
 
+        /// <summary>The context without the callback to answer (it was answered in the webhook's response); null when nothing is left.</summary>
+        public static string? WithoutCallback(string? context)
+        {
+            var (_, messageId) = Read(context);
+            return messageId is { } id ? $"kb:{id.ToString(CultureInfo.InvariantCulture)}" : null;
+        }
+
         public static (string? CallbackId, int? MessageId) Read(string? context)
         {
             string? callback = null;

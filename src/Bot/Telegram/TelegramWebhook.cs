@@ -28,7 +28,15 @@ internal static class TelegramWebhook
         return endpoints;
     }
 
-    private static async Task<Results<Ok, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
+    /// <summary>
+    /// A Bot API call made in the webhook's answer, as the Bot API allows: the pressed button's spinner stops at once,
+    /// without a request of our own.
+    /// </summary>
+    internal sealed record AnswerInline(
+        [property: System.Text.Json.Serialization.JsonPropertyName("method")] string Method,
+        [property: System.Text.Json.Serialization.JsonPropertyName("callback_query_id")] string CallbackQueryId);
+
+    private static async Task<Results<Ok, JsonHttpResult<AnswerInline>, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, IOptions<TelegramOptions> options, InboxWriter inbox, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Hromada.Bot.Telegram.Webhook");
@@ -67,7 +75,17 @@ internal static class TelegramWebhook
         }
 
         var inbound = TelegramAdapter.Parse(update);
-        await inbox.StoreAsync(Channel.Telegram, update.Id.ToString(CultureInfo.InvariantCulture), inbound.SenderKey, body, inbound, ct: ct);
+        var answerNow = update.CallbackQuery is { } query && inbound.ReplyContext is not null;
+        if (answerNow)
+        {
+            // Answered below in the webhook's response; the sender only removes the question's buttons.
+            inbound = inbound with { ReplyContext = TelegramAdapter.ReplyContext.WithoutCallback(inbound.ReplyContext) };
+        }
+        var stored = await inbox.StoreAsync(Channel.Telegram, update.Id.ToString(CultureInfo.InvariantCulture), inbound.SenderKey, body, inbound, ct: ct);
+        if (answerNow && stored.IsNew)
+        {
+            return TypedResults.Json(new AnswerInline("answerCallbackQuery", update.CallbackQuery!.Id));
+        }
         return TypedResults.Ok();
     }
 

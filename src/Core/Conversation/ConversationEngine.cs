@@ -41,10 +41,7 @@ internal sealed class ConversationEngine(
         }
         unitOfWork.Defer = true;
         var now = time.GetUtcNow();
-        var found = await db.Residents
-            .Where(r => r.Channel == message.Channel && r.ChannelUserId == message.ChannelUserId)
-            .Select(r => new { Resident = r, HasHeld = db.OutboxMessages.Any(o => o.ResidentId == r.Id && o.Status == OutboxStatus.Held) })
-            .SingleOrDefaultAsync(ct);
+        var found = await FindResident(db, message.Channel, message.ChannelUserId);
         var resident = found?.Resident;
         var isNew = resident is null;
         resident ??= NewResident(message);
@@ -166,6 +163,15 @@ internal sealed class ConversationEngine(
         resident.RateNoticeSent = true;
         return true;
     }
+
+    /// <summary>The resident and whether anything is held for them: asked on every message, so compiled once.</summary>
+    private static readonly Func<HromadaDbContext, Channel, string, Task<ResidentRow?>> FindResident =
+        EF.CompileAsyncQuery((HromadaDbContext db, Channel channel, string user) => db.Residents
+            .Where(r => r.Channel == channel && r.ChannelUserId == user)
+            .Select(r => new ResidentRow(r, db.OutboxMessages.Any(o => o.ResidentId == r.Id && o.Status == OutboxStatus.Held)))
+            .SingleOrDefault());
+
+    private sealed record ResidentRow(Resident Resident, bool HasHeld);
 
     private async Task<bool> WasHandledAsync(InboundMessage message, CancellationToken ct) =>
         message.InboxItemId is { } itemId

@@ -31,11 +31,20 @@ internal sealed class OutboxCompletions(IServiceScopeFactory scopes, SqliteWrite
     private readonly Channel<OutboxUpdate> _queue = System.Threading.Channels.Channel.CreateUnbounded<OutboxUpdate>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _start = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _unwritten = new();
     private Task? _loop;
     private long _pending;
 
+    /// <summary>
+    /// True while the result of a send of message <paramref name="id"/> is recorded but not yet written: the row still
+    /// reads "pending" in the database, and must not be claimed and sent again.
+    /// </summary>
+    public bool IsUnwritten(long id) => _unwritten.ContainsKey(id);
+
     public void Record(OutboxUpdate update)
     {
+        ArgumentNullException.ThrowIfNull(update);
+        _unwritten[update.Id] = 0;
         Interlocked.Increment(ref _pending);
         if (_loop is null)
         {
@@ -85,6 +94,10 @@ internal sealed class OutboxCompletions(IServiceScopeFactory scopes, SqliteWrite
                         logger.LogError(ex, "Recording {Count} send result(s) failed; those messages are sent again after their lease", batch.Count);
                         break;
                     }
+                }
+                foreach (var u in batch)
+                {
+                    _unwritten.TryRemove(u.Id, out _);
                 }
                 Interlocked.Add(ref _pending, -batch.Count);
             }

@@ -74,7 +74,14 @@ public sealed class OutboxDispatcher : BackgroundService
             {
                 _logger.LogError(ex, "Claiming outbox messages failed; trying again shortly");
             }
-            await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+            try
+            {
+                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
         }
         await workers;
         _completions.Dispose();
@@ -104,7 +111,7 @@ public sealed class OutboxDispatcher : BackgroundService
             }
         }
         _reclaimOwn = false;
-        foreach (var work in claimed)
+        foreach (var work in claimed.Where(w => !_completions.IsUnwritten(w.Id)))
         {
             _queue.Post(work.Key, work);
         }

@@ -72,7 +72,7 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<Pipel
         // A web chat session lives in one browser tab: once idle this long, nobody can come back to it.
         var idle = await db.Residents
             .Where(r => r.Channel == Channel.WebChat && !r.IsSubscribed && (r.LastInboundAt ?? r.CreatedAt) < idleBefore)
-            .Select(r => r.ChannelUserId).Take(10_000).ToListAsync(ct);
+            .OrderBy(r => r.Id).Select(r => r.ChannelUserId).Take(10_000).ToListAsync(ct);
         if (idle.Count > 0)
         {
             await db.InboxItems.Where(i => i.Channel == Channel.WebChat && idle.Contains(i.SenderKey)).ExecuteDeleteAsync(ct);

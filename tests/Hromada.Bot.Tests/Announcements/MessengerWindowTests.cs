@@ -4,6 +4,7 @@ using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Bot.Tests.Messenger;
 using Hromada.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Hromada.Bot.Tests.Announcements.AnnouncementsHost;
 
 namespace Hromada.Bot.Tests.Announcements;
@@ -28,6 +29,8 @@ public sealed class MessengerWindowTests
 
         host.Factory.Time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.GetAsync(() => host.Graph.SentTo(inside), s => s.Count == 1, "the push inside the window");
+        // Send results are written in batches just after the send: wait for them before reading the report.
+        await host.Factory.Services.GetRequiredService<Hromada.Core.Outbox.OutboxDispatcher>().FlushAsync();
         var before = await client.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
         await host.SendAsync(MessengerPayloads.Text(outside, host.NextMid(), "Привіт", host.Now));
         var reply = await Eventually.GetAsync(() => host.Graph.SentTo(outside), s => s.Count >= 2, "the reply with the held announcement");

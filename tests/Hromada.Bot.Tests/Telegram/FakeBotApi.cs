@@ -96,6 +96,9 @@ public sealed class FakeBotApi : IAsyncDisposable
         _chatFailures.GetOrAdd(chatId, _ => new()).Enqueue((errorCode, body.ToJsonString()));
     }
 
+    /// <summary>A call made another way than a request to the fake (a method in a webhook's answer).</summary>
+    public void Record(string method, JsonObject body) => _calls.Enqueue(new BotApiCall(method, body));
+
     /// <summary>The next call of <paramref name="method"/> never gets an answer (until the caller gives up), and is not counted as made.</summary>
     public void HoldNext(string method) => _holds.AddOrUpdate(method, 1, (_, n) => n + 1);
 

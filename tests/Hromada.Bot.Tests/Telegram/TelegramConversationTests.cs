@@ -221,7 +221,11 @@ public sealed class TelegramConversationTests
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
 
-        var toGroup = host.Api.SentTo(group);
+        // Different chats are answered side by side: wait until both group updates are handled, then count.
+        await Infrastructure.Eventually.GetAsync(() => host.DbAsync(db => db.InboxItems.CountAsync(i => i.Status != Core.Inbox.InboxStatus.Pending)).GetAwaiter().GetResult(),
+            n => n == 3, "the three updates handled");
+        await host.Factory.Services.GetRequiredService<Core.Outbox.OutboxDispatcher>().FlushAsync();
+        var toGroup = await Infrastructure.Eventually.GetAsync(() => host.Api.SentTo(group), s => s.Count >= 1, "the notice to the group");
         Assert.Contains("особистому чаті", Assert.Single(toGroup).Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(1, await host.DbAsync(db => db.Residents.CountAsync()));
     }

@@ -71,6 +71,12 @@ public sealed class TelegramHost : IAsyncDisposable
         }
         using var response = await PostWebhookAsync(update.ToJsonString(), Secret);
         response.EnsureSuccessStatusCode();
+        // As Telegram does: a method in the webhook's answer is carried out as a Bot API call.
+        var answer = await response.Content.ReadAsStringAsync();
+        if (answer.Length > 0 && JsonNode.Parse(answer) is JsonObject call && call["method"]?.GetValue<string>() is { } method)
+        {
+            Api.Record(method, call);
+        }
     }
 
     public async Task<HttpResponseMessage> PostWebhookAsync(string body, string? secret)
