@@ -10,6 +10,7 @@ using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Reports;
 using Hromada.Admin.Reviews;
+using Hromada.Admin.Templates;
 using Hromada.Core.Access;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -34,6 +35,13 @@ public static class AdminApiExtensions
         services.AddScoped<ApiKeyService>();
         services.AddScoped<GoogleFormsImporter>();
         services.AddScoped<ProposalExporter>();
+        services.AddScoped<ProposalReader>();
+        services.AddScoped<ProposalCommands>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<DecisionService>();
+        services.AddScoped<ConsultationService>();
+        services.AddScoped<ManualIntake>();
+        services.AddScoped<AnswerTemplateService>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
@@ -100,6 +108,7 @@ public static class AdminApiExtensions
         admin.MapGoogleFormsApi();
         admin.MapAuthorsApi();
         admin.MapReportsApi();
+        admin.MapAnswerTemplatesApi();
         admin.MapAnnouncementsApi();
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using Hromada.Admin;
+using Hromada.Admin.Web;
 using Hromada.Bot.Announcements;
 using Hromada.Bot.Channels;
 using Hromada.Bot.Health;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHromadaCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddBotChannels(builder.Configuration);
 builder.Services.AddAdminApi(builder.Configuration);
+builder.Services.AddAdminWeb();
 builder.Services.AddAnnouncementScheduling(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddProblemDetails();
 builder.Services.AddHromadaSecurity();
@@ -33,6 +35,7 @@ app.UseStaticFiles();
 app.MapHealth();
 app.MapBotChannels();
 app.MapAdminApi();
+app.MapAdminWeb();
 app.MapAnnouncementFeed();
 
 app.Services.LogChannelStatus();

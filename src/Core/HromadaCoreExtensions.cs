@@ -39,6 +39,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Residents.ResidentErasure>();
         services.AddScoped<ProposalService>();
+        services.AddScoped<SimilarProposals>();
         services.AddSingleton<ProposalInputRules>();
         services.AddScoped<Reports.RepresentationService>();
         services.AddScoped<Reports.PeriodSummaryService>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -39,16 +38,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked key.");
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Name, key.Name),
-            new(ClaimTypes.Role, key.Role.ToString()),
-        };
-        if (key.ReviewBodyId is { } body)
-        {
-            claims.Add(new Claim(ReviewBodyClaim, body.ToString(CultureInfo.InvariantCulture)));
-        }
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = AdminPrincipal.Create(key, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

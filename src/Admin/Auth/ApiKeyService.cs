@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hromada.Admin.Commands;
 using Hromada.Core.Access;
 using Hromada.Core.Audit;
 using Hromada.Core.Storage;
@@ -19,37 +20,71 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
     private const string ManualPrefix = "manual";
     private const string Scheme = "s1";
 
+    /// <summary>Creates a key and returns it with its secret, shown once; a name taken or a wrong review body throws <see cref="ArgumentException"/>.</summary>
     public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, AdminRole role, string? reviewBodyCode, string actor, CancellationToken ct = default)
     {
-        name = name.Trim();
+        var result = await TryCreateAsync(name, role, reviewBodyCode, actor, ct);
+        if (result.Failure is { Errors: { } errors })
+        {
+            var first = errors.All[0];
+            throw new ArgumentException(first.English, first.Field);
+        }
+        return result.Value;
+    }
+
+    /// <summary>Creates a key; a name taken, a wrong role or review body is reported by field (name, role, reviewBody).</summary>
+    public async Task<CommandResult<(ApiKey Key, string Secret)>> TryCreateAsync(
+        string? name, AdminRole? role, string? reviewBodyCode, string actor, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        name = name?.Trim() ?? "";
         if (name.Length is 0 or > 200)
         {
-            throw new ArgumentException("A key needs a name of 1 to 200 characters.", nameof(name));
+            errors.Add("name", "A key needs a name of 1 to 200 characters.", "Дайте ключу назву до 200 символів.");
         }
-        if (await db.ApiKeys.AnyAsync(k => k.Name == name, ct))
+        else if (await db.ApiKeys.AnyAsync(k => k.Name == name, ct))
         {
-            throw new ArgumentException($"A key named '{name}' already exists.", nameof(name));
+            errors.Add("name", $"A key named '{name}' already exists.", $"Ключ із назвою «{name}» уже є: назва має бути іншою.");
         }
 
         int? reviewBodyId = null;
-        if (role == AdminRole.Reviewer)
+        if (role is null || !Enum.IsDefined(role.Value))
+        {
+            errors.Add("role", $"Unknown role. Roles: {string.Join(", ", Enum.GetNames<AdminRole>())}.", "Оберіть роль.");
+        }
+        else if (role == AdminRole.Reviewer)
         {
             if (string.IsNullOrWhiteSpace(reviewBodyCode))
             {
-                throw new ArgumentException("A Reviewer key must be bound to a review body (--review-body CODE).", nameof(reviewBodyCode));
+                errors.Add("reviewBody", "A Reviewer key must be bound to a review body (--review-body CODE).",
+                    "Ключ органу розгляду привʼязується до органу: оберіть його.");
             }
-            reviewBodyId = (await db.ReviewBodies.SingleOrDefaultAsync(b => b.Code == reviewBodyCode && !b.IsRetired, ct))?.Id
-                ?? throw new ArgumentException($"There is no review body with code '{reviewBodyCode}'.", nameof(reviewBodyCode));
+            else
+            {
+                reviewBodyId = (await db.ReviewBodies.SingleOrDefaultAsync(b => b.Code == reviewBodyCode && !b.IsRetired, ct))?.Id;
+                if (reviewBodyId is null)
+                {
+                    errors.Add("reviewBody", $"There is no review body with code '{reviewBodyCode}'.", "Такого органу розгляду немає: оберіть зі списку.");
+                }
+            }
         }
         else if (!string.IsNullOrWhiteSpace(reviewBodyCode))
         {
-            throw new ArgumentException("Only a Reviewer key is bound to a review body.", nameof(reviewBodyCode));
+            errors.Add("reviewBody", "Only a Reviewer key is bound to a review body.", "До органу розгляду привʼязується лише ключ із роллю «Орган розгляду».");
+        }
+        if (errors.Any)
+        {
+            return CommandFailure.Invalid("The key cannot be created", errors);
         }
 
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var secret = $"{KeyPrefix}{prefix}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        return (await StoreAsync(name, role, reviewBodyId, prefix, secret, actor, ct), secret);
+        return CommandResult.Done((await StoreAsync(name, role!.Value, reviewBodyId, prefix, secret, actor, ct), secret));
     }
+
+    /// <summary>True while the key with this id exists and is not revoked: a signed-in session ends when its key is revoked.</summary>
+    public Task<bool> IsActiveAsync(int id, CancellationToken ct = default) =>
+        db.ApiKeys.AnyAsync(k => k.Id == id && k.RevokedAt == null, ct);
 
     /// <summary>Stores a key whose secret was chosen by the administrator (the bootstrap key).</summary>
     public async Task<ApiKey> ImportAsync(string name, AdminRole role, string secret, string actor, CancellationToken ct = default) =>

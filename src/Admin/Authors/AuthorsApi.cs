@@ -1,4 +1,5 @@
 using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
 using Hromada.Admin.Proposals;
 using Hromada.Core.Audit;
 using Hromada.Core.Conversation;
@@ -86,7 +87,7 @@ public static class AuthorsApi
         }
         if (!await ProposalChange.TrySaveAsync(db, ct))
         {
-            return ProposalChange.Stale(reference, null);
+            return CommandApiResults.Conflict(ProposalChange.Stale(reference, null));
         }
         return TypedResults.Ok(new AnonymiseResult(false, changes.Select(c => Dto(c.Proposal, matches[c.Proposal.Id], c.Cleared, withCurrent: false)).ToList()));
     }

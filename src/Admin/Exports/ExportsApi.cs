@@ -35,7 +35,7 @@ public static class ExportsApi
         [FromQuery] public string? Delimiter { get; set; }
     }
 
-    private static async Task<IResult> CsvAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
+    internal static async Task<IResult> CsvAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
         HromadaDbContext db, CommunityClock clock, ProposalExporter exporter, AuditLog audit, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
     {
         var delimiter = options.Delimiter?.ToLowerInvariant() switch
@@ -59,7 +59,7 @@ public static class ExportsApi
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> XlsxAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
+    internal static async Task<IResult> XlsxAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
         HromadaDbContext db, CommunityClock clock, ProposalExporter exporter, ExportScratch scratch, AuditLog audit, ILoggerFactory loggers,
         HttpContext http, CancellationToken ct)
     {
@@ -73,7 +73,7 @@ public static class ExportsApi
             file => exporter.WriteXlsxAsync(file, query, options.IncludePersonal == true, ct), ct);
     }
 
-    private static async Task<IResult> JsonAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
+    internal static async Task<IResult> JsonAsync([AsParameters] ProposalFilter filter, [AsParameters] ExportOptions options,
         HromadaDbContext db, CommunityClock clock, ProposalExporter exporter, AuditLog audit, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
     {
         if (await StartAsync(db, audit, loggers, http, options, "json", ct) is { } forbidden)

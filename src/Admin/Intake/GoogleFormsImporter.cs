@@ -29,7 +29,8 @@ public sealed class GoogleFormsImporter(
     private const int KeyLookupBatch = 1000;
     private const int MaxValueInReport = 200;
 
-    public sealed record Problem(int Row, string Column, string Value, string Message, bool Skipped);
+    /// <summary>A cell the import could not take as it was: <see cref="Message"/> for the API, <see cref="Ukrainian"/> for the page.</summary>
+    public sealed record Problem(int Row, string Column, string Value, string Message, bool Skipped, string Ukrainian);
 
     public sealed record ImportReport(bool DryRun, int Rows, int Imported, int AlreadyImported, int Skipped, IReadOnlyList<string> References, IReadOnlyList<Problem> Problems);
 
@@ -41,13 +42,15 @@ public sealed class GoogleFormsImporter(
         var rows = CsvReader.Parse(csv);
         if (rows.Count == 0)
         {
-            throw new FormatException("The file is empty.");
+            throw new ImportFileException("The file is empty.", "Файл порожній.");
         }
         var header = rows[0].Select(h => h.Trim()).ToList();
         var missing = new[] { c.Timestamp, c.Text, c.Sphere, c.AuthorCategory }.Where(h => !header.Contains(h)).ToList();
         if (missing.Count > 0)
         {
-            throw new FormatException($"The file has no column {string.Join(", ", missing.Select(m => $"«{m}»"))} (see Hromada:Admin:GoogleForms:Columns).");
+            var names = string.Join(", ", missing.Select(m => $"«{m}»"));
+            throw new ImportFileException($"The file has no column {names} (see Hromada:Admin:GoogleForms:Columns).",
+                $"У файлі немає стовпця {names}. Завантажте CSV, який експортує Google-форма, або попросіть адміністратора налаштувати назви стовпців.");
         }
 
         var catalogs = new Catalogs(
@@ -92,25 +95,25 @@ public sealed class GoogleFormsImporter(
         string Cell(string? column) =>
             column is not null && header.IndexOf(column) is var i and >= 0 && i < cells.Length ? TextSanitiser.Clean(cells[i])!.Trim() : "";
         var problems = new List<Problem>();
-        void Fail(string? column, string value, string message, bool skip) =>
-            problems.Add(new Problem(rowNumber, column ?? "", value.Length > MaxValueInReport ? value[..MaxValueInReport] + "…" : value, message, skip));
+        void Fail(string? column, string value, string message, bool skip, string ukrainian) =>
+            problems.Add(new Problem(rowNumber, column ?? "", value.Length > MaxValueInReport ? value[..MaxValueInReport] + "…" : value, message, skip, ukrainian));
 
         var received = ParseTimestamp(Cell(c.Timestamp));
-        if (received is null) Fail(c.Timestamp, Cell(c.Timestamp), "Not a date and time this import understands.", true);
+        if (received is null) Fail(c.Timestamp, Cell(c.Timestamp), "Not a date and time this import understands.", true, "Дата і час у незнайомому форматі.");
         var sphere = Match(catalogs.Spheres, Cell(c.Sphere));
-        if (sphere is null) Fail(c.Sphere, Cell(c.Sphere), "No such sphere in Hromada:Catalog:Spheres.", true);
+        if (sphere is null) Fail(c.Sphere, Cell(c.Sphere), "No such sphere in Hromada:Catalog:Spheres.", true, "Такої сфери немає в каталозі.");
         var category = Match(catalogs.Categories, Cell(c.AuthorCategory));
-        if (category is null) Fail(c.AuthorCategory, Cell(c.AuthorCategory), "No such author category in Hromada:Catalog:AuthorCategories.", true);
+        if (category is null) Fail(c.AuthorCategory, Cell(c.AuthorCategory), "No such author category in Hromada:Catalog:AuthorCategories.", true, "Такої категорії автора немає в каталозі.");
         var topic = sphere is null || Cell(c.Topic).Length == 0 ? null : Match(sphere.Topics, Cell(c.Topic));
-        if (sphere is not null && Cell(c.Topic).Length > 0 && topic is null) Fail(c.Topic, Cell(c.Topic), "No such topic in that sphere; imported without a topic.", false);
+        if (sphere is not null && Cell(c.Topic).Length > 0 && topic is null) Fail(c.Topic, Cell(c.Topic), "No such topic in that sphere; imported without a topic.", false, "Такої теми в цій сфері немає; імпортовано без теми.");
         var settlementName = Cell(c.Settlement);
         var settlement = settlementName.Length == 0 ? null : Match(catalogs.Settlements, settlementName);
-        if (settlementName.Length > 0 && settlement is null) Fail(c.Settlement, settlementName, "Not in the catalog; imported as another settlement.", false);
+        if (settlementName.Length > 0 && settlement is null) Fail(c.Settlement, settlementName, "Not in the catalog; imported as another settlement.", false, "Немає в каталозі; імпортовано як інший населений пункт.");
         var groupIds = new List<int>();
         foreach (var g in Cell(c.SocialGroups).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Match(catalogs.Groups, g) is { } found) groupIds.Add(found.Id);
-            else Fail(c.SocialGroups, g, "No such social group; left out.", false);
+            else Fail(c.SocialGroups, g, "No such social group; left out.", false, "Такої соціальної групи немає; її пропущено.");
         }
 
         // The chat's rules: what a resident could not send through the chat is not imported either.
@@ -125,7 +128,7 @@ public sealed class GoogleFormsImporter(
                 ProposalInput.Fields.AuthorEmail => c.Email,
                 _ => c.Settlement,
             };
-            Fail(column, Cell(column), messages[0], true);
+            Fail(column, Cell(column), messages[0], true, InputRulesText.Ukrainian(field, messages[0], rules));
         }
 
         if (problems.Any(p => p.Skipped))
@@ -197,4 +200,10 @@ public sealed class GoogleFormsImporter(
         }
         return string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+}
+
+/// <summary>A file the import cannot read at all (empty, or without a needed column), said in English and Ukrainian.</summary>
+public sealed class ImportFileException(string message, string ukrainian) : FormatException(message)
+{
+    public string Ukrainian { get; } = ukrainian;
 }

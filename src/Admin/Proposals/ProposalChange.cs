@@ -1,8 +1,6 @@
+using Hromada.Admin.Commands;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Proposals;
@@ -13,35 +11,36 @@ internal static class ProposalChange
     public static Task<Proposal?> LoadAsync(HromadaDbContext db, string reference, CancellationToken ct) =>
         db.Proposals.Include(p => p.Routes).ThenInclude(r => r.ReviewBody).SingleOrDefaultAsync(p => p.Reference == reference, ct);
 
-    /// <summary>A 409 when <paramref name="version"/> was given and someone changed the proposal since it was read.</summary>
-    public static Conflict<ProblemDetails>? CheckVersion(Proposal p, int? version) =>
+    public static CommandFailure NotFound(string reference) => CommandFailure.NotFound("No such proposal", $"There is no proposal {reference}.");
+
+    /// <summary>A conflict when <paramref name="version"/> was given and someone changed the proposal since it was read.</summary>
+    public static CommandFailure? CheckVersion(Proposal p, int? version) =>
         version is { } v && v != p.Version ? Stale(p.Reference, p.Version) : null;
 
-    public static Conflict<ProblemDetails> Stale(string reference, int? current) => TypedResults.Conflict(new ProblemDetails
-    {
-        Status = StatusCodes.Status409Conflict,
-        Title = "Someone else changed this proposal",
-        Detail = $"{reference} was changed after you read it. Re-read it and apply your change again."
-            + (current is null ? "" : $" Current version: {current}."),
-    });
+    public static CommandFailure Stale(string reference, int? current) => CommandFailure.Conflict(
+        "Someone else changed this proposal",
+        $"{reference} was changed after you read it. Re-read it and apply your change again."
+            + (current is null ? "" : $" Current version: {current}."));
 
     /// <summary>Marks the proposal changed, so its version moves (and is checked) when only its routes change.</summary>
     public static void Touch(HromadaDbContext db, Proposal p) => db.Entry(p).Property(x => x.Version).IsModified = true;
 
-    /// <summary>The references a bulk change reached, did not find, or lost to a concurrent writer.</summary>
-    public sealed record BulkResult(IReadOnlyList<string> Done, IReadOnlyList<string> NotFound, IReadOnlyList<string> Conflicts);
+    public const int MaxBulk = 500;
 
-    public static ValidationProblem? CheckBulk(IReadOnlyList<string>? references, string title) =>
-        references is { Count: > 0 and <= 500 }
-            ? null
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["references"] = ["Give 1 to 500 references."] }, title: title);
+    public static void CheckBulk(IReadOnlyCollection<string>? references, FieldErrors errors)
+    {
+        if (references is not { Count: > 0 and <= MaxBulk })
+        {
+            errors.Add("references", $"Give 1 to {MaxBulk} references.", $"Оберіть від 1 до {MaxBulk} пропозицій.");
+        }
+    }
 
     /// <summary>
     /// Applies <paramref name="change"/> to each proposal on its own (one save each), so one conflict does not undo the
     /// rest; <paramref name="afterSave"/> runs for each proposal that was saved.
     /// </summary>
     public static async Task<BulkResult> ForEachAsync(
-        HromadaDbContext db, IReadOnlyList<string> references, Func<Proposal, Task> change, Func<Proposal, Task>? afterSave, CancellationToken ct)
+        HromadaDbContext db, IEnumerable<string> references, Func<Proposal, Task> change, Func<Proposal, Task>? afterSave, CancellationToken ct)
     {
         var done = new List<string>();
         var notFound = new List<string>();

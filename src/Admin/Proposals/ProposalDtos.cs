@@ -29,6 +29,9 @@ public sealed record ProposalDetailsDto(
     ProposalSummaryDto Proposal, CatalogRef? OriginalSphere, CatalogRef? OriginalTopic, CatalogRef? OriginalSettlement,
     IReadOnlyList<RouteDto> Routes, DecisionDto? Decision, IReadOnlyList<NoticeDto> Notices, IReadOnlyList<AuditDto> History);
 
+/// <summary>The references a bulk change reached, did not find, or lost to a concurrent writer.</summary>
+public sealed record BulkResult(IReadOnlyList<string> Done, IReadOnlyList<string> NotFound, IReadOnlyList<string> Conflicts);
+
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 internal static class ProposalMapping

@@ -76,7 +76,7 @@ public static class ReportsApi
         return TypedResults.Ok(await reports.BuildAsync(scope!.Consultation, scope.Period, ct));
     }
 
-    private static async Task<IResult> ChartAsync(string name, [AsParameters] ScopeQuery query, HromadaDbContext db,
+    internal static async Task<IResult> ChartAsync(string name, [AsParameters] ScopeQuery query, HromadaDbContext db,
         RepresentationService reports, ChartRenderer charts, CancellationToken ct)
     {
         if (!ChartRenderer.Names.Contains(name))
@@ -97,7 +97,7 @@ public static class ReportsApi
         return TypedResults.File(charts.Render(name, report), "image/png");
     }
 
-    private static async Task<IResult> DocxAsync([AsParameters] ScopeQuery query, HromadaDbContext db, InterimReport interim,
+    internal static async Task<IResult> DocxAsync([AsParameters] ScopeQuery query, HromadaDbContext db, InterimReport interim,
         ExportScratch scratch, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
     {
         var (scope, error) = await ReportScope.ParseAsync(db, query.Consultation, query.From, query.To, ct);
@@ -110,7 +110,7 @@ public static class ReportsApi
             file => interim.WriteDocxAsync(file, scope.Consultation, scope.Period, ct), ct);
     }
 
-    private static async Task<IResult> XlsxAsync([AsParameters] ScopeQuery query, HromadaDbContext db, InterimReport interim,
+    internal static async Task<IResult> XlsxAsync([AsParameters] ScopeQuery query, HromadaDbContext db, InterimReport interim,
         ExportScratch scratch, ILoggerFactory loggers, HttpContext http, CancellationToken ct)
     {
         var (scope, error) = await ReportScope.ParseAsync(db, query.Consultation, query.From, query.To, ct);

@@ -5,7 +5,8 @@ namespace Hromada.Bot.Security;
 /// <summary>
 /// Headers on every response: a Content-Security-Policy (pages and static files may load only this host's scripts,
 /// styles and data; no inline script; framed only by <see cref="SecurityOptions.FrameAncestors"/>), no MIME sniffing,
-/// no referrer; and under <c>/api</c>, where answers carry personal data, nothing may be cached and nothing rendered.
+/// no referrer; under <c>/api</c>, where answers carry personal data, nothing may be cached and nothing rendered; and the
+/// working group's pages under <c>/admin</c> (personal data too) are never cached and never framed.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware
 {
@@ -13,14 +14,18 @@ internal sealed class SecurityHeadersMiddleware
 
     private readonly RequestDelegate _next;
     private readonly string _pagePolicy;
+    private readonly string _adminPolicy;
     private readonly string? _frameOptions;
 
     public SecurityHeadersMiddleware(RequestDelegate next, IOptions<SecurityOptions> options)
     {
         _next = next;
         var ancestors = options.Value.FrameAncestorSources;
-        _pagePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-            $"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {string.Join(' ', ancestors)}";
+        const string Sources = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+            "object-src 'none'; base-uri 'self'; form-action 'self'; ";
+        _pagePolicy = Sources + $"frame-ancestors {string.Join(' ', ancestors)}";
+        // The chat may be embedded by the council's site; the working group's pages never are (clickjacking).
+        _adminPolicy = Sources + "frame-ancestors 'none'";
         // For browsers that predate frame-ancestors; it cannot name other origins, so it is left out when some are allowed.
         _frameOptions = ancestors switch
         {
@@ -36,13 +41,19 @@ internal sealed class SecurityHeadersMiddleware
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            var api = IsApi(context.Request.Path);
+            var path = context.Request.Path;
+            var api = IsApi(path);
+            var admin = !api && path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = api ? ApiPolicy : _pagePolicy;
-            if (api)
+            headers.ContentSecurityPolicy = api ? ApiPolicy : admin ? _adminPolicy : _pagePolicy;
+            if (api || admin)
             {
-                headers.CacheControl = "no-store";
+                // The page's own CSS and script carry no personal data and a version in their URL: those may be kept.
+                if (!path.StartsWithSegments("/admin/assets", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.CacheControl = "no-store";
+                }
                 headers.XFrameOptions = "DENY";
             }
             else if (_frameOptions is not null)

@@ -24,6 +24,7 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<ReviewBody> ReviewBodies => Set<ReviewBody>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ConsultationExtension> ConsultationExtensions => Set<ConsultationExtension>();
+    public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalRoute> ProposalRoutes => Set<ProposalRoute>();
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();

@@ -561,6 +561,56 @@ namespace Hromada.Core.Storage.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("Hromada.Core.Consultations.AnswerTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.ToTable("AnswerTemplates");
+                });
+
             modelBuilder.Entity("Hromada.Core.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1242,6 +1292,15 @@ namespace Hromada.Core.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Sphere");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Consultations.AnswerTemplate", b =>
+                {
+                    b.HasOne("Hromada.Core.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hromada.Core.Consultations.ConsultationExtension", b =>

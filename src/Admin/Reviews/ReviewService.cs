@@ -1,0 +1,154 @@
+using System.Security.Claims;
+using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
+using Hromada.Admin.Proposals;
+using Hromada.Core.Audit;
+using Hromada.Core.Catalogs;
+using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Admin.Reviews;
+
+/// <summary>Routing proposals to review bodies with a due date, one or many at once, and the bodies' positions.</summary>
+public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvider time)
+{
+    public sealed record RouteInput(IReadOnlyList<string>? ReviewBodies, DateOnly? DueDate, int? Version);
+
+    public sealed record BulkRouteInput(IReadOnlyList<string>? References, IReadOnlyList<string>? ReviewBodies, DateOnly? DueDate);
+
+    public sealed record PositionInput(ReviewStance? Stance, string? Justification);
+
+    public sealed record RouteResult(string Reference, int Version, IReadOnlyList<string> RoutedTo);
+
+    public async Task<CommandResult<RouteResult>> RouteAsync(string reference, RouteInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        var bodies = await ValidateRouteAsync(input.ReviewBodies, input.DueDate, errors, ct);
+        if (errors.Any)
+        {
+            return CommandFailure.Invalid("The routing is incomplete", errors);
+        }
+        var p = await ProposalChange.LoadAsync(db, reference, ct);
+        if (p is null)
+        {
+            return ProposalChange.NotFound(reference);
+        }
+        if (ProposalChange.CheckVersion(p, input.Version) is { } conflict)
+        {
+            return conflict;
+        }
+        Route(p, bodies, input.DueDate!.Value, user.ActorName());
+        if (!await ProposalChange.TrySaveAsync(db, ct))
+        {
+            return ProposalChange.Stale(reference, null);
+        }
+        return CommandResult.Done(new RouteResult(p.Reference, p.Version, p.Routes.Select(r => r.ReviewBody!.Code).ToList()));
+    }
+
+    public async Task<CommandResult<BulkResult>> RouteManyAsync(BulkRouteInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        var bodies = await ValidateRouteAsync(input.ReviewBodies, input.DueDate, errors, ct);
+        ProposalChange.CheckBulk(input.References, errors);
+        if (errors.Any)
+        {
+            return CommandFailure.Invalid("The routing is incomplete", errors);
+        }
+        var ids = bodies.Select(x => x.Id).ToList();
+        var result = await ProposalChange.ForEachAsync(db, input.References!,
+            async p => Route(p, await db.ReviewBodies.Where(b => ids.Contains(b.Id)).ToListAsync(ct), input.DueDate!.Value, user.ActorName()),
+            null, ct);
+        return CommandResult.Done(result);
+    }
+
+    /// <summary>
+    /// A review body's position. A Reviewer may record only its own body's; any other route answers as one that does
+    /// not exist, so a Reviewer learns nothing about routes outside its body.
+    /// </summary>
+    public async Task<CommandResult<RouteDto>> RecordPositionAsync(string reference, string reviewBody, PositionInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        if (input.Stance is null || !Enum.IsDefined(input.Stance.Value))
+        {
+            errors.Add("stance", "The stance is required: Support, Partial or Reject.", "Оберіть позицію: підтримати, підтримати частково або відхилити.");
+        }
+        if (string.IsNullOrWhiteSpace(input.Justification))
+        {
+            errors.Add("justification", "The justification of the position may not be empty.", "Обґрунтуйте позицію: поле не може бути порожнім.");
+        }
+        if (errors.Any)
+        {
+            return CommandFailure.Invalid("The position is incomplete", errors);
+        }
+        var p = await ProposalChange.LoadAsync(db, reference, ct);
+        var route = p?.Routes.SingleOrDefault(r => string.Equals(r.ReviewBody!.Code, reviewBody, StringComparison.OrdinalIgnoreCase));
+        if (p is null || route is null || (user.ReviewBodyId() is { } own && own != route.ReviewBodyId))
+        {
+            return CommandFailure.NotFound("No such route", $"{reference} is not routed to '{reviewBody}'.");
+        }
+        var before = new { route.Stance, route.PositionJustification };
+        route.Stance = input.Stance;
+        route.PositionJustification = input.Justification!.Trim();
+        route.PositionAt = time.GetUtcNow();
+        route.PositionBy = user.ActorName();
+        ProposalChange.Touch(db, p);
+        audit.Record(route.PositionBy, "Proposal", p.Reference, $"Position of {route.ReviewBody!.Code}", before,
+            new { route.Stance, route.PositionJustification });
+        if (!await ProposalChange.TrySaveAsync(db, ct))
+        {
+            return ProposalChange.Stale(reference, null);
+        }
+        return CommandResult.Done(new RouteDto(ProposalMapping.Ref(route.ReviewBody)!, route.DueDate, false, route.RoutedAt, route.RoutedBy,
+            route.Stance, route.PositionJustification, route.PositionAt, route.PositionBy));
+    }
+
+    private void Route(Proposal p, List<ReviewBody> bodies, DateOnly due, string actor)
+    {
+        var before = p.Routes.Select(r => new { Body = r.ReviewBody!.Code, r.DueDate }).ToList();
+        foreach (var body in bodies)
+        {
+            var existing = p.Routes.SingleOrDefault(r => r.ReviewBodyId == body.Id);
+            if (existing is not null)
+            {
+                existing.DueDate = due;
+                continue;
+            }
+            p.Routes.Add(new ProposalRoute { ReviewBodyId = body.Id, ReviewBody = body, DueDate = due, RoutedAt = time.GetUtcNow(), RoutedBy = actor });
+        }
+        if (p.Status == ProposalStatus.Received)
+        {
+            p.Status = ProposalStatus.Routed;
+        }
+        ProposalChange.Touch(db, p);
+        audit.Record(actor, "Proposal", p.Reference, "Routed", before,
+            p.Routes.Select(r => new { Body = r.ReviewBody!.Code, r.DueDate }).ToList());
+    }
+
+    private async Task<List<ReviewBody>> ValidateRouteAsync(IReadOnlyList<string>? codes, DateOnly? due, FieldErrors errors, CancellationToken ct)
+    {
+        var bodies = new List<ReviewBody>();
+        if (codes is not { Count: > 0 })
+        {
+            errors.Add("reviewBodies", "Name at least one review body by its code (GET /api/admin/catalogs lists them).",
+                "Оберіть принаймні один орган розгляду.");
+        }
+        else
+        {
+            bodies = await db.ReviewBodies.Where(b => codes.Contains(b.Code) && !b.IsRetired).ToListAsync(ct);
+            var unknown = codes.Except(bodies.Select(b => b.Code), StringComparer.OrdinalIgnoreCase).ToList();
+            if (unknown.Count > 0)
+            {
+                errors.Add("reviewBodies", $"Unknown review body: {string.Join(", ", unknown)}.", "Такого органу розгляду немає: оберіть зі списку.");
+            }
+        }
+        if (due is null)
+        {
+            errors.Add("dueDate", "The due date is required.", "Вкажіть строк розгляду.");
+        }
+        return bodies;
+    }
+}

@@ -1,0 +1,61 @@
+using Hromada.Admin.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hromada.Admin.Web.Account;
+
+/// <summary>Sign-in with an admin key, once: the key is checked and exchanged for the session cookie.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(ApiKeyService keys, SignInThrottle throttle, IOptions<AdminWebOptions> options, ILogger<SignInModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>The visitor was sent here from a page (no session yet, or it ended), and goes back there after signing in.</summary>
+    public bool Expired => SafeReturnUrl(ReturnUrl) is not null;
+
+    public int SessionHours => options.Value.SessionHours;
+
+    public async Task<IActionResult> OnPostAsync(string? key, CancellationToken ct)
+    {
+        if (throttle.IsBlocked(HttpContext))
+        {
+            Error = "Забагато невдалих спроб входу з цієї адреси. Зачекайте хвилину і спробуйте знову.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            return Page();
+        }
+        var found = string.IsNullOrWhiteSpace(key) ? null : await keys.VerifyAsync(key.Trim(), ct);
+        if (found is null)
+        {
+            // The same words for a wrong key and a revoked one: the page must not tell which keys once existed.
+            Error = string.IsNullOrWhiteSpace(key) ? "Введіть ключ доступу." : "Цей ключ не підходить: він неправильний або відкликаний.";
+            if (!string.IsNullOrWhiteSpace(key))
+            {
+                throttle.Failed(HttpContext);
+                logger.LogWarning("Admin web: a sign-in with an unknown or revoked key from {Remote}", HttpContext.Connection.RemoteIpAddress);
+            }
+            return Page();
+        }
+        await HttpContext.SignInAsync(AdminPolicies.Web.Scheme, AdminPrincipal.Create(found, AdminPolicies.Web.Scheme),
+            new AuthenticationProperties { IsPersistent = false });
+        logger.LogInformation("Admin web: {Name} ({Role}) signed in", found.Name, found.Role);
+        return LocalRedirect(SafeReturnUrl(ReturnUrl) ?? Home(found.Role));
+    }
+
+    /// <summary>Only this site's admin pages: never another site, never a protocol-relative or backslash trick.</summary>
+    internal static string? SafeReturnUrl(string? url) =>
+        url is { Length: > 0 } && url.StartsWith("/admin", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal)
+            && !url.Contains('\\', StringComparison.Ordinal) && !url.StartsWith("/admin/sign-", StringComparison.Ordinal)
+            ? url
+            : null;
+
+    private static string Home(Core.Access.AdminRole role) => role == Core.Access.AdminRole.Communications ? "/admin/announcements" : "/admin";
+}

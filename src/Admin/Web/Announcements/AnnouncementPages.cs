@@ -1,0 +1,46 @@
+using Hromada.Admin.Announcements;
+using Hromada.Core.Announcements;
+using Hromada.Core.Community;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Admin.Web.Announcements;
+
+/// <summary>What the announcements pages read: the list (the next to go out first), one announcement, its delivery report.</summary>
+public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices, AnnouncementChannels channels, CommunityClock clock, TimeProvider time)
+{
+    public const int ListLength = 100;
+
+    public sealed record Row(Announcement Announcement, DeliveryCountsDto? Delivery);
+
+    public sealed record Target(AnnouncementTarget Value, bool Available, string? Unavailable, int MaxLength);
+
+    public async Task<IReadOnlyList<Row>> ListAsync(AnnouncementStatus? status, CancellationToken ct)
+    {
+        var query = db.Announcements.AsNoTracking().Include(a => a.Targets).AsQueryable();
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+        var all = await query.ToListAsync(ct);
+        var shown = all
+            .OrderBy(a => a.Status == AnnouncementStatus.Scheduled ? 0 : 1)
+            .ThenBy(a => a.Status == AnnouncementStatus.Scheduled ? a.SendAt.UtcTicks : -a.SendAt.UtcTicks)
+            .ThenByDescending(a => a.Id)
+            .Take(ListLength).ToList();
+        var counts = await AnnouncementReports.CountsAsync(db, shown.Select(a => a.Id).ToList(), ct);
+        return shown.Select(a => new Row(a, counts.GetValueOrDefault(a.Id))).ToList();
+    }
+
+    public Task<Announcement?> GetAsync(long id, CancellationToken ct) =>
+        db.Announcements.AsNoTracking().Include(a => a.Targets).SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    public Task<string?> PreviewAsync(Announcement a, CancellationToken ct) => AnnouncementMapping.PreviewAsync(a, notices, ct);
+
+    public Task<DeliveryReportDto> ReportAsync(Announcement a, CancellationToken ct) => AnnouncementReports.ReportAsync(db, a, clock, ct);
+
+    public Task<SubscribersDto> SubscribersAsync(CancellationToken ct) => AnnouncementReports.SubscribersAsync(db, time, ct);
+
+    public IReadOnlyList<Target> Targets() => AnnouncementTargets.All
+        .Select(t => new Target(t, channels.WhyUnavailable(t) is null, channels.WhyUnavailable(t), AnnouncementTargets.MaxLength(t))).ToList();
+}

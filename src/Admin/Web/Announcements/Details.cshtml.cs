@@ -1,0 +1,107 @@
+using Hromada.Admin.Announcements;
+using Hromada.Admin.Auth;
+using Hromada.Core.Announcements;
+using Hromada.Core.Community;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hromada.Admin.Web.Announcements;
+
+/// <summary>One announcement: when it goes (the resolved time), where, its text; edit or cancel it while scheduled; the delivery report.</summary>
+[Authorize(Policy = AdminPolicies.Web.Communications)]
+public sealed class DetailsModel(AnnouncementService announcements, AnnouncementPages pages, CommunityClock clock) : PageModel
+{
+    [BindProperty]
+    public AnnouncementForm Input { get; set; } = new();
+
+    [TempData]
+    public string? Note { get; set; }
+
+    public Announcement Announcement { get; private set; } = null!;
+    public string? Preview { get; private set; }
+    public DeliveryReportDto? Report { get; private set; }
+    public IReadOnlyList<AnnouncementPages.Target> Targets { get; private set; } = [];
+    public CommunityClock Clock => clock;
+
+    /// <summary>Why the user's change was not made: it is sending or sent, or someone changed it meanwhile.</summary>
+    public string? Conflict { get; private set; }
+
+    public bool Posted { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
+
+    public async Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct)
+    {
+        Posted = true;
+        if (ModelState.IsValid)
+        {
+            var result = await announcements.EditAsync(id, Input.ToInput(clock), User.ActorName(), ct);
+            if (result.NotFound)
+            {
+                return this.NotFoundPage($"Оголошення {id} немає.");
+            }
+            if (result.Errors is { } errors)
+            {
+                Input.AddErrors(ModelState, errors);
+            }
+            else if (result.Conflict is not null)
+            {
+                Conflict = ConflictText(result.Announcement);
+            }
+            else
+            {
+                var a = result.Announcement!;
+                Note = $"Зміни збережено. Надсилання: {WebText.Local(a.SendAt, clock)}" + (a.Rule is { } rule ? $" ({AnnouncementText.Rule(rule)})." : ".");
+                return Redirect($"/admin/announcements/{id}");
+            }
+        }
+        return await ShowAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
+    {
+        var result = await announcements.CancelAsync(id, User.ActorName(), ct);
+        if (result.NotFound)
+        {
+            return this.NotFoundPage($"Оголошення {id} немає.");
+        }
+        if (result.Conflict is not null)
+        {
+            Conflict = ConflictText(result.Announcement);
+            return await ShowAsync(id, ct);
+        }
+        Note = "Оголошення скасовано: його не буде надіслано.";
+        return Redirect($"/admin/announcements/{id}");
+    }
+
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
+    {
+        if (await pages.GetAsync(id, ct) is not { } a)
+        {
+            return this.NotFoundPage($"Оголошення {id} немає.");
+        }
+        Announcement = a;
+        Targets = pages.Targets();
+        Preview = await pages.PreviewAsync(a, ct);
+        Report = a.Status is AnnouncementStatus.Sending or AnnouncementStatus.Sent ? await pages.ReportAsync(a, ct) : null;
+        if (!Posted)
+        {
+            Input = AnnouncementForm.From(a, clock);
+        }
+        else
+        {
+            // Sent again, the form overwrites nothing it did not see.
+            Input.Version = a.Version;
+        }
+        return Page();
+    }
+
+    private static string ConflictText(Announcement? now) => now?.Status switch
+    {
+        AnnouncementStatus.Sending => "Оголошення вже надсилається — змінити чи скасувати його не можна.",
+        AnnouncementStatus.Sent => "Оголошення вже надіслано — змінити чи скасувати його не можна.",
+        AnnouncementStatus.Cancelled => "Оголошення вже скасовано.",
+        _ => "Поки ви редагували, оголошення змінив хтось інший. Нижче — ваш варіант; перевірте поточний і надішліть ще раз.",
+    };
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Security.Claims;
+using Hromada.Admin.Auth;
+using Hromada.Core.Access;
+using Hromada.Core.Community;
+
+namespace Hromada.Admin.Web;
+
+/// <summary>The Ukrainian words and date formats the pages show (channels, statuses and outcomes are in <c>ProposalLabels</c>).</summary>
+internal static class WebText
+{
+    public static string Role(AdminRole role) => role switch
+    {
+        AdminRole.Admin => "адміністратор",
+        AdminRole.WorkingGroup => "робоча група",
+        AdminRole.Reviewer => "орган розгляду",
+        AdminRole.Communications => "комунікації",
+        _ => role.ToString(),
+    };
+
+    public static string Role(ClaimsPrincipal user) =>
+        Enum.GetValues<AdminRole>().FirstOrDefault(r => user.IsInRole(r.ToString())) is var role && user.IsInRole(role.ToString()) ? Role(role) : "";
+
+    /// <summary>The author's notice state as <c>ProposalReader</c> names it.</summary>
+    public static string Notice(string state) => state switch
+    {
+        "delivered" => "доставлено",
+        "pending" => "надсилається",
+        "held" => "чекає на автора",
+        "blocked" => "автор заблокував бота",
+        "failed" => "не доставлено",
+        _ => state,
+    };
+
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
+
+    /// <summary>An instant in the hromada's local time, as people read it.</summary>
+    public static string Local(DateTimeOffset instant, CommunityClock clock) =>
+        clock.ToLocal(instant).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Local(DateTimeOffset? instant, CommunityClock clock) => instant is { } i ? Local(i, clock) : "—";
+
+    /// <summary>A date for an <c>input type="date"</c>.</summary>
+    public static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Number(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("uk-UA"));
+}

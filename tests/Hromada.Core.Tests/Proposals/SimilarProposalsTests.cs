@@ -1,0 +1,90 @@
+using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
+using Hromada.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hromada.Core.Tests.Proposals;
+
+public sealed class SimilarProposalsTests
+{
+    private static async Task<string> SubmitAsync(CoreTestHost host, string text)
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        var p = await scope.ServiceProvider.GetRequiredService<ProposalService>().SubmitAsync(new NewProposal
+        {
+            ConsultationId = (await db.Consultations.FirstAsync()).Id,
+            Channel = Channel.WebChat,
+            ReceivedAt = host.Time.GetUtcNow(),
+            AuthorCategoryId = (await db.AuthorCategories.FirstAsync(c => c.Code == "person")).Id,
+            SphereId = (await db.Spheres.FirstAsync(s => s.Code == "infrastructure")).Id,
+            Text = text,
+            Actor = "test",
+        });
+        return p.Reference;
+    }
+
+    private static async Task<IReadOnlyList<SimilarProposal>> FindAsync(CoreTestHost host, string reference)
+    {
+        await using var scope = host.Scope();
+        return await scope.ServiceProvider.GetRequiredService<SimilarProposals>().FindAsync(reference);
+    }
+
+    [Fact]
+    public async Task AProposalAboutTheSameRoad_IsSuggested_WhateverTheWordEndings_AndAnUnrelatedOneIsNot()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var road = await SubmitAsync(host, "Відремонтувати дорогу до школи в селі Камʼянка, там глибокі ями");
+        var sameRoad = await SubmitAsync(host, "Ремонт дороги біля школи у Кам'янці: ями після зими");
+        var unrelated = await SubmitAsync(host, "Встановити сирену оповіщення в центрі Пʼятихаток");
+
+        var similar = await FindAsync(host, road);
+
+        var first = Assert.Single(similar);
+        Assert.Equal(sameRoad, first.Reference);
+        Assert.True(first.SharedWords >= 3, $"shared {first.SharedWords}");
+        Assert.DoesNotContain(similar, s => s.Reference == unrelated);
+    }
+
+    [Fact]
+    public async Task ProposalsStoredBeforeTheSearchIndexExisted_AreFound()
+    {
+        // A database as the previous build left it: every migration up to the one before the index.
+        await using var host = await CoreTestHost.StartAsync();
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            await db.GetService<IMigrator>().MigrateAsync("WebAnswerTemplates");
+            Assert.Equal(0, await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM sqlite_master WHERE name = 'ProposalSearch'").SingleAsync());
+        }
+        var old = await SubmitAsync(host, "Облаштувати пішохідний перехід біля ліцею на вулиці Центральній");
+        var older = await SubmitAsync(host, "Пішохідний перехід біля ліцею потрібен: діти переходять вулицю Центральну");
+        await using (var scope = host.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Database.MigrateAsync();
+        }
+
+        Assert.Equal(older, Assert.Single(await FindAsync(host, old)).Reference);
+    }
+
+    [Fact]
+    public async Task AnEditedText_IsSearchedAsItIsNow()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var lights = await SubmitAsync(host, "Відновити вуличне освітлення на вулиці Шкільній");
+        var other = await SubmitAsync(host, "Посадити дерева у парку біля ставка");
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            var p = await db.Proposals.SingleAsync(x => x.Reference == other);
+            p.Text = "Відновити освітлення вулиці Шкільної, бо вуличні ліхтарі не світять";
+            p.SearchText = Proposal.ToSearchText(p.Text, p.Reference, null);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(other, Assert.Single(await FindAsync(host, lights)).Reference);
+    }
+}
