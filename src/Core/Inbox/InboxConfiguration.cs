@@ -13,9 +13,11 @@ internal sealed class InboxConfiguration : IEntityTypeConfiguration<InboxItem>
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.Property(x => x.LastError).HasMaxLength(1000);
         b.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
-        b.HasIndex(x => new { x.Status, x.NextAttemptAt });
-        b.HasIndex(x => new { x.Channel, x.SenderKey, x.Status });
-        b.HasIndex(x => x.ReceivedAt);
+        // Only pending and set-aside items are looked for by status; a handled item leaves those indexes.
+        // Pending items are read in id order (one sender's in the order they came), so the index is on the id.
+        b.HasIndex(x => x.Id).HasDatabaseName("IX_InboxItems_Pending").HasFilter("\"Status\" = 'Pending'");
+        b.HasIndex(x => x.ProcessedAt).HasDatabaseName("IX_InboxItems_SetAside").HasFilter("\"Status\" = 'SetAside'");
+        b.HasIndex(x => new { x.Channel, x.SenderKey });
     }
 }
 

@@ -14,12 +14,13 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.Property(x => x.LeaseOwner).HasMaxLength(100);
         b.Property(x => x.LastError).HasMaxLength(1000);
         b.Property(x => x.ReplyContext).HasMaxLength(200);
-        b.HasIndex(x => new { x.Status, x.NextAttemptAt });
-        b.HasIndex(x => x.CompletedAt);
-        b.HasIndex(x => new { x.Channel, x.Recipient, x.Status });
+        // Every message is written and updated a few times, so indexes cover only the rows their queries look for.
+        b.HasIndex(x => x.NextAttemptAt).HasDatabaseName("IX_OutboxMessages_Pending").HasFilter("\"Status\" = 'Pending'");
+        b.HasIndex(x => x.CompletedAt).HasDatabaseName("IX_OutboxMessages_Failed").HasFilter("\"Status\" = 'Failed'");
+        b.HasIndex(x => new { x.Channel, x.Recipient });
         b.HasIndex(x => new { x.ResidentId, x.Status });
-        b.HasIndex(x => x.ProposalId);
-        b.HasIndex(x => new { x.AnnouncementId, x.Status });
+        b.HasIndex(x => x.ProposalId).HasFilter("\"ProposalId\" IS NOT NULL");
+        b.HasIndex(x => new { x.AnnouncementId, x.Status }).HasFilter("\"AnnouncementId\" IS NOT NULL");
         b.HasOne(x => x.Resident).WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -134,10 +134,11 @@ public sealed class OutboxDispatcher : BackgroundService
             await using var command = connection.CreateCommand();
             var channelList = string.Join(", ", channels.Select(c => $"'{c}'"));
             var purposeList = string.Join(", ", purposes.Select(p => $"'{p}'"));
+            // Through the index of pending messages: without it SQLite would walk every message ever sent, in id order.
             command.CommandText = $"""
                 UPDATE OutboxMessages SET LeaseOwner = @me, LeaseUntil = @until
                 WHERE Id IN (
-                    SELECT o.Id FROM OutboxMessages o
+                    SELECT o.Id FROM OutboxMessages o INDEXED BY IX_OutboxMessages_Pending
                     WHERE o.Status = 'Pending' AND o.NextAttemptAt <= @now
                       AND o.Channel IN ({channelList}) AND o.Purpose IN ({purposeList})
                       AND (o.LeaseOwner IS NULL OR o.LeaseUntil < @now OR (@reclaim = 1 AND o.LeaseOwner = @me))

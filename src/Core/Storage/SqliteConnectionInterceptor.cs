@@ -1,24 +1,40 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hromada.Core.Storage;
 
-/// <summary>Sets a busy timeout on every SQLite connection, so concurrent writers wait for the lock instead of failing.</summary>
+/// <summary>
+/// Sets a busy timeout (so a writer from another process — the keys command line, a backup — waits for the lock
+/// instead of failing) and WAL's normal synchronisation on every SQLite connection. Both belong to the native
+/// connection, which the pool keeps open across many logical opens, so they are set once per native connection.
+/// </summary>
 internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+    private static readonly ConditionalWeakTable<object, object> Prepared = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, Prepared);
 }

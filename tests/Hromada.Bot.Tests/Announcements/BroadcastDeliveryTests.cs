@@ -60,6 +60,9 @@ public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
         await ScheduleInAMinuteAsync(client, "Оголошення під обмеженням швидкості.");
         host.Factory.Time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.GetAsync(() => host.Api.CallsOf("sendMessage").Count(c => c.Failed), n => n == 1, "the 429");
+        // The clock moves only once the service has taken the 429 in (it records the wait on the message).
+        await Eventually.GetAsync(() => host.DbAsync(db => db.OutboxMessages.CountAsync(o => o.LastError != null && o.LastError.Contains("429"))).GetAwaiter().GetResult(),
+            n => n == 1, "the 429 taken in");
         for (var second = 1; second <= 4; second++)
         {
             host.Factory.Time.Advance(TimeSpan.FromSeconds(1));

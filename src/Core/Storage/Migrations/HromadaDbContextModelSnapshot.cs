@@ -743,14 +743,18 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_InboxItems_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("IX_InboxItems_SetAside")
+                        .HasFilter("\"Status\" = 'SetAside'");
 
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "NextAttemptAt");
-
-                    b.HasIndex("Channel", "SenderKey", "Status");
+                    b.HasIndex("Channel", "SenderKey");
 
                     b.ToTable("InboxItems");
                 });
@@ -857,17 +861,23 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt");
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("IX_OutboxMessages_Failed")
+                        .HasFilter("\"Status\" = 'Failed'");
 
-                    b.HasIndex("ProposalId");
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"Status\" = 'Pending'");
 
-                    b.HasIndex("AnnouncementId", "Status");
+                    b.HasIndex("ProposalId")
+                        .HasFilter("\"ProposalId\" IS NOT NULL");
+
+                    b.HasIndex("AnnouncementId", "Status")
+                        .HasFilter("\"AnnouncementId\" IS NOT NULL");
+
+                    b.HasIndex("Channel", "Recipient");
 
                     b.HasIndex("ResidentId", "Status");
-
-                    b.HasIndex("Status", "NextAttemptAt");
-
-                    b.HasIndex("Channel", "Recipient", "Status");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
