@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Hromada.Admin.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -56,6 +58,10 @@ public static class AdminWebExtensions
             o.Cookie.Path = "/admin";
             o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
         });
+        // The keys behind the session cookie and the form tokens live in the database; the fixed application name
+        // keeps them valid when the service is moved to another folder.
+        services.AddDataProtection().SetApplicationName("Hromada.Bot");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DatabaseKeyRepositorySetup>();
         services.AddAuthentication().AddCookie(AdminPolicies.Web.Scheme);
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>, WebSession>();
         services.AddScoped<Dashboard.DashboardData>();

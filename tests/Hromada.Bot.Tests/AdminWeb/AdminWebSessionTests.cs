@@ -2,6 +2,10 @@ using System.Net;
 using Hromada.Bot.Tests.Admin;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
+using Hromada.Core.Storage;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bot.Tests.AdminWeb;
 
@@ -115,6 +119,33 @@ public sealed class AdminWebSessionTests
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("http://localhost/admin/sign-in?returnUrl=%2Fadmin%2Fproposals", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASession_OutlivesARestart_BecauseItsKeysAreKeptInTheDatabase()
+    {
+        await using var before = new HromadaAppFactory();
+        var key = await AdminWebSeed.KeyAsync(before, "секретар", AdminRole.WorkingGroup);
+        using var signedIn = WebSessionClient.Anonymous(before);
+        var response = await signedIn.SignInAsync(key);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), v => v.StartsWith("hromada_admin=", StringComparison.Ordinal)).Split(';')[0];
+        await using (var scope = before.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().DataProtectionKeys.ToListAsync();
+            Assert.Contains(stored, k => k.Xml.Contains("<key ", StringComparison.Ordinal) && k.FriendlyName.StartsWith("key-", StringComparison.Ordinal));
+        }
+
+        // Another host on the same database file: what a restart (or a move to another server with the backup) is.
+        await using var after = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Hromada"] = $"Data Source={Path.Combine(before.Folder, "hromada.db")}",
+        });
+        using var http = after.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin/proposals", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        var page = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
     [Fact]
