@@ -2,6 +2,7 @@ using Hromada.Admin;
 using Hromada.Admin.Web;
 using Hromada.Bot.Announcements;
 using Hromada.Bot.Channels;
+using Hromada.Bot.Errors;
 using Hromada.Bot.Health;
 using Hromada.Bot.Security;
 using Hromada.Core;
@@ -14,6 +15,9 @@ builder.Services.AddAdminApi(builder.Configuration);
 builder.Services.AddAdminWeb();
 builder.Services.AddAnnouncementScheduling(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddProblemDetails();
+// Requests the endpoints cannot read become a ProblemDetails naming the parameter (Errors/BadRequestProblems).
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<BadRequestProblems>();
 builder.Services.AddHromadaSecurity();
 
 var app = builder.Build();
