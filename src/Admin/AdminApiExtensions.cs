@@ -62,9 +62,33 @@ public static class AdminApiExtensions
                 Scheme = "bearer",
                 Description = "An admin API key.",
             };
+            RequireKey(document);
             return Task.CompletedTask;
         }));
         return services;
+    }
+
+    /// <summary>
+    /// Marks every admin operation as needing the key, so OpenAPI clients (Swagger UI, Postman, generated clients) send
+    /// it, and lists the answers a missing or insufficient key gets.
+    /// </summary>
+    private static void RequireKey(OpenApiDocument document)
+    {
+        var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] };
+        foreach (var (path, item) in document.Paths)
+        {
+            if (!path.StartsWith("/api/admin", StringComparison.Ordinal) || item.Operations is null)
+            {
+                continue;
+            }
+            foreach (var operation in item.Operations.Values)
+            {
+                operation.Security = [requirement];
+                operation.Responses ??= [];
+                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No key, or a key that is wrong or revoked." });
+                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The key's role may not do this." });
+            }
+        }
     }
 
     /// <summary>Creates the first admin key when there is none: the bootstrap key if configured, else a generated one written to a private file.</summary>

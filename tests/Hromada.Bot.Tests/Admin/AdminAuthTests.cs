@@ -129,4 +129,27 @@ public sealed class AdminAuthTests
         Assert.Contains("/api/admin/consultations/{id}/extend", json, StringComparison.Ordinal);
         Assert.Contains("\"bearer\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenApiDocument_MarksEveryAdminOperationAsNeedingTheKey_AndTheChatsAsNot()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        using var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var operations = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Operation: op.Value)))
+            .ToList();
+        var admin = operations.Where(o => o.Path.StartsWith("/api/admin", StringComparison.Ordinal)).ToList();
+        Assert.True(admin.Count > 30, $"only {admin.Count} admin operations");
+        Assert.All(admin, o =>
+        {
+            var security = o.Operation.GetProperty("security").EnumerateArray().Single();
+            Assert.True(security.TryGetProperty("Bearer", out _), $"{o.Method} {o.Path}: {security}");
+            Assert.True(o.Operation.GetProperty("responses").TryGetProperty("401", out _), $"{o.Method} {o.Path} lists no 401");
+        });
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/webchat", StringComparison.Ordinal)),
+            o => Assert.False(o.Operation.TryGetProperty("security", out _), $"{o.Method} {o.Path} asks for a key"));
+    }
 }
