@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Hromada.Core.Access;
 
 /// <summary>
@@ -14,12 +11,4 @@ public sealed class DataProtectionKey
     public string FriendlyName { get; set; } = "";
     public string Xml { get; set; } = "";
     public DateTimeOffset StoredAt { get; set; }
-}
-
-internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
-{
-    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
-    {
-        b.Property(x => x.FriendlyName).HasMaxLength(200);
-    }
 }
