@@ -75,8 +75,18 @@ public sealed class ProposalWorkflowTests
 
         await client.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/decision", Decision);
         await Eventually.GetAsync(() => telegram.Attempts.Count, n => n >= 1, "the first attempt");
-        await app.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
-        var pending = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{p.Reference}")).GetProperty("notices")[0];
+        // The sender has been called; its result is written by the dispatcher just after, so wait for it to be stored.
+        JsonElement pending = default;
+        for (var tries = 0; tries < 100; tries++)
+        {
+            await app.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+            pending = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{p.Reference}")).GetProperty("notices")[0];
+            if (pending.GetProperty("heldReason").ValueKind == JsonValueKind.String)
+            {
+                break;
+            }
+            await Task.Delay(50);
+        }
         Assert.Equal("pending", pending.GetProperty("state").GetString());
         Assert.Contains("502", pending.GetProperty("heldReason").GetString(), StringComparison.Ordinal);
 
