@@ -5,6 +5,7 @@ using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
 using Hromada.Admin.Consultations;
 using Hromada.Admin.Intake;
+using Hromada.Admin.Meetings;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
@@ -38,12 +39,14 @@ public static class AdminApiExtensions
         services.AddScoped<ProposalReader>();
         services.AddScoped<ProposalCommands>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<SphereRouting>();
         services.AddScoped<DecisionService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<ManualIntake>();
         services.AddScoped<AnswerTemplateService>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
+        services.AddMeetingServices();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -134,6 +137,7 @@ public static class AdminApiExtensions
         admin.MapReportsApi();
         admin.MapAnswerTemplatesApi();
         admin.MapAnnouncementsApi();
+        admin.MapMeetingsApi();
         return endpoints;
     }
 }

@@ -5,9 +5,11 @@ using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Conversation;
+using Hromada.Core.Meetings;
 using Hromada.Core.Outbox;
 using Hromada.Core.Pipeline;
 using Hromada.Core.Proposals;
+using Hromada.Core.Reviews;
 using Hromada.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +51,8 @@ public static class HromadaCoreExtensions
         services.AddMessagePipeline();
         services.AddConversation();
         services.AddAnnouncements();
+        services.AddReviews();
+        services.AddMeetings();
         return services;
     }
 

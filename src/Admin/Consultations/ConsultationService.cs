@@ -24,7 +24,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
 
     public sealed record ExtensionDto(
         DateTimeOffset PreviousDeadline, DateTimeOffset NewDeadline, string Reason, string ProtocolNumber, DateOnly ProtocolDate,
-        DateTimeOffset CreatedAt, string CreatedBy);
+        DateTimeOffset CreatedAt, string CreatedBy, int? Meeting = null);
 
     public sealed record ConsultationInput(string? Title, DateTimeOffset? OpensAt, DateTimeOffset? Deadline, int? Version = null);
 
@@ -82,7 +82,11 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
         return await SaveAsync(c, ct);
     }
 
-    public async Task<CommandResult<ConsultationDto>> ExtendAsync(int id, ExtendInput input, ClaimsPrincipal user, CancellationToken ct)
+    public Task<CommandResult<ConsultationDto>> ExtendAsync(int id, ExtendInput input, ClaimsPrincipal user, CancellationToken ct) =>
+        ExtendAsync(id, input, user, null, ct);
+
+    /// <summary>Extends the deadline; <paramref name="meetingId"/> links the extension to the meeting that decided it.</summary>
+    internal async Task<CommandResult<ConsultationDto>> ExtendAsync(int id, ExtendInput input, ClaimsPrincipal user, int? meetingId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var c = await LoadAsync(id, ct);
@@ -130,6 +134,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
             ProtocolDate = input.ProtocolDate!.Value,
             CreatedAt = time.GetUtcNow(),
             CreatedBy = user.ActorName(),
+            MeetingId = meetingId,
         };
         c.Extensions.Add(extension);
         audit.Record(extension.CreatedBy, "Consultation", Key(c), "Extended", new { c.Deadline },
@@ -173,7 +178,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
     private ConsultationDto ToDto(Consultation c) => new(
         c.Id, c.Title, c.OpensAt, c.Deadline, c.ClosedAt, c.IsAccepting(time.GetUtcNow()), c.Version,
         c.Extensions.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => new ExtensionDto(
-            e.PreviousDeadline, e.NewDeadline, e.Reason, e.ProtocolNumber, e.ProtocolDate, e.CreatedAt, e.CreatedBy)).ToList());
+            e.PreviousDeadline, e.NewDeadline, e.Reason, e.ProtocolNumber, e.ProtocolDate, e.CreatedAt, e.CreatedBy, e.MeetingId)).ToList());
 
     private static CommandFailure? Validate(ConsultationInput input)
     {

@@ -6,6 +6,7 @@ using Hromada.Core.Audit;
 using Hromada.Core.Notifications;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Decisions;
 
@@ -15,7 +16,12 @@ namespace Hromada.Admin.Decisions;
 /// </summary>
 public sealed class DecisionService(HromadaDbContext db, AuditLog audit, NotificationService notifications, TimeProvider time)
 {
-    public sealed record DecisionInput(DecisionOutcome? Outcome, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate, int? Version);
+    /// <summary>
+    /// A decision. <see cref="Meeting"/>, when given, is the recorded meeting it was taken at: its protocol number and date
+    /// are used instead of <see cref="ProtocolNumber"/> and <see cref="ProtocolDate"/>.
+    /// </summary>
+    public sealed record DecisionInput(
+        DecisionOutcome? Outcome, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate, int? Version, int? Meeting = null);
 
     /// <summary>One proposal of a bulk decision: its own outcome and justification, and the version the caller read.</summary>
     public sealed record DecisionItem(string? Reference, DecisionOutcome? Outcome, string? Justification, int? Version = null);
@@ -25,7 +31,7 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
         CheckDecision(input.Outcome, input.Justification, "", errors);
-        CheckProtocol(input.ProtocolNumber, input.ProtocolDate, errors);
+        var (number, date, meetingConsultation) = await ProtocolAsync(input.Meeting, input.ProtocolNumber, input.ProtocolDate, errors, ct);
         if (errors.Any)
         {
             return CommandFailure.Invalid("The decision is incomplete", errors);
@@ -35,12 +41,17 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
         {
             return ProposalChange.NotFound(reference);
         }
+        if (meetingConsultation is { } mc && mc != p.ConsultationId)
+        {
+            return CommandFailure.Invalid("The decision is incomplete", new FieldErrors().Add("meeting",
+                $"Meeting {input.Meeting} is of another consultation than {reference}.", "Це засідання іншої консультації."));
+        }
         if (ProposalChange.CheckVersion(p, input.Version) is { } conflict)
         {
             return conflict;
         }
 
-        Apply(p, input.Outcome!.Value, input.Justification!, input.ProtocolNumber!, input.ProtocolDate!.Value, user.ActorName());
+        Apply(p, input.Outcome!.Value, input.Justification!, number!, date!.Value, user.ActorName());
         // The decision and its notice to the author are stored together: both or neither.
         await notifications.EnqueueDecisionAsync(p, ct);
         if (!await ProposalChange.TrySaveAsync(db, ct))
@@ -56,8 +67,13 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
     /// saved with its notice on its own, so one conflict does not undo the rest. Errors in an item are reported under
     /// <c>items[i].outcome</c> or <c>items[i].justification</c>.
     /// </summary>
+    public Task<CommandResult<BulkResult>> DecideEachAsync(
+        IReadOnlyList<DecisionItem>? items, string? protocolNumber, DateOnly? protocolDate, ClaimsPrincipal user, CancellationToken ct) =>
+        DecideEachAsync(items, protocolNumber, protocolDate, null, user, ct);
+
+    /// <summary>As above; <paramref name="meeting"/>, when given, supplies the protocol number and date.</summary>
     public async Task<CommandResult<BulkResult>> DecideEachAsync(
-        IReadOnlyList<DecisionItem>? items, string? protocolNumber, DateOnly? protocolDate, ClaimsPrincipal user, CancellationToken ct)
+        IReadOnlyList<DecisionItem>? items, string? protocolNumber, DateOnly? protocolDate, int? meeting, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new FieldErrors();
         ProposalChange.CheckBulk(items?.Select(i => i.Reference ?? "").ToList(), errors);
@@ -69,7 +85,7 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
             }
             CheckDecision(items[i].Outcome, items[i].Justification, $"items[{i}].", errors);
         }
-        CheckProtocol(protocolNumber, protocolDate, errors);
+        (protocolNumber, protocolDate, _) = await ProtocolAsync(meeting, protocolNumber, protocolDate, errors, ct);
         if (errors.Any)
         {
             return CommandFailure.Invalid("The decision is incomplete", errors);
@@ -128,6 +144,24 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
             errors.Add(prefix + "justification", "The justification may not be empty: the procedure requires a written justification for every decision.",
                 "Напишіть обґрунтування: порядок вимагає письмового обґрунтування кожного рішення.");
         }
+    }
+
+    /// <summary>The protocol number and date: the meeting's when one is named (with its consultation), else as given; both checked.</summary>
+    private async Task<(string? Number, DateOnly? Date, int? Consultation)> ProtocolAsync(
+        int? meeting, string? number, DateOnly? date, FieldErrors errors, CancellationToken ct)
+    {
+        if (meeting is { } id)
+        {
+            var m = await db.Meetings.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Number, x.Date, x.ConsultationId }).SingleOrDefaultAsync(ct);
+            if (m is null)
+            {
+                errors.Add("meeting", $"There is no meeting {id} (GET /api/admin/meetings lists them).", "Такого засідання немає.");
+                return (number, date, null);
+            }
+            return (m.Number, m.Date, m.ConsultationId);
+        }
+        CheckProtocol(number, date, errors);
+        return (number, date, null);
     }
 
     private static void CheckProtocol(string? protocolNumber, DateOnly? protocolDate, FieldErrors errors)

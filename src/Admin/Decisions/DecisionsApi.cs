@@ -18,16 +18,16 @@ public static class DecisionsApi
     {
         var api = admin.MapGroup("/proposals").WithTags("Decisions").RequireAuthorization(AdminPolicies.WorkingGroup);
         api.MapPost("/{reference}/decision", DecideAsync).WithName("DecideProposal")
-            .WithSummary("Record the decision (Accepted, PartiallyAccepted, Rejected) with a justification and the protocol; the author is notified. Send the version you read: a stale one gets 409.");
+            .WithSummary("Record the decision (Accepted, PartiallyAccepted, Rejected) with a justification and the protocol (protocolNumber and protocolDate, or meeting: the id of a recorded meeting, whose number and date are used); the author is notified. Send the version you read: a stale one gets 409.");
         api.MapPost("/bulk/decision", DecideManyAsync).WithName("DecideProposals")
-            .WithSummary("Decide several proposals at the same protocol (protocolNumber, protocolDate). Either 'items' — each {reference, outcome, justification, version} with its own justification, as the procedure considers each proposal separately — or 'references' with one outcome and justification for all. Each is reported as decided, not found or conflicting.");
+            .WithSummary("Decide several proposals at the same protocol (protocolNumber and protocolDate, or meeting: a recorded meeting's id). Either 'items' — each {reference, outcome, justification, version} with its own justification, as the procedure considers each proposal separately — or 'references' with one outcome and justification for all. Each is reported as decided, not found or conflicting.");
         return admin;
     }
 
     /// <summary>The bulk decision: <see cref="Items"/> (each with its own justification), or <see cref="References"/> with one outcome and justification.</summary>
     public sealed record BulkDecisionInput(
         IReadOnlyList<string>? References, DecisionOutcome? Outcome, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate,
-        IReadOnlyList<DecisionService.DecisionItem>? Items = null);
+        IReadOnlyList<DecisionService.DecisionItem>? Items = null, int? Meeting = null);
 
     private static async Task<Results<Ok<DecisionDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> DecideAsync(
         string reference, DecisionService.DecisionInput input, DecisionService decisions, ClaimsPrincipal user, CancellationToken ct) =>
@@ -37,7 +37,7 @@ public static class DecisionsApi
         BulkDecisionInput input, DecisionService decisions, ClaimsPrincipal user, CancellationToken ct)
     {
         var items = input.Items ?? input.References?.Select(r => new DecisionService.DecisionItem(r, input.Outcome, input.Justification)).ToList();
-        var result = await decisions.DecideEachAsync(items, input.ProtocolNumber, input.ProtocolDate, user, ct);
+        var result = await decisions.DecideEachAsync(items, input.ProtocolNumber, input.ProtocolDate, input.Meeting, user, ct);
         if (result.IsDone)
         {
             return TypedResults.Ok(result.Value);

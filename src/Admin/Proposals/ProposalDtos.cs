@@ -24,10 +24,14 @@ public sealed record ProposalSummaryDto(
     string Text, bool IsLate, bool IsUnidentified, string? DuplicateOf, bool IsOffTopic, DecisionOutcome? Outcome, int Version,
     AuthorDto? Author);
 
-/// <summary>One proposal with its whole history.</summary>
+/// <summary>
+/// One proposal with its whole history. <see cref="SuggestedReviewBodies"/>: the bodies whose configured spheres include
+/// the proposal's sphere (routing by sphere).
+/// </summary>
 public sealed record ProposalDetailsDto(
     ProposalSummaryDto Proposal, CatalogRef? OriginalSphere, CatalogRef? OriginalTopic, CatalogRef? OriginalSettlement,
-    IReadOnlyList<RouteDto> Routes, DecisionDto? Decision, IReadOnlyList<NoticeDto> Notices, IReadOnlyList<AuditDto> History);
+    IReadOnlyList<RouteDto> Routes, DecisionDto? Decision, IReadOnlyList<NoticeDto> Notices, IReadOnlyList<AuditDto> History,
+    IReadOnlyList<CatalogRef> SuggestedReviewBodies);
 
 /// <summary>The references a bulk change reached, did not find, or lost to a concurrent writer.</summary>
 public sealed record BulkResult(IReadOnlyList<string> Done, IReadOnlyList<string> NotFound, IReadOnlyList<string> Conflicts);

@@ -75,6 +75,7 @@ public sealed class ProposalReader(HromadaDbContext db, CommunityClock clock)
             .OrderBy(a => a.Id).ToListAsync(ct);
         var personal = user.IsAdmin();
         var today = clock.Today;
+        var bodies = await db.ReviewBodies.AsNoTracking().Where(b => !b.IsRetired).OrderBy(b => b.SortOrder).ToListAsync(ct);
 
         return new ProposalDetailsDto(
             ProposalMapping.ToSummary(p, personal),
@@ -89,7 +90,8 @@ public sealed class ProposalReader(HromadaDbContext db, CommunityClock clock)
                 : null,
             notices.Select(n => new NoticeDto(
                 "Decision", NoticeState(n.Status), n.CreatedAt, n.Status == OutboxStatus.Sent ? n.CompletedAt : null, n.LastError, n.Attempts)).ToList(),
-            history.Select(a => new AuditDto(a.At, a.Actor, a.Action, a.Before, a.After)).ToList());
+            history.Select(a => new AuditDto(a.At, a.Actor, a.Action, a.Before, a.After)).ToList(),
+            bodies.Where(b => b.Reviews(p.Sphere!.Code)).Select(b => ProposalMapping.Ref(b)!).ToList());
     }
 
     /// <summary>The author's notice as the working group reads it: delivered, pending (being sent or retried), held, blocked, failed.</summary>

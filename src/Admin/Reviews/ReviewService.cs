@@ -57,11 +57,34 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
         {
             return CommandFailure.Invalid("The routing is incomplete", errors);
         }
-        var ids = bodies.Select(x => x.Id).ToList();
-        var result = await ProposalChange.ForEachAsync(db, input.References!,
-            async p => Route(p, await db.ReviewBodies.Where(b => ids.Contains(b.Id)).ToListAsync(ct), input.DueDate!.Value, user.ActorName()),
-            null, ct);
+        IReadOnlyList<int> ids = bodies.Select(x => x.Id).ToList();
+        var plan = input.References!.Select(r => r ?? "").Distinct(StringComparer.Ordinal).ToDictionary(r => r, _ => ids, StringComparer.Ordinal);
+        var (result, _) = await RouteEachAsync(plan, input.DueDate!.Value, user.ActorName(), onlyUnrouted: false, ct);
         return CommandResult.Done(result);
+    }
+
+    /// <summary>
+    /// Routes each proposal of <paramref name="plan"/> to its own review bodies (ids), all with the same due date, each
+    /// saved on its own. With <paramref name="onlyUnrouted"/>, a proposal routed or decided meanwhile is left as it is
+    /// and listed as skipped.
+    /// </summary>
+    internal async Task<(BulkResult Result, IReadOnlyList<string> Skipped)> RouteEachAsync(
+        IReadOnlyDictionary<string, IReadOnlyList<int>> plan, DateOnly due, string actor, bool onlyUnrouted, CancellationToken ct)
+    {
+        var skipped = new List<string>();
+        var result = await ProposalChange.ForEachAsync(db, plan.Keys,
+            async p =>
+            {
+                if (onlyUnrouted && (p.Routes.Count > 0 || p.Status != ProposalStatus.Received))
+                {
+                    skipped.Add(p.Reference);
+                    return;
+                }
+                var ids = plan[p.Reference];
+                Route(p, await db.ReviewBodies.Where(b => ids.Contains(b.Id)).ToListAsync(ct), due, actor);
+            },
+            null, ct);
+        return (skipped.Count == 0 ? result : result with { Done = result.Done.Except(skipped).ToList() }, skipped);
     }
 
     /// <summary>

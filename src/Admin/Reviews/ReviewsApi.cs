@@ -25,8 +25,18 @@ public static class ReviewsApi
         api.MapPut("/{reference}/routes/{reviewBody}/position", PositionAsync).WithName("RecordPosition")
             .WithSummary("A review body's position (Support, Partial, Reject) with its justification. A Reviewer key may record only its own body's position; any other route is 404 to it.")
             .RequireAuthorization(AdminPolicies.Review);
+        admin.MapPost("/routing/by-sphere", BySphereAsync).WithTags("Review").WithName("RouteBySphere")
+            .WithSummary("Routes every proposal of a consultation that is not yet routed to the review bodies whose configured spheres include its " +
+                         "sphere, all with one due date (default: Hromada:Review:DueWorkingDays working days from today). consultation: its id " +
+                         "(default: the most recently opened one); dryRun: true only shows the plan (by body, and the spheres no body reviews); " +
+                         "references: only these (as previewed). Proposals routed or decided meanwhile are skipped.")
+            .RequireAuthorization(AdminPolicies.WorkingGroup);
         return admin;
     }
+
+    private static async Task<Results<Ok<SphereRouting.Result>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> BySphereAsync(
+        SphereRouting.Input input, SphereRouting routing, ClaimsPrincipal user, CancellationToken ct) =>
+        (await routing.RouteAsync(input, user, ct)).ToApi(r => r);
 
     private static async Task<Results<Ok<ReviewService.RouteResult>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> RouteAsync(
         string reference, ReviewService.RouteInput input, ReviewService reviews, ClaimsPrincipal user, CancellationToken ct) =>

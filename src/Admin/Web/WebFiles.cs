@@ -1,5 +1,6 @@
 using Hromada.Admin.Auth;
 using Hromada.Admin.Exports;
+using Hromada.Admin.Meetings;
 using Hromada.Admin.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ internal static class WebFiles
         files.MapGet("/reports/interim.docx", ReportsApi.DocxAsync);
         files.MapGet("/reports/interim.xlsx", ReportsApi.XlsxAsync);
         files.MapGet("/reports/charts/{name}.png", ReportsApi.ChartAsync);
+        files.MapGet("/meetings/{id:int}/protocol.docx", MeetingsApi.ProtocolAsync);
         return endpoints;
     }
 }

@@ -74,4 +74,10 @@ public sealed class ReviewBody : CatalogItem
 {
     /// <summary>Comma-separated sphere codes this body usually reviews.</summary>
     public string SphereCodes { get; set; } = "";
+
+    /// <summary>The codes of <see cref="SphereCodes"/>, for routing by sphere.</summary>
+    public IReadOnlyList<string> Spheres => SphereCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Whether this body usually reviews proposals of the sphere <paramref name="sphereCode"/>.</summary>
+    public bool Reviews(string sphereCode) => Spheres.Contains(sphereCode, StringComparer.OrdinalIgnoreCase);
 }

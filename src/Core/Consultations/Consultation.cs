@@ -34,4 +34,7 @@ public sealed class ConsultationExtension
     public DateOnly ProtocolDate { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>The meeting of the working group that decided it, when it was recorded as one (its reasons and measures).</summary>
+    public int? MeetingId { get; set; }
 }

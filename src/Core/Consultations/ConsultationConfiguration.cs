@@ -20,5 +20,6 @@ internal sealed class ConsultationExtensionConfiguration : IEntityTypeConfigurat
         b.Property(x => x.Reason).HasMaxLength(2000);
         b.Property(x => x.ProtocolNumber).HasMaxLength(100);
         b.Property(x => x.CreatedBy).HasMaxLength(200);
+        b.HasOne<Meetings.Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
     }
 }

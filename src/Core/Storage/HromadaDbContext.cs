@@ -4,6 +4,7 @@ using Hromada.Core.Audit;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Consultations;
 using Hromada.Core.Inbox;
+using Hromada.Core.Meetings;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
@@ -39,6 +40,8 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<AnnouncementTargetProgress> AnnouncementTargets => Set<AnnouncementTargetProgress>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

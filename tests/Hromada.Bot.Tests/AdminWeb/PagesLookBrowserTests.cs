@@ -58,6 +58,8 @@ public sealed class PagesLookBrowserTests
                 await p.GetByRole(AriaRole.Button, new() { Name = "Перевірити файл" }).ClickAsync();
                 await Assertions.Expect(p.GetByRole(AriaRole.Button, new() { Name = "Імпортувати 1" })).ToBeVisibleAsync();
             }),
+            ("16-new-meeting", "/admin/meetings/new", null),
+            ("17-routing", "/admin/routing", null),
             ("13-keys", "/admin/keys", async p =>
             {
                 await p.GetByLabel("Назва (чий ключ)").FillAsync($"секретар {p.ViewportSize!.Width}");

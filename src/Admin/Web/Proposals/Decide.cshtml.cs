@@ -1,5 +1,6 @@
 using Hromada.Admin.Auth;
 using Hromada.Admin.Decisions;
+using Hromada.Admin.Meetings;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Templates;
 using Hromada.Core.Community;
@@ -15,7 +16,8 @@ namespace Hromada.Admin.Web.Proposals;
 /// every proposal separately, so there is no "same text for all".
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class DecideModel(ProposalReader reader, DecisionService decisions, AnswerTemplateService templates, CommunityClock clock) : PageModel
+public sealed class DecideModel(
+    ProposalReader reader, DecisionService decisions, AnswerTemplateService templates, MeetingService meetings, CommunityClock clock) : PageModel
 {
     public sealed class Item
     {
@@ -30,6 +32,7 @@ public sealed class DecideModel(ProposalReader reader, DecisionService decisions
         public List<Item> Items { get; set; } = [];
         public string? ProtocolNumber { get; set; }
         public DateOnly? ProtocolDate { get; set; }
+        public int? Meeting { get; set; }
     }
 
     [BindProperty]
@@ -42,6 +45,9 @@ public sealed class DecideModel(ProposalReader reader, DecisionService decisions
     public List<string> Missing { get; } = [];
     public Dictionary<int, IReadOnlyList<AnswerTemplateService.TemplateDto>> Templates { get; } = [];
     public CommunityClock Clock => clock;
+
+    /// <summary>The recorded meetings of the proposals' consultations, for the protocol.</summary>
+    public IReadOnlyList<MeetingSummaryDto> Meetings { get; private set; } = [];
 
     public async Task OnGetAsync([FromQuery(Name = "r")] List<string> references, CancellationToken ct)
     {
@@ -58,7 +64,7 @@ public sealed class DecideModel(ProposalReader reader, DecisionService decisions
         if (ModelState.IsValid)
         {
             var items = Input.Items.Select(i => new DecisionService.DecisionItem(i.Reference, i.Outcome, i.Justification, i.Version)).ToList();
-            var result = await decisions.DecideEachAsync(items, Input.ProtocolNumber, Input.ProtocolDate, User, ct);
+            var result = await decisions.DecideEachAsync(items, Input.ProtocolNumber, Input.ProtocolDate, Input.Meeting, User, ct);
             if (result.IsDone)
             {
                 Note = WebNotes.Bulk("Рішення записано, авторам надсилаються повідомлення", result.Value!);
@@ -91,6 +97,16 @@ public sealed class DecideModel(ProposalReader reader, DecisionService decisions
             }
         }
         Input.Items.RemoveAll(i => Missing.Contains(i.Reference));
+        var list = new List<MeetingSummaryDto>();
+        foreach (var consultation in Templates.Keys)
+        {
+            list.AddRange(await meetings.ListAsync(consultation, ct));
+        }
+        Meetings = list;
+        if (fillFromProposals)
+        {
+            Input.Meeting = Meetings.FirstOrDefault(m => m.Date == clock.Today)?.Id;
+        }
     }
 
     public string? Error(string key) =>

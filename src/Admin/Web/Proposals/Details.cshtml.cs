@@ -1,11 +1,13 @@
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
 using Hromada.Admin.Decisions;
+using Hromada.Admin.Meetings;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Reviews;
 using Hromada.Admin.Templates;
 using Hromada.Core.Community;
 using Hromada.Core.Proposals;
+using Hromada.Core.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +21,7 @@ namespace Hromada.Admin.Web.Proposals;
 [Authorize(Policy = AdminPolicies.Web.Review)]
 public sealed class DetailsModel(
     ProposalReader reader, ProposalCommands commands, ReviewService reviews, DecisionService decisions, AnswerTemplateService templates,
-    SimilarProposals similar, WebCatalogs catalogs, CommunityClock clock) : PageModel
+    SimilarProposals similar, WebCatalogs catalogs, ReviewDueDates dueDates, MeetingService meetings, CommunityClock clock) : PageModel
 {
     [BindProperty] public ClassifyForm Classify { get; set; } = new();
     [BindProperty] public FlagsForm Flags { get; set; } = new();
@@ -34,6 +36,9 @@ public sealed class DetailsModel(
     public WebCatalogs.Loaded Catalogs { get; private set; } = null!;
     public IReadOnlyList<AnswerTemplateService.TemplateDto> Templates { get; private set; } = [];
     public IReadOnlyList<SimilarProposal> Similar { get; private set; } = [];
+
+    /// <summary>The consultation's recorded meetings, for the decision's protocol.</summary>
+    public IReadOnlyList<MeetingSummaryDto> Meetings { get; private set; } = [];
     public CommunityClock Clock => clock;
 
     /// <summary>The form that was sent and not saved (its errors or its conflict are shown beside it).</summary>
@@ -72,7 +77,8 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostDecideAsync(string reference, CancellationToken ct) =>
         await SaveAsync(reference, "decide", Decision, "Рішення записано; автору надсилається повідомлення.", () => decisions.DecideAsync(reference,
-            new DecisionService.DecisionInput(Decision.Outcome, Decision.Justification, Decision.ProtocolNumber, Decision.ProtocolDate, Decision.Version),
+            new DecisionService.DecisionInput(Decision.Outcome, Decision.Justification, Decision.ProtocolNumber, Decision.ProtocolDate, Decision.Version,
+                Decision.Meeting),
             User, ct), ct);
 
     /// <summary>Without JavaScript: puts the chosen template's text into the justification, saving nothing.</summary>
@@ -131,6 +137,7 @@ public sealed class DetailsModel(
         {
             Templates = await templates.ListAsync(details.Proposal.ConsultationId, ct) ?? [];
             Similar = await similar.FindAsync(reference, ct: ct);
+            Meetings = await meetings.ListAsync(details.Proposal.ConsultationId, ct);
         }
         if (posted != "classify")
         {
@@ -142,7 +149,10 @@ public sealed class DetailsModel(
         }
         if (posted != "route")
         {
-            Route = new RouteForm { ReviewBodies = details.Routes.Select(r => r.ReviewBody.Code).ToList(), DueDate = details.Routes.Count > 0 ? details.Routes[^1].DueDate : null };
+            // Not routed yet: the bodies that review the proposal's sphere are ticked, with the usual due date.
+            Route = details.Routes.Count > 0
+                ? new RouteForm { ReviewBodies = details.Routes.Select(r => r.ReviewBody.Code).ToList(), DueDate = details.Routes[^1].DueDate }
+                : new RouteForm { ReviewBodies = details.SuggestedReviewBodies.Select(b => b.Code).ToList(), DueDate = dueDates.Default };
         }
         if (posted != "position")
         {
@@ -151,8 +161,12 @@ public sealed class DetailsModel(
         if (posted != "decide")
         {
             Decision = details.Decision is { } d
-                ? new DecisionForm { Outcome = d.Outcome, Justification = d.Justification, ProtocolNumber = d.ProtocolNumber, ProtocolDate = d.ProtocolDate }
-                : new DecisionForm { ProtocolDate = clock.Today };
+                ? new DecisionForm
+                {
+                    Outcome = d.Outcome, Justification = d.Justification, ProtocolNumber = d.ProtocolNumber, ProtocolDate = d.ProtocolDate,
+                    Meeting = Meetings.FirstOrDefault(m => m.Number == d.ProtocolNumber && m.Date == d.ProtocolDate)?.Id,
+                }
+                : new DecisionForm { ProtocolDate = clock.Today, Meeting = Meetings.FirstOrDefault(m => m.Date == clock.Today)?.Id };
         }
         return Page();
     }
@@ -170,6 +184,9 @@ public sealed class DetailsModel(
     /// <summary>The first error of a field, for showing beside it.</summary>
     public string? Error(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>Whether <paramref name="code"/> reviews this proposal's sphere (routing by sphere suggests it).</summary>
+    public bool Suggested(string code) => Details.SuggestedReviewBodies.Any(b => b.Code == code);
 
     /// <summary>Whether the user's role may record this body's position: its own body for a Reviewer, any for the working group.</summary>
     public bool MayRecord(RouteDto route) =>

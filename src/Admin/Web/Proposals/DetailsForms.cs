@@ -49,4 +49,7 @@ public sealed class DecisionForm : ProposalForm
     public string? ProtocolNumber { get; set; }
     public DateOnly? ProtocolDate { get; set; }
     public int? Template { get; set; }
+
+    /// <summary>The recorded meeting the decision was taken at (its protocol number and date are used).</summary>
+    public int? Meeting { get; set; }
 }

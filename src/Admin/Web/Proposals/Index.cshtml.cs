@@ -2,6 +2,7 @@ using Hromada.Admin.Auth;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Reviews;
 using Hromada.Core.Community;
+using Hromada.Core.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,8 @@ namespace Hromada.Admin.Web.Proposals;
 /// routing of the selected proposals (or on to deciding them, each with its own justification).
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.Review)]
-public sealed class IndexModel(ProposalReader reader, ReviewService reviews, WebCatalogs catalogs, CommunityClock clock) : PageModel
+public sealed class IndexModel(
+    ProposalReader reader, ReviewService reviews, SphereRouting routing, ReviewDueDates dueDates, WebCatalogs catalogs, CommunityClock clock) : PageModel
 {
     public sealed class BulkRouteForm
     {
@@ -35,11 +37,36 @@ public sealed class IndexModel(ProposalReader reader, ReviewService reviews, Web
     [TempData]
     public string? Note { get; set; }
 
+    /// <summary>Set when the bodies were ticked by the selected proposals' spheres: what the page says about it.</summary>
+    public string? Suggestion { get; private set; }
+
     public int Pages => Result is null ? 0 : Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 
     // From the query only: "page" is also the route value naming this Razor page.
-    public async Task OnGetAsync([FromQuery] ProposalFilter filter, [FromQuery] string? sort, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken ct) =>
+    public async Task OnGetAsync([FromQuery] ProposalFilter filter, [FromQuery] string? sort, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken ct)
+    {
+        Bulk.DueDate = dueDates.Default;
         await LoadAsync(filter, sort, page, pageSize, ct);
+    }
+
+    /// <summary>Ticks the review bodies whose spheres match the selected proposals', keeping the selection; saves nothing.</summary>
+    public async Task<IActionResult> OnPostSuggestAsync([FromQuery] ProposalFilter filter, [FromQuery] string? sort, [FromQuery] int? page,
+        [FromQuery] int? pageSize, CancellationToken ct)
+    {
+        if (!User.May(AdminPolicies.WorkingGroup))
+        {
+            return Forbid();
+        }
+        ModelState.Clear();
+        var suggested = await routing.SuggestForAsync(Bulk.Selected, ct);
+        Bulk.ReviewBodies = suggested.Select(b => b.Code).ToList();
+        Bulk.DueDate ??= dueDates.Default;
+        Suggestion = Bulk.Selected.Count == 0 ? "Спершу виберіть пропозиції."
+            : suggested.Count == 0 ? "Жоден орган розгляду не розглядає сфери вибраних пропозицій: оберіть органи самі."
+            : $"Позначено органи, що розглядають сфери вибраних пропозицій ({suggested.Count}). Перевірте й передайте.";
+        await LoadAsync(filter, sort, page, pageSize, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRouteAsync([FromQuery] ProposalFilter filter, [FromQuery] string? sort, [FromQuery] int? page,
         [FromQuery] int? pageSize, CancellationToken ct)

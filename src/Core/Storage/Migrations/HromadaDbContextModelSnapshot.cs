@@ -688,6 +688,9 @@ namespace Hromada.Core.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NewDeadline")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -712,6 +715,8 @@ namespace Hromada.Core.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ConsultationId");
+
+                    b.HasIndex("MeetingId");
 
                     b.ToTable("ConsultationExtensions");
                 });
@@ -801,6 +806,133 @@ namespace Hromada.Core.Storage.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("SenderLeases");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Invited")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LowActivityReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasureCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MembersAbsent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MembersPresent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherMeasures")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secretary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sufficiency")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Meetings.MeetingItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heard")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VotesAbstained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesFor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("MeetingItems");
                 });
 
             modelBuilder.Entity("Hromada.Core.Outbox.OutboxMessage", b =>
@@ -1344,6 +1476,31 @@ namespace Hromada.Core.Storage.Migrations
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Hromada.Core.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Hromada.Core.Consultations.Consultation", "Consultation")
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Meetings.MeetingItem", b =>
+                {
+                    b.HasOne("Hromada.Core.Meetings.Meeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hromada.Core.Outbox.OutboxMessage", b =>
@@ -1470,6 +1627,11 @@ namespace Hromada.Core.Storage.Migrations
             modelBuilder.Entity("Hromada.Core.Consultations.Consultation", b =>
                 {
                     b.Navigation("Extensions");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Hromada.Core.Proposals.Proposal", b =>
