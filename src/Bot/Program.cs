@@ -4,6 +4,7 @@ using Hromada.Bot.Announcements;
 using Hromada.Bot.Channels;
 using Hromada.Bot.Errors;
 using Hromada.Bot.Health;
+using Hromada.Bot.PublicPages;
 using Hromada.Bot.Security;
 using Hromada.Core;
 
@@ -41,6 +42,7 @@ app.MapBotChannels();
 app.MapAdminApi();
 app.MapAdminWeb();
 app.MapAnnouncementFeed();
+app.MapReceipts();
 
 app.Services.LogChannelStatus();
 await app.RunAsync();

@@ -18,7 +18,8 @@ namespace Hromada.Admin.Intake;
 /// ones stored in batches, not one query and transaction per row.
 /// </summary>
 public sealed class GoogleFormsImporter(
-    HromadaDbContext db, ProposalService proposals, ProposalInputRules rules, CommunityClock clock, IOptions<GoogleFormsOptions> options)
+    HromadaDbContext db, ProposalService proposals, ProposalInputRules rules, CommunityClock clock, IOptions<GoogleFormsOptions> options,
+    Core.Receipts.ReceiptLinks links)
 {
     private static readonly string[] TimestampFormats =
     [
@@ -32,7 +33,14 @@ public sealed class GoogleFormsImporter(
     /// <summary>A cell the import could not take as it was: <see cref="Message"/> for the API, <see cref="Ukrainian"/> for the page.</summary>
     public sealed record Problem(int Row, string Column, string Value, string Message, bool Skipped, string Ukrainian);
 
-    public sealed record ImportReport(bool DryRun, int Rows, int Imported, int AlreadyImported, int Skipped, IReadOnlyList<string> References, IReadOnlyList<Problem> Problems);
+    public sealed record ImportReport(bool DryRun, int Rows, int Imported, int AlreadyImported, int Skipped, IReadOnlyList<string> References, IReadOnlyList<Problem> Problems)
+    {
+        /// <summary>Each imported proposal's receipt link, for the secretary to send to its author.</summary>
+        public IReadOnlyList<ImportedReceipt> Receipts { get; init; } = [];
+    }
+
+    /// <summary>An imported proposal and the receipt link its author keeps.</summary>
+    public sealed record ImportedReceipt(string Reference, string ReceiptUrl);
 
     private sealed record Catalogs(List<Sphere> Spheres, List<Settlement> Settlements, List<AuthorCategory> Categories, List<SocialGroup> Groups);
 
@@ -84,7 +92,14 @@ public sealed class GoogleFormsImporter(
         }
 
         var references = dryRun || accepted.Count == 0 ? [] : await proposals.SubmitManyAsync(accepted, ct);
-        return new ImportReport(dryRun, rows.Count - 1, accepted.Count, already, skipped, references, problems);
+        var receipts = new List<ImportedReceipt>(references.Count);
+        foreach (var chunk in references.Chunk(500))
+        {
+            var codes = await db.Proposals.AsNoTracking().Where(p => chunk.Contains(p.Reference))
+                .ToDictionaryAsync(p => p.Reference, p => p.ReceiptCode, ct);
+            receipts.AddRange(chunk.Select(r => new ImportedReceipt(r, links.For(r, codes.GetValueOrDefault(r, "")))));
+        }
+        return new ImportReport(dryRun, rows.Count - 1, accepted.Count, already, skipped, references, problems) { Receipts = receipts };
     }
 
     /// <summary>One row as a proposal, or null when it is skipped; with what was wrong or changed.</summary>

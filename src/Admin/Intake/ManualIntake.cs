@@ -12,7 +12,8 @@ namespace Hromada.Admin.Intake;
 /// Form). Its text, name, phone and e-mail meet the chat's rules (<see cref="ProposalInputRules"/>); catalog entries
 /// are named by code; late is computed from the date received.
 /// </summary>
-public sealed class ManualIntake(HromadaDbContext db, ProposalService proposals, ProposalInputRules rules, TimeProvider time)
+public sealed class ManualIntake(
+    HromadaDbContext db, ProposalService proposals, ProposalInputRules rules, Core.Notifications.NotificationService notifications, TimeProvider time)
 {
     public static readonly IReadOnlyList<Channel> Channels = [Channel.Paper, Channel.Email, Channel.Reception, Channel.Cnap, Channel.GoogleForm];
 
@@ -107,6 +108,12 @@ public sealed class ManualIntake(HromadaDbContext db, ProposalService proposals,
             AuthorEmail = value.AuthorEmail,
             Actor = user.ActorName(),
         }, ct);
+        // The proposal is stored first, whatever happens to the receipt: then the author with an address gets the link.
+        if (notifications.EnqueueReceipt(p) is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            notifications.Send();
+        }
         return CommandResult.Done(p);
     }
 }

@@ -22,7 +22,7 @@ public sealed record ProposalSummaryDto(
     CatalogRef Sphere, CatalogRef? Topic, CatalogRef? Settlement, CatalogRef? District, string? UnlistedSettlement,
     CatalogRef AuthorCategory, IReadOnlyList<CatalogRef> SocialGroups, CatalogRef? BusinessKind,
     string Text, bool IsLate, bool IsUnidentified, string? DuplicateOf, bool IsOffTopic, DecisionOutcome? Outcome, int Version,
-    AuthorDto? Author);
+    AuthorDto? Author, string ReceiptPath = "");
 
 /// <summary>
 /// One proposal with its whole history. <see cref="SuggestedReviewBodies"/>: the bodies whose configured spheres include
@@ -47,5 +47,6 @@ internal static class ProposalMapping
         Ref(p.Sphere)!, Ref(p.Topic), Ref(p.Settlement), Ref(p.Settlement?.District), p.UnlistedSettlement,
         Ref(p.AuthorCategory)!, p.SocialGroups.OrderBy(g => g.SortOrder).Select(g => Ref(g)!).ToList(), Ref(p.BusinessKind),
         p.Text, p.IsLate, p.IsUnidentified, p.DuplicateOfReference, p.IsOffTopic, p.Outcome, p.Version,
-        includePersonal ? new AuthorDto(p.AuthorName, p.AuthorPhone, p.AuthorEmail, p.ConsentAt, p.ConsentVersion, p.AnonymisedAt) : null);
+        includePersonal ? new AuthorDto(p.AuthorName, p.AuthorPhone, p.AuthorEmail, p.ConsentAt, p.ConsentVersion, p.AnonymisedAt) : null,
+        Core.Receipts.ReceiptLinks.Path(p.Reference, p.ReceiptCode));
 }

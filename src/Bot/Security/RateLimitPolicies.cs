@@ -20,6 +20,12 @@ public static class RateLimitPolicies
     /// <summary>Webhook callers: only calls refused for a wrong secret or signature count, so the platforms are never slowed.</summary>
     public const string WebhookCallers = "webhook-callers";
 
+    /// <summary>Receipt pages: a guessed code gets the same 404 as an unknown reference, and only so many a minute.</summary>
+    public const string ReceiptPages = "receipt-pages";
+
+    /// <summary>The public results pages and open data.</summary>
+    public const string ResultsPages = "results-pages";
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     internal static void Add(RateLimiterOptions options)
@@ -29,6 +35,8 @@ public static class RateLimitPolicies
         options.AddPolicy(WebChatSessions, context => PerClient(context, o => o.WebChatSessionsPerMinute));
         options.AddPolicy(WebChatMessages, context => PerClient(context, o => o.WebChatMessagesPerMinute));
         options.AddPolicy<string, WebhookCallerPolicy>(WebhookCallers);
+        options.AddPolicy(ReceiptPages, context => PerClient(context, o => o.ReceiptPagesPerMinute));
+        options.AddPolicy(ResultsPages, context => PerClient(context, o => o.ResultsPagesPerMinute));
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitSettings, int> permits)

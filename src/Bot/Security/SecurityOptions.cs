@@ -54,6 +54,12 @@ public sealed class RateLimitSettings
 
     /// <summary>Webhook calls refused for a wrong Telegram secret or Messenger signature; past it, the caller gets 429.</summary>
     public int WebhookRejectionsPerMinute { get; set; } = 10;
+
+    /// <summary>Receipt pages (<c>/p/…</c>) looked up, found or not: guessing a receipt code is slowed to this.</summary>
+    public int ReceiptPagesPerMinute { get; set; } = 30;
+
+    /// <summary>Results pages and open-data files (<c>/results</c>).</summary>
+    public int ResultsPagesPerMinute { get; set; } = 120;
 }
 
 internal sealed partial class SecurityOptionsValidator : IValidateOptions<SecurityOptions>
@@ -97,6 +103,8 @@ internal sealed partial class SecurityOptionsValidator : IValidateOptions<Securi
             (nameof(limits.WebChatSessionsPerMinute), limits.WebChatSessionsPerMinute),
             (nameof(limits.WebChatMessagesPerMinute), limits.WebChatMessagesPerMinute),
             (nameof(limits.WebhookRejectionsPerMinute), limits.WebhookRejectionsPerMinute),
+            (nameof(limits.ReceiptPagesPerMinute), limits.ReceiptPagesPerMinute),
+            (nameof(limits.ResultsPagesPerMinute), limits.ResultsPagesPerMinute),
         })
         {
             if (value is < 1 or > 100_000)

@@ -147,7 +147,7 @@ internal sealed class TelegramChannelSender(
         }
         if (message.Choices.Count == 0)
         {
-            return null;
+            return message.Link is { } link ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(link.Label, link.Url)) : null;
         }
         // Short labels two to a row, long ones alone, so Ukrainian labels are not cut off on a phone.
         var keyboard = new List<InlineKeyboardButton[]>();

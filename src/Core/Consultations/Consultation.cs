@@ -12,6 +12,10 @@ public sealed class Consultation
     public DateTimeOffset? ClosedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The working group has switched on the public results page (<c>/results</c>) and open data; off by default.</summary>
+    public bool ResultsPublic { get; set; }
+
     public int Version { get; set; }
     public List<ConsultationExtension> Extensions { get; set; } = [];
 

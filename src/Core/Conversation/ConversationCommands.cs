@@ -14,7 +14,8 @@ internal sealed class ConversationCommands(
     Questionnaire questionnaire,
     Submission submission,
     CommunityClock clock,
-    IOptions<CommunityOptions> community)
+    IOptions<CommunityOptions> community,
+    Receipts.ReceiptLinks receipts)
 {
     public async Task RunAsync(ConversationContext ctx, string text, CancellationToken ct)
     {
@@ -122,6 +123,10 @@ internal sealed class ConversationCommands(
             if (p.Outcome is { } outcome)
             {
                 line += "\n" + ctx.T("My_Decision", ctx.T($"Outcome_{outcome}"), p.Justification);
+            }
+            if (!string.IsNullOrEmpty(p.ReceiptCode))
+            {
+                line += "\n" + ctx.T("My_Link", receipts.For(p.Reference, p.ReceiptCode));
             }
             lines.Add(line);
         }

@@ -31,6 +31,9 @@ internal sealed class ConversationContext(Resident resident, InboundMessage mess
     public void Say(string text, IReadOnlyList<Choice>? choices = null, bool requestContact = false) =>
         Replies.Add(new OutboundMessage(text) { Choices = choices ?? [], RequestContact = requestContact });
 
+    /// <summary>Says <paramref name="text"/> with a button that opens <paramref name="link"/>.</summary>
+    public void SayLink(string text, LinkButton link) => Replies.Add(new OutboundMessage(text) { Link = link });
+
     public Choice C(string labelKey, string value) => new(T(labelKey), value);
 
     public void ResetDraft()

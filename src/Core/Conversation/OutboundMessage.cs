@@ -13,10 +13,17 @@ public sealed record OutboundMessage(string Text)
     /// <summary>Offer the channel's own "share my contact" button where it has one.</summary>
     public bool RequestContact { get; init; }
 
+    /// <summary>A link offered as a button where the channel has link buttons (Telegram); the text carries the address too.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LinkButton? Link { get; init; }
+
     /// <summary>The subject line of an e-mail (the first part's is used); chats ignore it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Subject { get; init; }
 }
+
+/// <summary>A button that opens <see cref="Url"/> (an absolute http(s) address) rather than answering the bot.</summary>
+public sealed record LinkButton(string Label, string Url);
 
 /// <summary>
 /// A button: the label the resident reads and a value the engine gets back.

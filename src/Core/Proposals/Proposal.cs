@@ -24,6 +24,18 @@ public sealed class Proposal
     /// <summary>Language the author used (for the decision notice).</summary>
     public string Language { get; set; } = "uk-UA";
 
+    /// <summary>
+    /// The secret half of the proposal's receipt link (<c>/p/{Reference}-{ReceiptCode}</c>, see
+    /// <see cref="Receipts.ReceiptLinks"/>): random, so the link cannot be guessed from the reference.
+    /// </summary>
+    public string ReceiptCode { get; set; } = "";
+
+    /// <summary>
+    /// Why the working group hid the text from the public pages (it names private persons, say); null = shown. The
+    /// author's receipt page and the working group still see it.
+    /// </summary>
+    public string? PublicTextHiddenReason { get; set; }
+
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -13,6 +13,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(x => x.ReceivedAt);
         b.HasIndex(x => x.Status);
         b.Property(x => x.Language).HasMaxLength(20);
+        b.Property(x => x.ReceiptCode).HasMaxLength(20);
+        b.Property(x => x.PublicTextHiddenReason).HasMaxLength(500);
         b.Property(x => x.Text).HasMaxLength(20000);
         b.Property(x => x.SearchText).HasMaxLength(20500);
         b.Property(x => x.UnlistedSettlement).HasMaxLength(200);

@@ -164,6 +164,7 @@ public sealed class ProposalService(
         var p = new Proposal
         {
             Reference = reference,
+            ReceiptCode = Receipts.ReceiptLinks.NewCode(),
             ConsultationId = consultation.Id,
             Channel = input.Channel,
             ResidentId = input.ResidentId,

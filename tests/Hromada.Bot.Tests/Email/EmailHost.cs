@@ -66,6 +66,17 @@ internal sealed class EmailHost : IAsyncDisposable
             return DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(o => o.Id == id)).GetAwaiter().GetResult();
         }, done, what);
 
+    /// <summary>
+    /// The first <paramref name="count"/> e-mails to <paramref name="address"/>, moving the host's clock a second each
+    /// look: e-mails are paced (Hromada:Email:PerMinute) on it.
+    /// </summary>
+    public Task<IReadOnlyList<MimeKit.MimeMessage>> MailsAsync(string address, int count) =>
+        Eventually.GetAsync(() =>
+        {
+            Factory.Time.Advance(TimeSpan.FromSeconds(1));
+            return Smtp.To(address);
+        }, m => m.Count >= count, $"{count} e-mail(s) to {address}");
+
     public async Task<T> DbAsync<T>(Func<HromadaDbContext, Task<T>> work)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

@@ -10,7 +10,7 @@ namespace Hromada.Admin.Web.Intake;
 
 /// <summary>Registering a proposal received on paper, by e-mail, at a reception, at the ЦНАП or from a Google Form.</summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, CommunityClock clock) : PageModel
+public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, CommunityClock clock, Core.Receipts.ReceiptLinks receipts) : PageModel
 {
     public sealed class IntakeForm
     {
@@ -67,7 +67,9 @@ public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, Commun
             return Page();
         }
         var p = result.Value!;
-        Note = $"Пропозицію зареєстровано під номером {p.Reference}" + (p.IsLate ? " (після строку)." : ".");
+        Note = $"Пропозицію зареєстровано під номером {p.Reference}" + (p.IsLate ? " (після строку)." : ".")
+            + $" Посилання для автора (статус і рішення): {receipts.For(p.Reference, p.ReceiptCode)}"
+            + (string.IsNullOrEmpty(p.AuthorEmail) ? "" : " — надіслано й на його e-mail, якщо пошту налаштовано.");
         return Redirect($"/admin/proposals/{p.Reference}");
     }
 

@@ -19,7 +19,8 @@ internal sealed class Submission(
     Questionnaire questionnaire,
     CommunityClock clock,
     IOptions<ConversationOptions> options,
-    IOptions<CommunityOptions> community)
+    IOptions<CommunityOptions> community,
+    Receipts.ReceiptLinks receipts)
 {
     /// <summary>The parts of a proposal no question asks: who sends it, from where, when.</summary>
     public static NewProposal Blank(ConversationContext ctx, int consultationId = 0, DateTimeOffset receivedAt = default) => new()
@@ -71,6 +72,8 @@ internal sealed class Submission(
         var received = await proposals.SubmitAsync(proposal, ct);
         ctx.ResetDraft();
         ctx.Say(ctx.T("Submitted", received.Reference));
+        var link = receipts.For(received.Reference, received.ReceiptCode);
+        ctx.SayLink(ctx.T("Submitted_Receipt", link), new LinkButton(ctx.T("Receipt_Button"), link));
         if (received.IsLate)
         {
             ctx.Say(ctx.T("Submitted_Late"));
