@@ -10,6 +10,12 @@ public sealed record OutboundMessage(string Text)
 
     /// <summary>Offer the channel's own "share my contact" button where it has one.</summary>
     public bool RequestContact { get; init; }
+
+    /// <summary>
+    /// The same question as the message before, only its choices changed (a social group ticked): a channel that can
+    /// shows the new choices on the message already there instead of repeating the question in a new one.
+    /// </summary>
+    public bool Updates { get; init; }
 }
 
 /// <summary>
