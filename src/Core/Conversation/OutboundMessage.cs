@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Hromada.Core.Conversation;
 
 /// <summary>
@@ -15,7 +17,12 @@ public sealed record OutboundMessage(string Text)
     /// The same question as the message before, only its choices changed (a social group ticked): a channel that can
     /// shows the new choices on the message already there instead of repeating the question in a new one.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Updates { get; init; }
+
+    /// <summary>The subject line of an e-mail (the first part's is used); chats ignore it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Subject { get; init; }
 }
 
 /// <summary>
