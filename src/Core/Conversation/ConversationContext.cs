@@ -34,6 +34,10 @@ internal sealed class ConversationContext(Resident resident, InboundMessage mess
     /// <summary>Says <paramref name="text"/> with a button that opens <paramref name="link"/>.</summary>
     public void SayLink(string text, LinkButton link) => Replies.Add(new OutboundMessage(text) { Link = link });
 
+    /// <summary>The question just asked again with new choices (see <see cref="OutboundMessage.Updates"/>).</summary>
+    public void SayUpdated(string text, IReadOnlyList<Choice> choices) =>
+        Replies.Add(new OutboundMessage(text) { Choices = choices, Updates = true });
+
     public Choice C(string labelKey, string value) => new(T(labelKey), value);
 
     public void ResetDraft()

@@ -17,6 +17,13 @@ public sealed record OutboundMessage(string Text)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LinkButton? Link { get; init; }
 
+    /// <summary>
+    /// The same question as the message before, only its choices changed (a social group ticked): a channel that can
+    /// shows the new choices on the message already there instead of repeating the question in a new one.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Updates { get; init; }
+
     /// <summary>The subject line of an e-mail (the first part's is used); chats ignore it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Subject { get; init; }
