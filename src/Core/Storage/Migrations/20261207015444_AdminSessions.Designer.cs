@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hromada.Core.Storage.Migrations
 {
     [DbContext(typeof(HromadaDbContext))]
-    [Migration("20261207005752_AdminSessions")]
+    [Migration("20261207015444_AdminSessions")]
     partial class AdminSessions
     {
         /// <inheritdoc />
@@ -1089,6 +1089,31 @@ namespace Hromada.Core.Storage.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("PagedMenus");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Participation.ParticipationActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("ParticipationActivities");
                 });
 
             modelBuilder.Entity("Hromada.Core.Proposals.Proposal", b =>
