@@ -17,9 +17,6 @@ public static class RateLimitPolicies
     /// <summary>Messages to (and resumes of) web chat sessions.</summary>
     public const string WebChatMessages = "webchat-messages";
 
-    /// <summary>Webhook callers: only calls refused for a wrong secret or signature count, so the platforms are never slowed.</summary>
-    public const string WebhookCallers = "webhook-callers";
-
     /// <summary>Receipt pages: a guessed code gets the same 404 as an unknown reference, and only so many a minute.</summary>
     public const string ReceiptPages = "receipt-pages";
 
@@ -34,7 +31,6 @@ public static class RateLimitPolicies
         options.OnRejected = RejectAsync;
         options.AddPolicy(WebChatSessions, context => PerClient(context, o => o.WebChatSessionsPerMinute));
         options.AddPolicy(WebChatMessages, context => PerClient(context, o => o.WebChatMessagesPerMinute));
-        options.AddPolicy<string, WebhookCallerPolicy>(WebhookCallers);
         options.AddPolicy(ReceiptPages, context => PerClient(context, o => o.ReceiptPagesPerMinute));
         options.AddPolicy(ResultsPages, context => PerClient(context, o => o.ResultsPagesPerMinute));
     }
