@@ -1,5 +1,6 @@
 using Hromada.Bot.Messenger;
 using Hromada.Bot.Telegram;
+using Hromada.Bot.Viber;
 using Hromada.Bot.WebChat;
 
 namespace Hromada.Bot.Channels;
@@ -12,6 +13,7 @@ public static class BotChannelsExtensions
         services.AddWebChat(configuration);
         services.AddTelegramChannel(configuration);
         services.AddMessengerChannel(configuration);
+        services.AddViberChannel(configuration);
         return services;
     }
 
@@ -20,6 +22,7 @@ public static class BotChannelsExtensions
         endpoints.MapWebChat();
         endpoints.MapTelegramWebhook();
         endpoints.MapMessengerWebhook();
+        endpoints.MapViberWebhook();
         return endpoints;
     }
 
