@@ -1,3 +1,4 @@
+using Hromada.Bot.Email;
 using Hromada.Bot.Messenger;
 using Hromada.Bot.Telegram;
 using Hromada.Bot.Viber;
@@ -14,6 +15,7 @@ public static class BotChannelsExtensions
         services.AddTelegramChannel(configuration);
         services.AddMessengerChannel(configuration);
         services.AddViberChannel(configuration);
+        services.AddEmailChannel(configuration);
         return services;
     }
 
