@@ -7,6 +7,7 @@ using Hromada.Core.Consultations;
 using Hromada.Core.Conversation;
 using Hromada.Core.Meetings;
 using Hromada.Core.Outbox;
+using Hromada.Core.Participation;
 using Hromada.Core.Pipeline;
 using Hromada.Core.Proposals;
 using Hromada.Core.Reviews;
@@ -53,6 +54,7 @@ public static class HromadaCoreExtensions
         services.AddAnnouncements();
         services.AddReviews();
         services.AddMeetings();
+        services.AddParticipation();
         return services;
     }
 

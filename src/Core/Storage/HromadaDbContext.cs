@@ -42,6 +42,7 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<AnnouncementTargetProgress> AnnouncementTargets => Set<AnnouncementTargetProgress>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
+    public DbSet<Participation.ParticipationActivity> ParticipationActivities => Set<Participation.ParticipationActivity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1059,6 +1059,31 @@ namespace Hromada.Core.Storage.Migrations
                     b.ToTable("PagedMenus");
                 });
 
+            modelBuilder.Entity("Hromada.Core.Participation.ParticipationActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("ParticipationActivities");
+                });
+
             modelBuilder.Entity("Hromada.Core.Proposals.Proposal", b =>
                 {
                     b.Property<int>("Id")
