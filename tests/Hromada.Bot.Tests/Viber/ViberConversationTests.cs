@@ -106,11 +106,13 @@ public sealed class ViberConversationTests
         await resident.TypeAsync("/start");
         await resident.TapAsync("Погоджуюся");
 
-        var picture = await resident.DoAsync(ViberPayloads.Picture("vb-petro==", host.Now), _ => true);
-        var sticker = await resident.DoAsync(ViberPayloads.Sticker("vb-petro==", host.Now), _ => true);
+        // The answer is the hint and the question again, with its buttons: wait for the buttons.
+        var picture = await resident.DoAsync(ViberPayloads.Picture("vb-petro==", host.Now));
+        var sticker = await resident.DoAsync(ViberPayloads.Sticker("vb-petro==", host.Now));
         await resident.TapAsync("Фізична особа");
 
         Assert.Contains("не приймаємо", picture, StringComparison.Ordinal);
+        Assert.Contains("Хто подає пропозицію?", picture, StringComparison.Ordinal);
         Assert.Equal(picture, sticker);
         Assert.Equal(0, await host.DbAsync(db => db.InboxItems.CountAsync(i => i.Status != Core.Inbox.InboxStatus.Done)));
     }
