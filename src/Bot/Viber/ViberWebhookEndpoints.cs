@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Bot.Viber;
 
 /// <summary>
-/// The callback URL Viber posts every event to. The body is checked against X-Viber-Content-Signature; messages and
+/// The callback URL Viber posts every event to. The body is checked against X-Viber-Content-Signature before anything
+/// else (only a call that fails it is counted by <see cref="Security.WebhookRejections"/>); messages and
 /// (un)subscriptions are stored in the inbox before the 200, and handled by the message pipeline. A
 /// conversation_started is answered in the response itself (the welcome message), the only way Viber lets a bot speak
 /// to someone who has not subscribed yet.
@@ -25,14 +26,14 @@ public static class ViberWebhookEndpoints
 
     public static IEndpointRouteBuilder MapViberWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, Receive).WithTags("Viber").RequireRateLimiting(Security.RateLimitPolicies.WebhookCallers)
+        endpoints.MapPost(Path, Receive).WithTags("Viber")
             .WithName("ViberReceive").WithSummary("Callbacks from Viber, signed with the bot's auth token.");
         return endpoints;
     }
 
     internal static async Task<Results<Ok, JsonHttpResult<JsonElement>, ProblemHttpResult>> Receive(
         HttpRequest request, IOptions<ViberOptions> options, IOptions<CommunityOptions> community, InboxWriter inbox,
-        ViberApiClient api, ILoggerFactory loggers, CancellationToken ct)
+        ViberApiClient api, Security.WebhookRejections rejections, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(ViberWebhookEndpoints));
         var body = await ReadBodyAsync(request, ct);
@@ -43,9 +44,9 @@ public static class ViberWebhookEndpoints
         if (!SignatureMatches(request.Headers[SignatureHeader].ToString(), body, options.Value.AuthToken))
         {
             logger.LogWarning("Viber callback rejected: missing or wrong {Header}", SignatureHeader);
-            return TypedResults.Problem(title: "Invalid callback signature",
+            return rejections.Refuse(request.HttpContext, TypedResults.Problem(title: "Invalid callback signature",
                 detail: $"{SignatureHeader} must be the hex HMAC-SHA256 of the body with the bot's auth token.",
-                statusCode: StatusCodes.Status401Unauthorized);
+                statusCode: StatusCodes.Status401Unauthorized));
         }
 
         ViberEvent? e;
