@@ -147,7 +147,7 @@ public sealed class TelegramConversationTests
         var answer = await r.DoAsync(TelegramUpdates.Callback(host.NextUpdateId(), Chat, consent.MessageId, consent.Data));
 
         Assert.Contains("неактуальна", answer, StringComparison.Ordinal);
-        Assert.Contains("Де ви проживаєте", answer, StringComparison.Ordinal);
+        Assert.Contains("Де працює ваше підприємство чи організація", answer, StringComparison.Ordinal);
     }
 
     [Fact]
