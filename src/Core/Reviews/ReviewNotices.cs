@@ -174,6 +174,31 @@ public sealed class ReviewNotices(
         }
     }
 
+    /// <summary>
+    /// Sends every reachable review body the link to the consultation's interim report; returns the bodies told and the
+    /// labels of those that could not be (no contacts).
+    /// </summary>
+    public async Task<(int Told, IReadOnlyList<string> Unreachable)> SendInterimReportAsync(int consultationId, string title, CancellationToken ct)
+    {
+        var bodies = await db.ReviewBodies.AsNoTracking().Where(b => !b.IsRetired).OrderBy(b => b.SortOrder).ToListAsync(ct);
+        var unreachable = new List<string>();
+        var told = 0;
+        foreach (var body in bodies)
+        {
+            var addresses = Addresses(body);
+            if (addresses.Count == 0)
+            {
+                unreachable.Add(body.Label);
+                continue;
+            }
+            Send(addresses, "Проміжний звіт про розгляд пропозицій",
+                $"{body.Label}: проміжний звіт про розгляд пропозицій («{title}»). Завантажити: {Base()}/admin/reports/interim.docx?consultation={consultationId}");
+            told++;
+        }
+        await SaveAsync(told, ct);
+        return (told, unreachable);
+    }
+
     private IQueryable<ProposalRoute> OpenRoutes() =>
         db.ProposalRoutes.Include(r => r.ReviewBody)
             .Where(r => r.Stance == null && r.Proposal!.Status != ProposalStatus.Decided)

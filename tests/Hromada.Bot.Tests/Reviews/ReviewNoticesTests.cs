@@ -174,6 +174,36 @@ public sealed class ReviewNoticesTests
     }
 
     [Fact]
+    public async Task TheInterimReport_IsSentToTheBodiesWithContacts_FromTheDashboard_AndAReviewerDownloadsIt()
+    {
+        var (app, _) = App();
+        await using var __ = app;
+        await ReportSeed.AddAsync(app, route: "sg-infrastructure", due: new DateOnly(2026, 11, 13));
+        using var client = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
+        await SetChatAsync(client, "sg-infrastructure", InfrastructureChat);
+        using var secretary = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "секретар", AdminRole.WorkingGroup));
+        using var reviewer = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "підгрупа", AdminRole.Reviewer, "sg-infrastructure"));
+        int consultation;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            consultation = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Consultations.Select(c => c.Id).FirstAsync();
+        }
+
+        var page = WebUtility.HtmlDecode(await secretary.SubmitAsync("/admin", "/admin?handler=SendInterim", [new("consultation", $"{consultation}")]));
+
+        Assert.Contains("Проміжний звіт надіслано органам розгляду: 1.", page, StringComparison.Ordinal);
+        Assert.Contains("Не досяжні (немає контактів): ", page, StringComparison.Ordinal);
+        var sent = Assert.Single(await NoticesToAsync(app, InfrastructureChat), t => t.Contains("проміжний звіт", StringComparison.Ordinal));
+        Assert.EndsWith($"Завантажити: http://localhost:5080/admin/reports/interim.docx?consultation={consultation}", sent, StringComparison.Ordinal);
+        var download = await reviewer.Http.GetAsync(new Uri($"/admin/reports/interim.docx?consultation={consultation}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/admin/reports/interim.docx", await reviewer.GetHtmlAsync("/admin"), StringComparison.Ordinal);
+        await reviewer.PostFormAsync("/admin", "/admin?handler=SendInterim", [new("consultation", $"{consultation}")]);
+        Assert.Equal(2, (await NoticesToAsync(app, InfrastructureChat)).Count); // told of its route, then the report; a reviewer sends nothing
+    }
+
+    [Fact]
     public async Task Contacts_ThatAreNotAChatOrAnAddress_Are400NamingTheField()
     {
         var (app, _) = App();
