@@ -41,6 +41,7 @@ public static class HromadaCoreExtensions
         services.AddSingleton<CatalogCache>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Residents.ResidentErasure>();
+        services.AddScoped<ErasureCheckpoint>();
         services.AddScoped<ProposalService>();
         services.AddScoped<SimilarProposals>();
         services.AddSingleton<ProposalInputRules>();

@@ -22,6 +22,7 @@ internal sealed class ConversationEngine(
     ConversationCommands commands,
     IOutbox outbox,
     UnitOfWork unitOfWork,
+    ErasureCheckpoint checkpoint,
     IOptions<ConversationOptions> options,
     IOptions<Community.CommunityOptions> community,
     TimeProvider time,
@@ -103,6 +104,11 @@ internal sealed class ConversationEngine(
         }
         await db.SaveChangesAsync(ct);
         await unitOfWork.CommitAsync(ct);
+        if (erased)
+        {
+            // Before the reply goes: once the resident reads "deleted", no file holds what was deleted.
+            await checkpoint.RunAsync("a resident's erasure", ct);
+        }
         outbox.Signal();
         return new ConversationReply(replies);
     }
