@@ -1,3 +1,4 @@
+using Hromada.Bot.Email;
 using Hromada.Bot.Messenger;
 using Hromada.Bot.Telegram;
 using Hromada.Bot.WebChat;
@@ -12,6 +13,7 @@ public static class BotChannelsExtensions
         services.AddWebChat(configuration);
         services.AddTelegramChannel(configuration);
         services.AddMessengerChannel(configuration);
+        services.AddEmailChannel(configuration);
         return services;
     }
 

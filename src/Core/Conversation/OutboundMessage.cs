@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Hromada.Core.Conversation;
 
 /// <summary>
@@ -10,6 +12,10 @@ public sealed record OutboundMessage(string Text)
 
     /// <summary>Offer the channel's own "share my contact" button where it has one.</summary>
     public bool RequestContact { get; init; }
+
+    /// <summary>The subject line of an e-mail (the first part's is used); chats ignore it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Subject { get; init; }
 }
 
 /// <summary>

@@ -9,6 +9,12 @@ public interface IOutbox
     /// <summary>Adds the message to the scoped <c>HromadaDbContext</c> (not saved).</summary>
     OutboxMessage Enqueue(OutboxRequest request);
 
+    /// <summary>
+    /// True when a sender for <paramref name="channel"/> is configured in this service (e-mail is off without an SMTP
+    /// host): a message for a channel nobody sends would wait for ever.
+    /// </summary>
+    bool Sends(Proposals.Channel channel);
+
     /// <summary>Wakes the senders after the caller has committed; harmless when nothing is due.</summary>
     void Signal();
 }

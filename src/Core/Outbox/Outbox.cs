@@ -46,6 +46,8 @@ internal sealed class Outbox(HromadaDbContext db, OutboxSignal signal, OutboxDis
         return message;
     }
 
+    public bool Sends(Proposals.Channel channel) => dispatcher.Sends(channel);
+
     public void Signal()
     {
         foreach (var message in _leased)

@@ -29,9 +29,15 @@ public sealed class MessengerWindowTests
 
         host.Factory.Time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.GetAsync(() => host.Graph.SentTo(inside), s => s.Count == 1, "the push inside the window");
-        // Send results are written in batches just after the send: wait for them before reading the report.
+        // Send results are written in batches just after the send, and the result may reach the writer only after a
+        // flush has started (seen under load): wait until the report has taken the send in before reading it.
         await host.Factory.Services.GetRequiredService<Hromada.Core.Outbox.OutboxDispatcher>().FlushAsync();
-        var before = await client.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
+        JsonElement before = default;
+        await WaitUntilAsync(async () =>
+        {
+            before = await client.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
+            return before.GetProperty("total").GetProperty("sent").GetInt32() == 1;
+        }, "the push inside the window recorded as sent");
         await host.SendAsync(MessengerPayloads.Text(outside, host.NextMid(), "Привіт", host.Now));
         var reply = await Eventually.GetAsync(() => host.Graph.SentTo(outside), s => s.Count >= 2, "the reply with the held announcement");
         JsonElement after = default;
