@@ -75,7 +75,7 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
     Console.WriteLine($"{name}: started (pid {host.Pid}, idle RSS {idle:0} MB); running…");
 
     using var http = Residents.CreateClient(options.Connections);
-    var stats = new RunStats();
+    using var stats = new RunStats();
     var pace = options.Rate is { } rate ? new OpenLoop(rate) : null;
     using var pacing = new CancellationTokenSource();
     var paced = pace?.RunAsync(pacing.Token) ?? Task.CompletedTask;

@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace Hromada.LoadTest;
 
 /// <summary>What one run counted.</summary>
-internal sealed class RunStats
+internal sealed class RunStats : IDisposable
 {
     public long WindowStart;
     public long WindowEnd;
@@ -23,6 +23,8 @@ internal sealed class RunStats
         Stopping = true;
         _stop.Cancel();
     }
+
+    public void Dispose() => _stop.Dispose();
     public readonly ConcurrentQueue<long> Latencies = new();
     public long Turns;
     public long Errors;
