@@ -7,6 +7,7 @@ using Hromada.Core.Consultations;
 using Hromada.Core.Conversation;
 using Hromada.Core.Meetings;
 using Hromada.Core.Outbox;
+using Hromada.Core.Participation;
 using Hromada.Core.Pipeline;
 using Hromada.Core.Proposals;
 using Hromada.Core.Reviews;
@@ -39,6 +40,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<ConsultationSeeder>();
         services.AddSingleton<CatalogCache>();
         services.AddScoped<Residents.ResidentErasure>();
+        services.AddScoped<ErasureCheckpoint>();
         services.AddScoped<ProposalService>();
         services.AddScoped<SimilarProposals>();
         services.AddSingleton<ProposalInputRules>();
@@ -52,6 +54,7 @@ public static class HromadaCoreExtensions
         services.AddAnnouncements();
         services.AddReviews();
         services.AddMeetings();
+        services.AddParticipation();
         return services;
     }
 

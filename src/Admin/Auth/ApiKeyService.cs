@@ -82,10 +82,6 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
         return CommandResult.Done((await StoreAsync(name, role!.Value, reviewBodyId, prefix, secret, actor, ct), secret));
     }
 
-    /// <summary>True while the key with this id exists and is not revoked: a signed-in session ends when its key is revoked.</summary>
-    public Task<bool> IsActiveAsync(int id, CancellationToken ct = default) =>
-        db.ApiKeys.AnyAsync(k => k.Id == id && k.RevokedAt == null, ct);
-
     /// <summary>Stores a key whose secret was chosen by the administrator (the bootstrap key).</summary>
     public async Task<ApiKey> ImportAsync(string name, AdminRole role, string secret, string actor, CancellationToken ct = default) =>
         await StoreAsync(name, role, null, GeneratedPrefixOf(secret) ?? ManualPrefix, secret, actor, ct);

@@ -39,7 +39,7 @@ public static class AuthorsApi
     public sealed record AnonymiseResult(bool DryRun, IReadOnlyList<AuthorProposalDto> Proposals);
 
     private static async Task<Results<Ok<AnonymiseResult>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> AnonymiseAsync(
-        AnonymiseInput input, HromadaDbContext db, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct)
+        AnonymiseInput input, HromadaDbContext db, AuditLog audit, ErasureCheckpoint checkpoint, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var dryRun = input.DryRun == true;
         var errors = new Dictionary<string, string[]>();
@@ -89,6 +89,7 @@ public static class AuthorsApi
         {
             return CommandApiResults.Conflict(ProposalChange.Stale(reference, null));
         }
+        await checkpoint.RunAsync("an author's erasure", ct);
         return TypedResults.Ok(new AnonymiseResult(false, changes.Select(c => Dto(c.Proposal, matches[c.Proposal.Id], c.Cleared, withCurrent: false)).ToList()));
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
+using Hromada.Core.Conversation;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
@@ -181,24 +182,9 @@ public sealed class GoogleFormsImporter(
 
     private static T? Match<T>(IEnumerable<T> items, string value) where T : CatalogItem
     {
-        var wanted = Normalise(value);
-        return wanted.Length == 0 ? null : items.FirstOrDefault(i => Normalise(i.Label) == wanted || string.Equals(i.Code, value, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Case, the apostrophe forms (' ’ ` ʼ) and a settlement kind prefix do not matter.</summary>
-    internal static string Normalise(string value)
-    {
-        var s = value.Trim().ToLower(CultureInfo.GetCultureInfo("uk-UA"))
-            .Replace('\'', 'ʼ').Replace('’', 'ʼ').Replace('`', 'ʼ');
-        foreach (var prefix in new[] { "с.", "м.", "смт.", "смт", "с-ще", "селище" })
-        {
-            if (s.StartsWith(prefix + " ", StringComparison.Ordinal) || (prefix.EndsWith('.') && s.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                s = s[prefix.Length..].TrimStart();
-                break;
-            }
-        }
-        return string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // Compared as the chat compares names: case, apostrophe forms and their absence, a settlement kind prefix.
+        var wanted = SettlementMatcher.Normalise(value);
+        return wanted.Length == 0 ? null : items.FirstOrDefault(i => SettlementMatcher.Normalise(i.Label) == wanted || string.Equals(i.Code, value, StringComparison.OrdinalIgnoreCase));
     }
 }
 

@@ -6,6 +6,7 @@ using Hromada.Admin.Exports;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Proposals;
+using Hromada.Core.Participation;
 using Hromada.Core.Reports;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -19,7 +20,8 @@ namespace Hromada.Admin.Reports;
 /// The table of proposals is streamed row by row (see <see cref="OpenXmlStreaming"/>), so 100,000 proposals do not
 /// sit in memory. Nothing personal: no names, no contacts.
 /// </summary>
-public sealed class InterimReport(RepresentationService representation, ProposalRowReader rows, ChartRenderer charts, CommunityClock clock)
+public sealed class InterimReport(
+    RepresentationService representation, ProposalRowReader rows, ChartRenderer charts, CommunityClock clock, ParticipationService participation)
 {
     private static readonly (string Header, int Width)[] TableColumns =
     [
@@ -115,7 +117,7 @@ public sealed class InterimReport(RepresentationService representation, Proposal
         package.Complete();
     }
 
-    /// <summary>Sheets: proposals, by settlement, by sphere, by category (with social groups, business kinds and channels).</summary>
+    /// <summary>Sheets: proposals, by settlement, by sphere, by category (with social groups, business kinds and channels), participation.</summary>
     public async Task WriteXlsxAsync(Stream output, Consultation consultation, ReportPeriod period, CancellationToken ct)
     {
         var report = await representation.BuildAsync(consultation, period, ct);
@@ -125,6 +127,7 @@ public sealed class InterimReport(RepresentationService representation, Proposal
             new SheetSpec("За населеними пунктами", [34, 40, 16, 16, 16, 16]),
             new SheetSpec("За сферами", [50, 12, 12, 12, 14, 14, 12, 12, 60]),
             new SheetSpec("За категоріями", [22, 40, 12, 12]),
+            new SheetSpec("Участь", [44, ..Enumerable.Repeat(12.0, 13)]),
         ]);
         xlsx.NextSheet();
         xlsx.WriteHeader(ExportRow.Header(false));
@@ -178,6 +181,9 @@ public sealed class InterimReport(RepresentationService representation, Proposal
                 xlsx.WriteRow([title, x.Label, x.Proposals, x.Authors]);
             }
         }
+
+        xlsx.NextSheet();
+        ParticipationSheet.Write(xlsx, await participation.BuildAsync(consultation, ct));
         xlsx.Complete();
     }
 

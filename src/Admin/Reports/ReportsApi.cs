@@ -1,5 +1,6 @@
 using Hromada.Admin.Auth;
 using Hromada.Admin.Exports;
+using Hromada.Core.Participation;
 using Hromada.Core.Reports;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -43,7 +44,8 @@ public static class ReportsApi
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/interim.xlsx", XlsxAsync).WithName("InterimReportXlsx")
-            .WithSummary("The report's tables as an Excel workbook: proposals, by settlement, by sphere, by category (with social groups, business kinds and channels)." + Scope)
+            .WithSummary("The report's tables as an Excel workbook: proposals, by settlement, by sphere, by category (with social groups, business kinds and channels), " +
+                         "and the participation figures per month with their targets (for the whole consultation, whatever from/to say)." + Scope)
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/charts/{name}.png", ChartAsync).WithName("ReportChart")
@@ -55,7 +57,30 @@ public static class ReportsApi
                          "(by channel, by sphere, late, unidentified), decisions taken in the period, proposals still without a decision and review " +
                          "routes past their due date at the period's end. consultation: optional, all consultations if absent.")
             .Produces<PeriodSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/participation", ParticipationAsync).WithName("ParticipationFigures")
+            .WithSummary("The IT strategy's participation figures for a consultation, over its period (opening to closing, or today) and per month: " +
+                         "proposals by way of arrival and the electronic share (chats, web chat, e-mail, forms against paper, reception and the ЦНАП); " +
+                         "distinct residents who wrote to the bot, who submitted, who subscribed; announcements' reach (deliveries per target, distinct " +
+                         "subscribers reached, public posts); each target from Hromada:Participation beside the measured value. " +
+                         "consultation: its id (default: the most recently opened one).")
+            .Produces<ParticipationReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
+    }
+
+    internal sealed class ConsultationQuery
+    {
+        [FromQuery] public string? Consultation { get; set; }
+    }
+
+    private static async Task<IResult> ParticipationAsync([AsParameters] ConsultationQuery query, HromadaDbContext db,
+        ParticipationService participation, CancellationToken ct)
+    {
+        var (scope, error) = await ReportScope.ParseAsync(db, query.Consultation, null, null, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+        return TypedResults.Ok(await participation.BuildAsync(scope!.Consultation, ct));
     }
 
     internal sealed class ScopeQuery

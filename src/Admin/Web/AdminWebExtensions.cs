@@ -68,6 +68,7 @@ public static class AdminWebExtensions
         services.AddScoped<WebCatalogs>();
         services.AddSingleton<Import.PendingImports>();
         services.AddSingleton<Account.SignInThrottle>();
+        services.AddScoped<Account.WebSessions>();
         services.AddScoped<Announcements.AnnouncementPages>();
         return services;
     }

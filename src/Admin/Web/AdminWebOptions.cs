@@ -10,7 +10,7 @@ public sealed class AdminWebOptions : IValidatableObject
     /// <summary>How long a sign-in lasts, in hours, however busy the session: then the key is asked again.</summary>
     public int SessionHours { get; set; } = 8;
 
-    /// <summary>Wrong keys one address may try at sign-in in a minute; then it waits for the minute to end.</summary>
+    /// <summary>Wrong keys one address may try at sign-in in a minute; past it the address is slowed, the right key still let in.</summary>
     public int SignInFailuresPerMinute { get; set; } = 10;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

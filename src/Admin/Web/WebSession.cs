@@ -10,7 +10,8 @@ namespace Hromada.Admin.Web;
 /// <summary>
 /// The signed-in session: an admin key, checked once at sign-in, exchanged for a cookie that only this host's
 /// <c>/admin</c> pages receive — HttpOnly, Secure when the request came over HTTPS, SameSite=Strict, gone when the
-/// browser closes, and refused after <see cref="AdminWebOptions.SessionHours"/> or as soon as its key is revoked.
+/// browser closes, and refused after <see cref="AdminWebOptions.SessionHours"/>, after sign-out (the session is ended on
+/// the server, so a copy of the cookie is worthless too) or as soon as its key is revoked.
 /// </summary>
 internal sealed class WebSession(IOptions<AdminWebOptions> web) : IConfigureNamedOptions<CookieAuthenticationOptions>
 {
@@ -41,11 +42,15 @@ internal sealed class WebSession(IOptions<AdminWebOptions> web) : IConfigureName
 
     public void Configure(CookieAuthenticationOptions options) => Configure(Options.DefaultName, options);
 
-    /// <summary>A session whose key was revoked since sign-in ends at its next request.</summary>
+    /// <summary>
+    /// Each request asks the server's record (<see cref="Account.WebSessions"/>): a session signed out, expired or whose
+    /// key was revoked since sign-in ends there, whatever the cookie says.
+    /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeyService>();
-        if (context.Principal?.KeyId() is not { } id || !await keys.IsActiveAsync(id, context.HttpContext.RequestAborted))
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<Account.WebSessions>();
+        if (context.Principal?.KeyId() is not { } id || context.Principal.SessionId() is not { } session
+            || !await sessions.IsLiveAsync(session, id, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AdminPolicies.Web.Scheme);

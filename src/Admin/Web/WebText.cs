@@ -46,4 +46,7 @@ internal static class WebText
     public static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     public static string Number(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("uk-UA"));
+
+    /// <summary>A measured figure: thousands separated, at most one decimal (52,5).</summary>
+    public static string Decimal(double n) => n.ToString("#,0.#", CultureInfo.GetCultureInfo("uk-UA"));
 }

@@ -10,7 +10,8 @@ namespace Hromada.Bot.Messenger;
 
 /// <summary>
 /// The webhook Meta calls: GET for the subscription check, POST for messaging events. A POST is checked against its
-/// X-Hub-Signature-256, stored in the inbox, acknowledged, and then handled by the message pipeline.
+/// X-Hub-Signature-256 before anything else (only a call that fails it is counted by
+/// <see cref="Security.WebhookRejections"/>), stored in the inbox, acknowledged, and then handled by the message pipeline.
 /// </summary>
 public static class MessengerWebhookEndpoints
 {
@@ -19,13 +20,14 @@ public static class MessengerWebhookEndpoints
 
     public static IEndpointRouteBuilder MapMessengerWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Path).WithTags("Messenger").RequireRateLimiting(Security.RateLimitPolicies.WebhookCallers);
+        var group = endpoints.MapGroup(Path).WithTags("Messenger");
         group.MapGet("/", Verify).WithName("MessengerVerify").WithSummary("Meta's webhook verification: echoes hub.challenge for the right verify token.");
         group.MapPost("/", Receive).WithName("MessengerReceive").WithSummary("Messaging events from Meta, signed with the app secret.");
         return endpoints;
     }
 
-    internal static Results<ContentHttpResult, ProblemHttpResult> Verify(HttpRequest request, IOptions<MessengerOptions> options, ILoggerFactory loggers)
+    internal static Results<ContentHttpResult, ProblemHttpResult> Verify(
+        HttpRequest request, IOptions<MessengerOptions> options, Security.WebhookRejections rejections, ILoggerFactory loggers)
     {
         var mode = request.Query["hub.mode"].ToString();
         var token = request.Query["hub.verify_token"].ToString();
@@ -35,12 +37,13 @@ public static class MessengerWebhookEndpoints
             loggers.CreateLogger(typeof(MessengerWebhookEndpoints)).LogInformation("Messenger webhook verified by Meta");
             return TypedResults.Text(challenge, "text/plain");
         }
-        return TypedResults.Problem(title: "Webhook verification failed", detail: "hub.mode must be subscribe and hub.verify_token must match.",
-            statusCode: StatusCodes.Status403Forbidden);
+        return rejections.Refuse(request.HttpContext, TypedResults.Problem(title: "Webhook verification failed",
+            detail: "hub.mode must be subscribe and hub.verify_token must match.", statusCode: StatusCodes.Status403Forbidden));
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Receive(
-        HttpRequest request, IOptions<MessengerOptions> options, InboxWriter inbox, ILoggerFactory loggers, CancellationToken ct)
+        HttpRequest request, IOptions<MessengerOptions> options, InboxWriter inbox, Security.WebhookRejections rejections,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(MessengerWebhookEndpoints));
         var body = await ReadBodyAsync(request, ct);
@@ -51,9 +54,9 @@ public static class MessengerWebhookEndpoints
         if (!SignatureMatches(request.Headers["X-Hub-Signature-256"].ToString(), body, options.Value.AppSecret))
         {
             logger.LogWarning("Messenger webhook POST rejected: missing or wrong X-Hub-Signature-256");
-            return TypedResults.Problem(title: "Invalid webhook signature",
+            return rejections.Refuse(request.HttpContext, TypedResults.Problem(title: "Invalid webhook signature",
                 detail: "X-Hub-Signature-256 must be sha256= and the HMAC-SHA256 of the body with the app secret.",
-                statusCode: StatusCodes.Status401Unauthorized);
+                statusCode: StatusCodes.Status401Unauthorized));
         }
 
         IReadOnlyList<(MessengerEvent Event, string Raw)>? events;

@@ -1,31 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
+using Hromada.Core.Access;
 
 namespace Hromada.Bot.Security;
 
-/// <summary>
-/// Whom a request is counted against: the client's address after trusted proxies' <c>X-Forwarded-For</c> was applied.
-/// An IPv6 client is counted by its /64 network, which one household or phone usually gets whole.
-/// </summary>
+/// <summary>The key a request is counted against (<see cref="ClientKey"/>, shared with the admin sign-in throttle).</summary>
 internal static class ClientAddress
 {
-    public static string KeyOf(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is null)
-        {
-            return "unknown";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(address))
-        {
-            return address.ToString();
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
+    public static string KeyOf(HttpContext context) => ClientKey.Of(context.Connection.RemoteIpAddress);
 }

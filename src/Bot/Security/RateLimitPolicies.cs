@@ -17,9 +17,6 @@ public static class RateLimitPolicies
     /// <summary>Messages to (and resumes of) web chat sessions.</summary>
     public const string WebChatMessages = "webchat-messages";
 
-    /// <summary>Webhook callers: only calls refused for a wrong secret or signature count, so the platforms are never slowed.</summary>
-    public const string WebhookCallers = "webhook-callers";
-
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     internal static void Add(RateLimiterOptions options)
@@ -28,7 +25,6 @@ public static class RateLimitPolicies
         options.OnRejected = RejectAsync;
         options.AddPolicy(WebChatSessions, context => PerClient(context, o => o.WebChatSessionsPerMinute));
         options.AddPolicy(WebChatMessages, context => PerClient(context, o => o.WebChatMessagesPerMinute));
-        options.AddPolicy<string, WebhookCallerPolicy>(WebhookCallers);
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitSettings, int> permits)

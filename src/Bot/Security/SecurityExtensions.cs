@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Bot.Security;
 
 /// <summary>
-/// Registers and applies the host's protections: forwarded headers from trusted proxies only, security headers, the
+/// Registers and applies the host's protections: forwarded headers from the configured trusted proxies only, security headers, the
 /// request body limit and the rate limiter (whose policies endpoints take with <c>RequireRateLimiting</c>).
 /// </summary>
 public static class SecurityExtensions
@@ -18,15 +18,14 @@ public static class SecurityExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((forwarded, security) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Loopback stays trusted (the defaults); a chain of known proxies is walked to the first unknown address.
+            // Only the proxies the administrator names: the defaults (loopback) are dropped. A chain of trusted proxies
+            // is walked from the right to the first address that is not one of them.
             forwarded.ForwardLimit = null;
-            foreach (var proxy in security.Value.ForwardedHeaders.KnownProxies)
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in security.Value.TrustedProxies)
             {
-                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
-            foreach (var network in security.Value.ForwardedHeaders.KnownNetworks)
-            {
-                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                forwarded.KnownIPNetworks.Add(TrustedProxy.Parse(proxy)!.Value);
             }
         });
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>((kestrel, security) =>
@@ -53,11 +52,16 @@ public static class SecurityExtensions
     /// every later step (the key check's log line too) sees the client's real address, and every answer — a 401 from
     /// the key check included — carries the security headers.
     /// </summary>
-    private sealed class OutermostSecurity : IStartupFilter
+    private sealed class OutermostSecurity(IOptions<SecurityOptions> security) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.UseForwardedHeaders();
+            // With no trusted proxy the headers are not read at all: the middleware would believe every caller when its
+            // lists are empty.
+            if (security.Value.TrustedProxies.Count > 0)
+            {
+                app.UseForwardedHeaders();
+            }
             app.UseMiddleware<SecurityHeadersMiddleware>();
             next(app);
         };

@@ -21,26 +21,18 @@ public sealed class SecurityOptions
     /// </summary>
     public List<string> FrameAncestors { get; set; } = [];
 
-    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed: addresses
+    /// (<c>127.0.0.1</c>, <c>10.0.0.5</c>) or networks in CIDR notation (<c>10.0.0.0/24</c>). None by default: then the
+    /// connection's address is the client, whatever headers it sends. This machine (loopback) is not trusted unless
+    /// listed, because a proxy on it that passes the client's own header through would let any client choose its address.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     public RateLimitSettings RateLimits { get; set; } = new();
 
     /// <summary>The <c>frame-ancestors</c> sources, <c>'self'</c> when none is configured.</summary>
     public IReadOnlyList<string> FrameAncestorSources => FrameAncestors.Count == 0 ? ["'self'"] : FrameAncestors;
-}
-
-/// <summary>
-/// Reverse proxies whose <c>X-Forwarded-For</c> is believed (section <c>Hromada:Security:ForwardedHeaders</c>). This
-/// machine (loopback) is always trusted, so a proxy on the same server needs nothing here; a header from any other
-/// caller is ignored, so no client can choose the address its rate limit is counted against.
-/// </summary>
-public sealed class ForwardedHeadersSettings
-{
-    /// <summary>Addresses of proxies in front of the service, e.g. <c>10.0.0.5</c>.</summary>
-    public List<string> KnownProxies { get; set; } = [];
-
-    /// <summary>Networks of proxies in front of the service, in CIDR notation, e.g. <c>10.0.0.0/24</c>.</summary>
-    public List<string> KnownNetworks { get; set; } = [];
 }
 
 /// <summary>Requests one client (one address; one /64 for IPv6) may make in a minute (section <c>Hromada:Security:RateLimits</c>).</summary>
@@ -56,7 +48,7 @@ public sealed class RateLimitSettings
     public int WebhookRejectionsPerMinute { get; set; } = 10;
 }
 
-internal sealed partial class SecurityOptionsValidator : IValidateOptions<SecurityOptions>
+internal sealed partial class SecurityOptionsValidator(IConfiguration configuration) : IValidateOptions<SecurityOptions>
 {
     public ValidateOptionsResult Validate(string? name, SecurityOptions options)
     {
@@ -77,19 +69,17 @@ internal sealed partial class SecurityOptionsValidator : IValidateOptions<Securi
         {
             failures.Add($"{s}:FrameAncestors: 'none' cannot be combined with other sources.");
         }
-        for (var i = 0; i < options.ForwardedHeaders.KnownProxies.Count; i++)
+        for (var i = 0; i < options.TrustedProxies.Count; i++)
         {
-            if (!IPAddress.TryParse(options.ForwardedHeaders.KnownProxies[i], out _))
+            if (TrustedProxy.Parse(options.TrustedProxies[i]) is null)
             {
-                failures.Add($"{s}:ForwardedHeaders:KnownProxies:{i} ('{options.ForwardedHeaders.KnownProxies[i]}') is not an IP address.");
+                failures.Add($"{s}:TrustedProxies:{i} ('{options.TrustedProxies[i]}') is neither an IP address such as 127.0.0.1 nor a network in CIDR notation such as 10.0.0.0/24.");
             }
         }
-        for (var i = 0; i < options.ForwardedHeaders.KnownNetworks.Count; i++)
+        if (configuration.GetSection($"{s}:ForwardedHeaders").Exists())
         {
-            if (!IPNetwork.TryParse(options.ForwardedHeaders.KnownNetworks[i], out _))
-            {
-                failures.Add($"{s}:ForwardedHeaders:KnownNetworks:{i} ('{options.ForwardedHeaders.KnownNetworks[i]}') is not a network in CIDR notation such as 10.0.0.0/24.");
-            }
+            failures.Add($"{s}:ForwardedHeaders (KnownProxies, KnownNetworks) is replaced by {s}:TrustedProxies, a list of addresses and networks; "
+                + "loopback is no longer trusted unless listed there.");
         }
         var limits = options.RateLimits;
         foreach (var (setting, value) in new[]
@@ -109,4 +99,30 @@ internal sealed partial class SecurityOptionsValidator : IValidateOptions<Securi
 
     [GeneratedRegex(@"^('self'|'none'|https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?)$")]
     private static partial Regex FrameSource();
+}
+
+/// <summary>One entry of <see cref="SecurityOptions.TrustedProxies"/>: an address, or a network when it has a prefix length.</summary>
+internal static class TrustedProxy
+{
+    public static IPNetwork? Parse(string? entry)
+    {
+        entry = entry?.Trim();
+        if (string.IsNullOrEmpty(entry))
+        {
+            return null;
+        }
+        if (entry.Contains('/', StringComparison.Ordinal))
+        {
+            return IPNetwork.TryParse(entry, out var network) ? network : null;
+        }
+        if (!IPAddress.TryParse(entry, out var address))
+        {
+            return null;
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        return new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+    }
 }

@@ -13,7 +13,8 @@ using Channel = Hromada.Core.Proposals.Channel;
 namespace Hromada.Bot.Telegram;
 
 /// <summary>
-/// Webhook mode: <c>POST /telegram/webhook</c>. The secret token is compared in constant time; the update is stored
+/// Webhook mode: <c>POST /telegram/webhook</c>. The secret token is compared in constant time, before anything else
+/// (a call without it is counted by <see cref="Security.WebhookRejections"/>; a call with it never is); the update is stored
 /// (with others arriving at the same moment, in one commit) before the 200, then handled by the pipeline, so an
 /// acknowledged update survives a restart and a redelivered one is stored once.
 /// </summary>
@@ -24,7 +25,7 @@ internal static class TelegramWebhook
 
     public static IEndpointRouteBuilder MapTelegramWebhookEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription().RequireRateLimiting(Security.RateLimitPolicies.WebhookCallers);
+        endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription();
         return endpoints;
     }
 
@@ -36,8 +37,9 @@ internal static class TelegramWebhook
         [property: System.Text.Json.Serialization.JsonPropertyName("method")] string Method,
         [property: System.Text.Json.Serialization.JsonPropertyName("callback_query_id")] string CallbackQueryId);
 
-    private static async Task<Results<Ok, JsonHttpResult<AnswerInline>, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, IOptions<TelegramOptions> options, InboxWriter inbox, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Ok, JsonHttpResult<AnswerInline>, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request, IOptions<TelegramOptions> options, InboxWriter inbox, Security.WebhookRejections rejections,
+        ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("Hromada.Bot.Telegram.Webhook");
         var expected = Encoding.UTF8.GetBytes(options.Value.WebhookSecret);
@@ -45,7 +47,8 @@ internal static class TelegramWebhook
         if (expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(expected, given))
         {
             logger.LogWarning("Telegram webhook: rejected a request without the right secret token from {Remote}", request.HttpContext.Connection.RemoteIpAddress);
-            return TypedResults.Unauthorized();
+            return rejections.Refuse(request.HttpContext, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                title: "Wrong secret token", detail: "X-Telegram-Bot-Api-Secret-Token must be the webhook's secret."));
         }
         if (request.ContentLength > MaxBodyBytes)
         {

@@ -43,11 +43,12 @@ public static partial class WebChatEndpoints
     /// <summary>
     /// A bot message. Messages from the outbox carry the <see cref="Id"/> of the outbox message they belong to (the widget
     /// sends the highest back as <c>after</c>) and their <see cref="Part"/> in it; together they name the message once.
+    /// <see cref="Updates"/>: the question already shown, with new choices (the widget refreshes its buttons only).
     /// </summary>
-    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices, bool RequestContact, long? Id = null, int Part = 0)
+    public sealed record MessageDto(string Text, IReadOnlyList<ChoiceDto> Choices, bool RequestContact, long? Id = null, int Part = 0, bool Updates = false)
     {
         internal static MessageDto From(OutboundMessage m, long? id = null, int part = 0) =>
-            new(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList(), m.RequestContact, id, part);
+            new(m.Text, m.Choices.Select(c => new ChoiceDto(c.Label, c.Value)).ToList(), m.RequestContact, id, part, m.Updates);
     }
 
     public sealed record SessionDto(string Token, IReadOnlyList<MessageDto> Messages);

@@ -34,6 +34,10 @@ internal sealed class ConversationContext(Resident resident, InboundMessage mess
     public void Say(string text, IReadOnlyList<Choice>? choices = null, bool requestContact = false) =>
         Replies.Add(new OutboundMessage(text) { Choices = choices ?? [], RequestContact = requestContact });
 
+    /// <summary>The question just asked again with new choices (see <see cref="OutboundMessage.Updates"/>).</summary>
+    public void SayUpdated(string text, IReadOnlyList<Choice> choices) =>
+        Replies.Add(new OutboundMessage(text) { Choices = choices, Updates = true });
+
     public Choice C(string labelKey, string value) => new(T(labelKey), value);
 
     public void ResetDraft()

@@ -13,6 +13,13 @@ public sealed record OutboundMessage(string Text)
     /// <summary>Offer the channel's own "share my contact" button where it has one.</summary>
     public bool RequestContact { get; init; }
 
+    /// <summary>
+    /// The same question as the message before, only its choices changed (a social group ticked): a channel that can
+    /// shows the new choices on the message already there instead of repeating the question in a new one.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Updates { get; init; }
+
     /// <summary>The subject line of an e-mail (the first part's is used); chats ignore it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Subject { get; init; }

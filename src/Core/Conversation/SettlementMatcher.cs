@@ -1,16 +1,15 @@
-using System.Globalization;
 using Hromada.Core.Catalogs;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Conversation;
 
 /// <summary>
-/// Finds settlements by a typed name: case does not matter, nor the apostrophe form (' ’ ` ʼ), nor a kind prefix
+/// Finds settlements by a typed name: case does not matter, nor the apostrophe form (' ’ ` ʼ) or its absence, nor a kind prefix
 /// ("с.", "м.", "смт", "с-ще"), nor extra spaces.
 /// </summary>
 public static class SettlementMatcher
 {
-    private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
-    private static readonly string[] Prefixes = ["с-ще", "смт.", "смт", "селище", "село", "місто", "с.", "м.", "с ", "м "];
+    private static readonly string[] Prefixes = ["селище", "село", "місто", "с-ще", "смт.", "смт", "с.", "м.", "с", "м"];
 
     public static List<Settlement> Match(IEnumerable<Settlement> settlements, string typed)
     {
@@ -29,17 +28,23 @@ public static class SettlementMatcher
         return wanted.Length >= 4 ? all.Where(s => Normalise(s.Label).StartsWith(wanted, StringComparison.Ordinal)).ToList() : [];
     }
 
+    /// <summary>
+    /// The key a settlement name is compared by: <see cref="TextFolding.Key"/> (case, apostrophe forms and their absence,
+    /// dashes, spaces) without a kind prefix. A prefix ending in a dot may touch the name («с.Камʼянка»); the others
+    /// need a space after them, so a name that merely begins with «с» or «село» keeps it.
+    /// </summary>
     public static string Normalise(string value)
     {
-        var s = value.Trim().ToLower(Ukrainian).Replace('\'', 'ʼ').Replace('’', 'ʼ').Replace('`', 'ʼ').Replace('‘', 'ʼ');
+        var s = TextFolding.Key(value);
         foreach (var prefix in Prefixes)
         {
-            if (s.StartsWith(prefix, StringComparison.Ordinal) && s.Length > prefix.Length)
+            if (s.Length > prefix.Length && s.StartsWith(prefix, StringComparison.Ordinal)
+                && (prefix.EndsWith('.') || s[prefix.Length] == ' '))
             {
                 s = s[prefix.Length..];
                 break;
             }
         }
-        return string.Join(' ', s.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim('.', ',', ' ');
+        return s.Trim('.', ',', ' ');
     }
 }

@@ -98,6 +98,13 @@ public sealed class TurnCommitter : IDisposable
             }
             return;
         }
+        if (batch.Where((p, i) => p.Turn.Decision.Erases && results[i].Status == TurnCommitStatus.Committed).Any())
+        {
+            // The erased values leave the write-ahead log and the freed pages before the reply says
+            // they are deleted, not at SQLite's next checkpoint.
+            await using var scope = _scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Storage.ErasureCheckpoint>().RunAsync("a resident's erasure", ct);
+        }
         for (var i = 0; i < batch.Count; i++)
         {
             if (results[i].Reply is { Id: > 0, LeaseOwner: not null } reply)

@@ -83,6 +83,8 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<Pipel
         var total = blanked + inbox + outboxBlanked + replies + marks + leases + menus + idle.Count;
         if (total > 0)
         {
+            // What was blanked or deleted must not stay in the write-ahead log or in old pages of the database file.
+            await scope.ServiceProvider.GetRequiredService<ErasureCheckpoint>().RunAsync("retention", ct);
             logger.LogInformation(
                 "Retention: {Blanked} inbox payload(s) blanked and {Inbox} item(s) deleted; {OutboxBlanked} outbox text(s) blanked and {Replies} reply(ies) deleted; " +
                 "{Marks} dedup mark(s), {Leases} lease(s), {Menus} paged list(s) and {Idle} idle web chat session(s) deleted",

@@ -1,6 +1,7 @@
 using Hromada.Core.Catalogs;
 using Hromada.Core.Consultations;
 using Hromada.Core.Residents;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Proposals;
 
@@ -87,8 +88,7 @@ public sealed class Proposal
     public string SearchText { get; set; } = "";
 
     public static string ToSearchText(string text, string reference, string? unlistedSettlement) =>
-        string.Join(' ', reference, text, unlistedSettlement).ToLower(System.Globalization.CultureInfo.GetCultureInfo("uk-UA"))
-            .Replace('\'', 'ʼ').Replace('’', 'ʼ');
+        TextFolding.Fold(string.Join(' ', reference, text, unlistedSettlement));
 
     /// <summary>Source row identity for imports (e.g. a hash of a Google Forms row), so re-imports add nothing twice.</summary>
     public string? ExternalKey { get; set; }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Reports;
 
@@ -117,18 +117,7 @@ public sealed class AuthorIdentity
 
     private static readonly long[] Pow10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
-    internal static string? NormaliseEmail(string? email) =>
-        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+    internal static string? NormaliseEmail(string? email) => TextFolding.EmailKey(email);
 
-    internal static string? NormaliseName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-        var words = name.Trim().ToLower(CultureInfo.GetCultureInfo("uk-UA"))
-            .Replace('\'', 'ʼ').Replace('’', 'ʼ')
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words);
-    }
+    internal static string? NormaliseName(string? name) => TextFolding.Key(name) is { Length: > 0 } key ? key : null;
 }

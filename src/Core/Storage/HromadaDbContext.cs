@@ -38,10 +38,12 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<PagedMenu> PagedMenus => Set<PagedMenu>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AdminSession> AdminSessions => Set<AdminSession>();
     public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<AnnouncementTargetProgress> AnnouncementTargets => Set<AnnouncementTargetProgress>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
+    public DbSet<Participation.ParticipationActivity> ParticipationActivities => Set<Participation.ParticipationActivity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

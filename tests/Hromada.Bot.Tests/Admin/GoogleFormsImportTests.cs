@@ -79,4 +79,25 @@ public sealed class GoogleFormsImportTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("«Ваша пропозиція»", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("камянка")]
+    [InlineData("с. Кам’янка")]
+    [InlineData("КАМ`ЯНКА")]
+    public async Task Import_ASettlementTypedWithoutOrWithAnyApostrophe_IsTheCatalogsOne(string typed)
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = AdminClient.ForAdmin(app);
+        var csv = Export[..Export.IndexOf('\n', StringComparison.Ordinal)] + "\n" +
+            $"\"20.11.2026 14:03:15\",\"Фізична особа\",\"\",\"{typed}\",\"Соціально-гуманітарна сфера\",\"\",\"Відкрити молодіжний простір.\",\"\",\"\",\"\"\n";
+
+        var report = await (await client.PostAsync(new Uri("/api/admin/imports/google-forms", UriKind.Relative),
+            new StringContent(csv, Encoding.UTF8, "text/csv"))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(1, report.GetProperty("imported").GetInt32());
+        Assert.Empty(report.GetProperty("problems").EnumerateArray());
+        await using var scope = app.Services.CreateAsyncScope();
+        var p = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals.Include(x => x.Settlement).SingleAsync();
+        Assert.Equal("kamianka", p.Settlement!.Code);
+    }
 }

@@ -221,7 +221,7 @@ public sealed class ReportsApiTests
     }
 
     [Fact]
-    public async Task InterimXlsx_HasTheFourSheets_ValidAndComplete()
+    public async Task InterimXlsx_HasTheFiveSheets_ValidAndComplete()
     {
         await using var app = new HromadaAppFactory();
         await ReportSeed.AddAsync(app, text: "+380 — телефон у тексті");
@@ -233,7 +233,7 @@ public sealed class ReportsApiTests
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         Assert.Empty(new OpenXmlValidator().Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var sheets = Sheets(workbook);
-        Assert.Equal(["Пропозиції", "За населеними пунктами", "За сферами", "За категоріями"], sheets.Keys);
+        Assert.Equal(["Пропозиції", "За населеними пунктами", "За сферами", "За категоріями", "Участь"], sheets.Keys);
         Assert.Equal(3, sheets["Пропозиції"].Count);
         Assert.Equal(1 + 17 + 3 + 1 + 5, sheets["За населеними пунктами"].Count);
         var kamianka = sheets["За населеними пунктами"].Single(r => r.Count > 1 && r[1] == "с. Камʼянка");

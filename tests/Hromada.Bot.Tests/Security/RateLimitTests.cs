@@ -32,9 +32,12 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task WebChat_BehindAProxyOnThisMachine_EachForwardedClientHasItsOwnLimit()
+    public async Task WebChat_BehindAProxyOnThisMachineThatIsListed_EachForwardedClientHasItsOwnLimit()
     {
-        await using var app = new HromadaAppFactory();
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
+        {
+            ["Hromada:Security:TrustedProxies:0"] = "127.0.0.1",
+        });
 
         var first = new List<int>();
         for (var i = 0; i <= DefaultSessionsPerMinute; i++)
@@ -45,6 +48,42 @@ public sealed class RateLimitTests
 
         Assert.Equal(429, first[^1]);
         Assert.Equal(200, second.Status);
+    }
+
+    [Fact]
+    public async Task WebChat_WithNoTrustedProxy_AForwardedForFromLoopbackIsIgnored()
+    {
+        // A minimal nginx on this machine (a bare proxy_pass) passes the client's own header through: loopback is not
+        // trusted unless listed, so a client cannot choose the address it is counted against.
+        await using var app = new HromadaAppFactory();
+
+        var statuses = new List<int>();
+        for (var i = 0; i <= DefaultSessionsPerMinute; i++)
+        {
+            statuses.Add((await Peer.StartSessionAsync(app.Server, "127.0.0.1", forwardedFor: $"203.0.113.{i + 1}")).Status);
+        }
+
+        Assert.All(statuses.Take(DefaultSessionsPerMinute), s => Assert.Equal(200, s));
+        Assert.Equal(429, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task WebChat_AForwardedChainIsReadFromTheRight_OnlyUpToTheFirstAddressThatIsNoTrustedProxy()
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
+        {
+            ["Hromada:Security:TrustedProxies:0"] = "127.0.0.1",
+            ["Hromada:Security:RateLimits:WebChatSessionsPerMinute"] = "2",
+        });
+
+        // nginx appends the address it saw (203.0.113.60) to whatever the client claimed: the claim is not believed.
+        var statuses = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await Peer.StartSessionAsync(app.Server, "127.0.0.1", forwardedFor: $"198.51.100.{i + 1}, 203.0.113.60")).Status);
+        }
+
+        Assert.Equal([200, 200, 429], statuses);
     }
 
     [Fact]
@@ -67,7 +106,7 @@ public sealed class RateLimitTests
     {
         await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
         {
-            ["Hromada:Security:ForwardedHeaders:KnownNetworks:0"] = "10.20.0.0/16",
+            ["Hromada:Security:TrustedProxies:0"] = "10.20.0.0/16",
             ["Hromada:Security:RateLimits:WebChatSessionsPerMinute"] = "2",
         });
 
@@ -122,8 +161,37 @@ public sealed class RateLimitTests
                 TelegramUpdates.Text(host.NextUpdateId(), 77, "/help").ToJsonString(), headers: right)).Status);
         }
 
+        var fromTheSameAddress = await Peer.SendAsync(server, "203.0.113.40", "POST", "/telegram/webhook",
+            TelegramUpdates.Text(host.NextUpdateId(), 77, "/help").ToJsonString(), headers: right);
+
         Assert.Equal(Enumerable.Repeat(401, 10).Concat([429, 429]), attacker);
         Assert.All(telegram, s => Assert.Equal(200, s));
+        Assert.Equal(200, fromTheSameAddress.Status);
+    }
+
+    [Fact]
+    public async Task Webhooks_TenBadMessengerSignaturesFromAnAddress_ThenTelegramsSignedUpdateFromIt_IsAnswered()
+    {
+        // Behind a proxy without X-Forwarded-For every caller has the proxy's address: anyone's bad calls must not
+        // keep Telegram out.
+        await using var graph = await FakeGraphApi.StartAsync();
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: MessengerHost.Settings(graph));
+        var server = host.Factory.Server;
+
+        var bad = new List<int>();
+        for (var i = 0; i < 11; i++)
+        {
+            var body = MessengerPayloads.Webhook([MessengerPayloads.Text("psid-9", $"mid.{i}", "привіт", host.Factory.Time.GetUtcNow().ToUnixTimeMilliseconds())]);
+            bad.Add((await Peer.SendAsync(server, "127.0.0.1", "POST", MessengerHost.WebhookPath, body,
+                headers: new Dictionary<string, string> { ["X-Hub-Signature-256"] = MessengerPayloads.Sign(body, "guessed-secret") })).Status);
+        }
+        var update = await Peer.SendAsync(server, "127.0.0.1", "POST", "/telegram/webhook",
+            TelegramUpdates.Text(host.NextUpdateId(), 78, "/start").ToJsonString(),
+            headers: new Dictionary<string, string> { ["X-Telegram-Bot-Api-Secret-Token"] = TelegramHost.Secret });
+
+        Assert.Equal(Enumerable.Repeat(401, 10).Append(429), bad);
+        Assert.Equal(200, update.Status);
+        await Eventually.GetAsync(() => host.Api.SentTo(78), sent => sent.Count > 0, "the answer to the signed update");
     }
 
     [Fact]
@@ -147,7 +215,12 @@ public sealed class RateLimitTests
                 headers: new Dictionary<string, string> { ["X-Hub-Signature-256"] = MessengerPayloads.Sign(body, MessengerHost.AppSecret) })).Status);
         }
 
+        var signed = MessengerPayloads.Webhook([MessengerPayloads.Text("psid-9", host.NextMid(), "привіт", host.Now)]);
+        var fromTheSameAddress = await Peer.SendAsync(server, "203.0.113.50", "POST", MessengerHost.WebhookPath, signed,
+            headers: new Dictionary<string, string> { ["X-Hub-Signature-256"] = MessengerPayloads.Sign(signed, MessengerHost.AppSecret) });
+
         Assert.Equal(Enumerable.Repeat(401, 10).Concat([429, 429]), attacker);
         Assert.All(meta, s => Assert.Equal(200, s));
+        Assert.Equal(200, fromTheSameAddress.Status);
     }
 }

@@ -107,6 +107,43 @@ public sealed class TelegramConversationTests
     }
 
     [Fact]
+    public async Task Forget_RightAfterTheAnswer_NoByteOfThePhoneOrNameIsLeftInAnyDatabaseFile()
+    {
+        // Not only the live rows: the -wal file and free space in the database file end up in every backup.
+        const long chat = 5551078;
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var r = new TelegramResident(host, chat);
+        await SubmitAsync(r);
+        await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), chat, "+380671234567", chat));
+        await r.PressAsync("✅ Надіслати");
+        await r.TypeAsync("/forget");
+
+        var done = await r.PressAsync("Так, видалити", c => c.Body["text"]!.GetValue<string>().Contains("видалено", StringComparison.Ordinal));
+
+        Assert.Contains("Знеособлено 1 пропозицію", done, StringComparison.Ordinal);
+        var files = Directory.GetFiles(host.Factory.Folder, "hromada.db*");
+        Assert.Contains(files, f => f.EndsWith("hromada.db", StringComparison.Ordinal));
+        var found = new List<string>();
+        foreach (var file in files)
+        {
+            byte[] bytes;
+            await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                bytes = new byte[stream.Length];
+                await stream.ReadExactlyAsync(bytes);
+            }
+            foreach (var needle in new[] { "671234567", "Петренко" })
+            {
+                if (bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(needle)) >= 0)
+                {
+                    found.Add($"{Path.GetFileName(file)} holds '{needle}'");
+                }
+            }
+        }
+        Assert.Empty(found);
+    }
+
+    [Fact]
     public async Task RedeliveredUpdate_IsAnsweredOnce()
     {
         await using var host = await TelegramHost.StartAsync(webhook: true);
@@ -147,7 +184,7 @@ public sealed class TelegramConversationTests
         var answer = await r.DoAsync(TelegramUpdates.Callback(host.NextUpdateId(), Chat, consent.MessageId, consent.Data));
 
         Assert.Contains("неактуальна", answer, StringComparison.Ordinal);
-        Assert.Contains("Де ви проживаєте", answer, StringComparison.Ordinal);
+        Assert.Contains("Де працює ваше підприємство чи організація", answer, StringComparison.Ordinal);
     }
 
     [Fact]

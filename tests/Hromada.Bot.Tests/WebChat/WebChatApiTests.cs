@@ -81,7 +81,7 @@ public sealed class WebChatApiTests
 
         await chat.ResumeAsync();
 
-        Assert.Contains("Де ви проживаєте", chat.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де працює ваше підприємство чи організація", chat.LastText, StringComparison.Ordinal);
     }
 
     [Theory]

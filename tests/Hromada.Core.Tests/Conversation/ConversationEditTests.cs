@@ -155,7 +155,7 @@ public sealed class ConversationEditTests
         await r.TextAsync("І поставити там освітлення.");
 
         var p = await SendAsync(host, r);
-        Assert.Equal("Відремонтувати дорогу від школи до амбулаторії в селі Камʼянка\n\nІ поставити там освітлення.", p.Text);
+        Assert.Equal("Відремонтувати дорогу від школи до амбулаторії в селі Камʼянка\nІ поставити там освітлення.", p.Text);
         AssertUntouched(p, "text");
     }
 

@@ -46,6 +46,39 @@ public sealed class ConversationParsersTests
     public void SettlementMatcher_IgnoresCaseApostropheFormAndPrefix(string typed) =>
         Assert.Equal(1, Assert.Single(SettlementMatcher.Match(Catalog, typed)).Id);
 
+    /// <summary>The shipped catalog's names with an apostrophe, typed without one or with another form of it.</summary>
+    [Theory]
+    [InlineData("камянка", "kamianka")]
+    [InlineData("Забіря", "zabirria")]
+    [InlineData("с. Забір'я", "zabirria")]
+    [InlineData("пятихатки", "piatykhatky")]
+    [InlineData("П‘ятихатки", "piatykhatky")]
+    [InlineData("Соловї", "solovii")]
+    [InlineData("соловʼї", "solovii")]
+    [InlineData("Пятих", "piatykhatky")]
+    public void SettlementMatcher_NamesWithoutTheirApostrophe_AreFound(string typed, string code)
+    {
+        List<Settlement> shipped =
+        [
+            new() { Id = 1, Code = "kamianka", Label = "Камʼянка", Kind = "с." },
+            new() { Id = 2, Code = "zabirria", Label = "Забірʼя", Kind = "с." },
+            new() { Id = 3, Code = "piatykhatky", Label = "Пʼятихатки", Kind = "с." },
+            new() { Id = 4, Code = "solovii", Label = "Соловʼї", Kind = "с." },
+            new() { Id = 5, Code = "sadove", Label = "Садове", Kind = "с." },
+        ];
+
+        Assert.Equal(code, Assert.Single(SettlementMatcher.Match(shipped, typed)).Code);
+    }
+
+    [Fact]
+    public void SettlementMatcher_ANameBeginningWithAPrefixLetter_KeepsIt()
+    {
+        List<Settlement> catalog = [new() { Id = 1, Label = "Садове", Kind = "с." }, new() { Id = 2, Label = "Мирне", Kind = "с." }];
+
+        Assert.Equal(1, Assert.Single(SettlementMatcher.Match(catalog, "садове")).Id);
+        Assert.Equal(2, Assert.Single(SettlementMatcher.Match(catalog, "м Мирне")).Id);
+    }
+
     [Fact]
     public void SettlementMatcher_SameNameInTwoDistricts_GivesBoth() =>
         Assert.Equal([2, 3], SettlementMatcher.Match(Catalog, "березівка").Select(s => s.Id));

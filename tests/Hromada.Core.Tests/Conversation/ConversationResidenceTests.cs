@@ -51,6 +51,8 @@ public sealed class ConversationResidenceTests : IAsyncLifetime
     [InlineData("Кам'янка")]
     [InlineData("с. кам’янка")]
     [InlineData("КАМʼЯНКА")]
+    [InlineData("камянка")]
+    [InlineData("с.Камянка")]
     public async Task Residence_TypedInAnyApostropheForm_IsFound(string typed)
     {
         await ToResidenceAsync();
@@ -58,6 +60,23 @@ public sealed class ConversationResidenceTests : IAsyncLifetime
         await _resident.TextAsync(typed);
 
         Assert.Contains("Якої сфери", _resident.LastText, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: a business or an NGO was asked «Де ви проживаєте?».</summary>
+    [Fact]
+    public async Task Organisation_IsAskedWhereItWorks_AndIsCountedThere()
+    {
+        await ToResidenceAsync();
+        Assert.Contains("Де працює ваше підприємство чи організація?", _resident.LastText, StringComparison.Ordinal);
+        Assert.DoesNotContain("проживаєте", _resident.LastText, StringComparison.Ordinal);
+
+        await _resident.TextAsync("Пʼятихатки");
+        await ToSummaryAsync();
+        Assert.Contains("Місце діяльності: с. Пʼятихатки", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains(_resident.LastChoices, c => c.Label == "✏️ Місце діяльності");
+
+        var p = await SendAsync();
+        Assert.Equal("piatykhatky", p.ResidenceSettlement!.Code);
     }
 
     [Fact]
@@ -116,11 +135,11 @@ public sealed class ConversationResidenceTests : IAsyncLifetime
         await ToResidenceAsync();
         await _resident.TextAsync("Камʼянка");
         await ToSummaryAsync();
-        Assert.Contains("Місце проживання: с. Камʼянка\nСтосується: с. Камʼянка", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Місце діяльності: с. Камʼянка\nСтосується: с. Камʼянка", _resident.LastText, StringComparison.Ordinal);
 
         await _resident.PressAsync("Чого стосується");
         await _resident.TextAsync("Забірʼя");
-        Assert.Contains("Місце проживання: с. Камʼянка\nСтосується: с. Забірʼя", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Місце діяльності: с. Камʼянка\nСтосується: с. Забірʼя", _resident.LastText, StringComparison.Ordinal);
 
         var p = await SendAsync();
         Assert.Equal(("kamianka", "zabirria"), (p.ResidenceSettlement!.Code, p.Settlement!.Code));

@@ -98,22 +98,22 @@ public sealed class ConversationStepsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Business_IsAskedItsBusinessKind()
+    public async Task Business_IsAskedItsBusinessKind_ThenWhereItWorks()
     {
         await ToResidenceAsync("Субʼєкт господарювання");
         Assert.Contains("підприємство", _resident.LastText, StringComparison.Ordinal);
 
         await _resident.PressAsync("Виробництво");
 
-        Assert.Contains("Де ви проживаєте", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де працює ваше підприємство чи організація", _resident.LastText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Organisation_GoesStraightToWhereTheAuthorLives()
+    public async Task Organisation_GoesStraightToWhereItWorks()
     {
         await ToResidenceAsync();
 
-        Assert.Contains("Де ви проживаєте", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де працює ваше підприємство чи організація", _resident.LastText, StringComparison.Ordinal);
         Assert.Equal(5, _resident.LastChoices.Count);
     }
 
@@ -137,6 +137,25 @@ public sealed class ConversationStepsTests : IAsyncLifetime
         await SendWithoutContactAsync();
 
         Assert.Equal("veterans", Assert.Single((await SubmittedAsync()).SocialGroups).Code);
+    }
+
+    /// <summary>Regression: each tap on a group repeated the whole question as a new message in the web chat.</summary>
+    [Fact]
+    public async Task SocialGroups_ATap_UpdatesTheQuestionsChoices_AndARefusalAsksItAgainInFull()
+    {
+        await ToResidenceAsync("Фізична особа");
+        var question = Assert.Single(_resident.Last);
+        Assert.False(question.Updates);
+
+        await _resident.PressAsync("Молодь");
+
+        var updated = Assert.Single(_resident.Last);
+        Assert.True(updated.Updates);
+        Assert.Equal(question.Text, updated.Text);
+        Assert.Contains(updated.Choices, c => c.Label.StartsWith("✓ Молодь", StringComparison.Ordinal));
+
+        await _resident.TextAsync("не знаю");
+        Assert.All(_resident.Last, m => Assert.False(m.Updates));
     }
 
     [Fact]
@@ -202,7 +221,34 @@ public sealed class ConversationStepsTests : IAsyncLifetime
         await _resident.TextAsync("Відремонтувати дорогу до Лугового.");
         await SendWithoutContactAsync();
 
-        Assert.Equal("Дороги!\n\nВідремонтувати дорогу до Лугового.", (await SubmittedAsync()).Text);
+        Assert.Equal("Дороги! Відремонтувати дорогу до Лугового.", (await SubmittedAsync()).Text);
+    }
+
+    /// <summary>Regression: two messages were joined with an empty line («Відремонтувати␤␤тротуар…») and stayed split everywhere.</summary>
+    [Fact]
+    public async Task Text_InTwoMessages_IsOneSentence_WithoutAnEmptyLine()
+    {
+        await ToTextAsync();
+
+        await _resident.TextAsync("Відремонтувати");
+        await _resident.TextAsync("тротуар на вулиці Шевченка біля школи.");
+        await _resident.PressAsync("Пропустити");
+        Assert.Contains("Відремонтувати тротуар на вулиці Шевченка біля школи.", _resident.LastText, StringComparison.Ordinal);
+        await _resident.PressAsync("Надіслати");
+
+        Assert.Equal("Відремонтувати тротуар на вулиці Шевченка біля школи.", (await SubmittedAsync()).Text);
+    }
+
+    [Fact]
+    public async Task Text_ANewCapitalisedPieceAfterAnUnfinishedOne_StartsANewLine()
+    {
+        await ToTextAsync();
+
+        await _resident.TextAsync("Ремонт доріг");
+        await _resident.TextAsync("Відремонтувати дорогу до Лугового.");
+        await SendWithoutContactAsync();
+
+        Assert.Equal("Ремонт доріг\nВідремонтувати дорогу до Лугового.", (await SubmittedAsync()).Text);
     }
 
     [Fact]
@@ -212,12 +258,12 @@ public sealed class ConversationStepsTests : IAsyncLifetime
         await _resident.TextAsync("Відремонтувати");
 
         await _resident.TextAsync(new string('б', 4000));
-        Assert.Contains("задовгий: разом вийшло б 4016 символів", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("задовгий: разом вийшло б 4015 символів", _resident.LastText, StringComparison.Ordinal);
         Assert.Contains("попередній текст збережено", _resident.LastText, StringComparison.Ordinal);
         await _resident.TextAsync("дорогу від школи до амбулаторії.");
         await SendWithoutContactAsync();
 
-        Assert.Equal("Відремонтувати\n\nдорогу від школи до амбулаторії.", (await SubmittedAsync()).Text);
+        Assert.Equal("Відремонтувати дорогу від школи до амбулаторії.", (await SubmittedAsync()).Text);
     }
 
     [Fact]
@@ -252,7 +298,7 @@ public sealed class ConversationStepsTests : IAsyncLifetime
         await _resident.ChoiceValueAsync("category:1");
 
         Assert.Contains("Ця кнопка вже неактуальна — напишіть, будь ласка, назву населеного пункту", _resident.LastText, StringComparison.Ordinal);
-        Assert.Contains("Де ви проживаєте", _resident.LastText, StringComparison.Ordinal);
+        Assert.Contains("Де працює ваше підприємство чи організація", _resident.LastText, StringComparison.Ordinal);
         var after = await StoredResidentAsync();
         Assert.Equal((before.ConversationStep, before.ConversationData), (after.ConversationStep, after.ConversationData));
     }

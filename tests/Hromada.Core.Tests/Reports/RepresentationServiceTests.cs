@@ -252,4 +252,29 @@ public sealed class RepresentationServiceTests
         Assert.Equal(ids.AuthorOf(h), ids.AuthorOf(i));
         Assert.Equal(5, new[] { a, b, c, d, e, f, g, h, i }.Select(ids.AuthorOf).Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("Марʼяна Соловйова", "Мар'яна  соловйова")]
+    [InlineData("Марʼяна Соловйова", "маряна соловйова")]
+    [InlineData("Дарʼя Пʼятак", "Дар’я П`ятак")]
+    public void AuthorIdentity_NamesWithAndWithoutTheApostrophe_AreOneAuthor(string first, string second)
+    {
+        var ids = new AuthorIdentity();
+        var a = ids.Add(null, null, null, first);
+        var b = ids.Add(null, null, null, second);
+
+        Assert.Equal(ids.AuthorOf(a), ids.AuthorOf(b));
+    }
+
+    [Fact]
+    public void AuthorIdentity_EmailTypedWithAUkrainianApostrophe_IsTheSameAddress()
+    {
+        var ids = new AuthorIdentity();
+        var a = ids.Add(null, null, "o'neill@example.com", null);
+        var b = ids.Add(null, null, "O’Neill@example.com", null);
+        var c = ids.Add(null, null, "oneill@example.com", null);
+
+        Assert.Equal(ids.AuthorOf(a), ids.AuthorOf(b));
+        Assert.NotEqual(ids.AuthorOf(a), ids.AuthorOf(c));
+    }
 }

@@ -11,7 +11,8 @@ namespace Hromada.Admin.Web.Account;
 
 /// <summary>Sign-in with an admin key, once: the key is checked and exchanged for the session cookie.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(ApiKeyService keys, SignInThrottle throttle, IOptions<AdminWebOptions> options, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(
+    ApiKeyService keys, SignInThrottle throttle, WebSessions sessions, IOptions<AdminWebOptions> options, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -25,26 +26,28 @@ public sealed class SignInModel(ApiKeyService keys, SignInThrottle throttle, IOp
 
     public async Task<IActionResult> OnPostAsync(string? key, CancellationToken ct)
     {
-        if (throttle.IsBlocked(HttpContext))
+        if (string.IsNullOrWhiteSpace(key))
         {
-            Error = "Забагато невдалих спроб входу з цієї адреси. Зачекайте хвилину і спробуйте знову.";
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = "60";
+            Error = "Введіть ключ доступу.";
             return Page();
         }
-        var found = string.IsNullOrWhiteSpace(key) ? null : await keys.VerifyAsync(key.Trim(), ct);
-        if (found is null)
+        var attempt = await throttle.AttemptAsync(HttpContext, t => keys.VerifyAsync(key.Trim(), t), ct);
+        if (attempt.Found is not { } found)
         {
-            // The same words for a wrong key and a revoked one: the page must not tell which keys once existed.
-            Error = string.IsNullOrWhiteSpace(key) ? "Введіть ключ доступу." : "Цей ключ не підходить: він неправильний або відкликаний.";
-            if (!string.IsNullOrWhiteSpace(key))
+            logger.LogWarning("Admin web: a sign-in with an unknown or revoked key from {Remote}", HttpContext.Connection.RemoteIpAddress);
+            if (attempt.Throttled)
             {
-                throttle.Failed(HttpContext);
-                logger.LogWarning("Admin web: a sign-in with an unknown or revoked key from {Remote}", HttpContext.Connection.RemoteIpAddress);
+                Error = "Забагато невдалих спроб входу з цієї адреси. Зачекайте хвилину і спробуйте знову.";
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = "60";
+                return Page();
             }
+            // The same words for a wrong key and a revoked one: the page must not tell which keys once existed.
+            Error = "Цей ключ не підходить: він неправильний або відкликаний.";
             return Page();
         }
-        await HttpContext.SignInAsync(AdminPolicies.Web.Scheme, AdminPrincipal.Create(found, AdminPolicies.Web.Scheme),
+        var session = await sessions.StartAsync(found, ct);
+        await HttpContext.SignInAsync(AdminPolicies.Web.Scheme, AdminPrincipal.Create(found, AdminPolicies.Web.Scheme, session),
             new AuthenticationProperties { IsPersistent = false });
         logger.LogInformation("Admin web: {Name} ({Role}) signed in", found.Name, found.Role);
         return LocalRedirect(SafeReturnUrl(ReturnUrl) ?? Home(found.Role));

@@ -4,6 +4,7 @@ using Hromada.Admin.Proposals;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Outbox;
+using Hromada.Core.Participation;
 using Hromada.Core.Proposals;
 using Hromada.Core.Reports;
 using Hromada.Core.Storage;
@@ -16,7 +17,8 @@ namespace Hromada.Admin.Web.Dashboard;
 /// shows the same proposals), what needs attention today and, for the working group, the representation report.
 /// A Reviewer's counts and tasks are its body's only.
 /// </summary>
-public sealed class DashboardData(HromadaDbContext db, CommunityClock clock, RepresentationService representation)
+public sealed class DashboardData(
+    HromadaDbContext db, CommunityClock clock, RepresentationService representation, ParticipationService participation)
 {
     private const int ListLength = 10;
 
@@ -34,7 +36,7 @@ public sealed class DashboardData(HromadaDbContext db, CommunityClock clock, Rep
     public sealed record View(
         Consultation? Consultation, IReadOnlyList<Consultation> Consultations, bool IsAccepting, Counts Counts,
         IReadOnlyList<DueRoute> DueToday, IReadOnlyList<DueRoute> Overdue, IReadOnlyList<ReadyToDecide> Ready,
-        IReadOnlyList<Undelivered> Notices, RepresentationReport? Report);
+        IReadOnlyList<Undelivered> Notices, RepresentationReport? Report, ParticipationReport? Participation);
 
     public async Task<View> BuildAsync(int? consultationId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -46,7 +48,7 @@ public sealed class DashboardData(HromadaDbContext db, CommunityClock clock, Rep
         var body = user.ReviewBodyId();
         if (consultation is null)
         {
-            return new View(null, consultations, false, new Counts(0, 0, 0, 0, 0, 0), [], [], [], [], null);
+            return new View(null, consultations, false, new Counts(0, 0, 0, 0, 0, 0), [], [], [], [], null, null);
         }
 
         var today = clock.Today;
@@ -88,12 +90,12 @@ public sealed class DashboardData(HromadaDbContext db, CommunityClock clock, Rep
                 .Select(x => new Undelivered(x.Reference, x.Status == OutboxStatus.Blocked ? "blocked" : "failed", x.LastError)).ToList()
             : [];
 
-        var report = user.May(AdminPolicies.WorkingGroup)
-            ? await representation.BuildAsync(consultation, new ReportPeriod(null, null), ct)
-            : null;
+        var group = user.May(AdminPolicies.WorkingGroup);
+        var report = group ? await representation.BuildAsync(consultation, new ReportPeriod(null, null), ct) : null;
+        var figures = group ? await participation.BuildAsync(consultation, ct) : null;
         return new View(consultation, consultations, consultation.IsAccepting(now), counts,
             routes.Where(r => r.DaysOverdue == 0).Take(ListLength).ToList(),
             routes.Where(r => r.DaysOverdue > 0).OrderByDescending(r => r.DaysOverdue).Take(ListLength).ToList(),
-            ready, notices, report);
+            ready, notices, report, figures);
     }
 }

@@ -17,6 +17,7 @@
   var busy = false;
   var shown = {};
   var transcript = [];
+  var firstNew = null;
 
   function store(key, value) {
     try { if (value === null) { sessionStorage.removeItem(key); } else { sessionStorage.setItem(key, value); } } catch (e) { /* storage off: the session ends with the page */ }
@@ -61,7 +62,15 @@
     div.appendChild(label);
     linkify(div, text);
     log.appendChild(div);
-    log.scrollTop = log.scrollHeight;
+    if (who === "me") { firstNew = null; } else if (!firstNew) { firstNew = div; }
+    keepInView();
+  }
+
+  // The newest message at the bottom, unless that scrolls the beginning of the bot's answer (the greeting with the
+  // consultation's title and deadline, a long summary) out of view: then the answer's first line stays at the top.
+  function keepInView() {
+    var bottom = log.scrollHeight - log.clientHeight;
+    log.scrollTop = firstNew ? Math.min(bottom, firstNew.offsetTop - 8) : bottom;
   }
 
   function showChoices(list) {
@@ -73,8 +82,8 @@
       b.addEventListener("click", function () { choose(c); });
       choices.appendChild(b);
     });
-    // The buttons take room from the log: keep its newest message in view.
-    log.scrollTop = log.scrollHeight;
+    // The buttons take room from the log: keep the answer in view.
+    keepInView();
   }
 
   // Messages from the outbox carry an id and a part: each is shown once, however often the server sends it again.
@@ -82,6 +91,9 @@
     var last = null;
     (messages || []).forEach(function (m) {
       if (m.id) { var key = m.id + ":" + (m.part || 0); if (shown[key]) { return; } shown[key] = true; }
+      // The question already on screen with new ticks: only its buttons change, no second copy of it.
+      var before = lastShown();
+      if (m.updates && before && before.text === m.text) { last = m; return; }
       add("bot", m.text); last = m;
     });
     if (current) {
@@ -172,7 +184,7 @@
 
   function start() {
     forget();
-    log.innerHTML = "";
+    log.innerHTML = ""; firstNew = null;
     return request("POST", "/api/webchat/sessions", {}).then(function (s) {
       store(TOKEN_KEY, s.token);
       touch();

@@ -14,8 +14,8 @@ internal sealed class SocialGroupsQuestion(CatalogCache cache) : Question
 
     public override string Name => "groups";
 
-    /// <summary>The groups ticked so far, and whether the resident said that is all.</summary>
-    private sealed record Groups(List<int> Ids, bool Complete);
+    /// <summary>The groups ticked so far, whether the resident said that is all, and whether a tap just changed them.</summary>
+    private sealed record Groups(List<int> Ids, bool Complete, bool Ticked = false);
 
     public override async Task<bool> AppliesAsync(ConversationContext ctx, CancellationToken ct) =>
         await CategoryQuestion.AsksAsync(ctx, cache, ct) == AuthorDetail.SocialGroups;
@@ -24,7 +24,8 @@ internal sealed class SocialGroupsQuestion(CatalogCache cache) : Question
 
     public override async Task AskAsync(ConversationContext ctx, CancellationToken ct)
     {
-        var ticked = Answer<Groups>(ctx)?.Ids ?? [];
+        var answer = Answer<Groups>(ctx);
+        var ticked = answer?.Ids ?? [];
         var groups = (await cache.GetAsync(ct)).SocialGroups.Where(g => !g.IsRetired).OrderBy(g => g.SortOrder).ToList();
         var choices = groups
             .Select(g => ticked.Contains(g.Id)
@@ -32,6 +33,13 @@ internal sealed class SocialGroupsQuestion(CatalogCache cache) : Question
                 : Button(g.Label, g.Id, g.ShortLabel))
             .ToList();
         choices.Add(Button(ctx.T("Choice_Done"), "done"));
+        if (answer is { Ticked: true })
+        {
+            // Only the ticks changed: the question is not repeated as a new message where the channel can help it.
+            Save(ctx, answer with { Ticked = false });
+            ctx.SayUpdated(ctx.T("Ask_SocialGroups"), choices);
+            return;
+        }
         ctx.Say(ctx.T("Ask_SocialGroups"), choices);
     }
 
@@ -63,7 +71,7 @@ internal sealed class SocialGroupsQuestion(CatalogCache cache) : Question
         {
             ids.Add(id);
         }
-        Save(ctx, new Groups(ids, Complete: false));
+        Save(ctx, new Groups(ids, Complete: false, Ticked: true));
         return StepResult.Again;
     }
 

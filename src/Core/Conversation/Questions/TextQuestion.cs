@@ -18,7 +18,32 @@ internal sealed class TextQuestion(IOptions<ConversationOptions> options) : Ques
     /// <summary>The pieces so far; whether it is finished; whether the next piece is added to it (when changed from the summary).</summary>
     private sealed record TextAnswer(List<string> Parts, bool Complete, bool Editing = false, bool Appending = false)
     {
-        public string Text => string.Join("\n\n", Parts).Trim();
+        public string Text => Join(Parts);
+    }
+
+    /// <summary>
+    /// One text from the pieces a resident sent: a piece that goes on with the sentence (it begins in lower case, or
+    /// the piece before ended a sentence) follows after a space; a new capitalised thought after an unfinished one
+    /// starts a new line. Never an empty line between pieces: they are one proposal, not paragraphs.
+    /// </summary>
+    internal static string Join(IReadOnlyList<string> parts)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var raw in parts)
+        {
+            var piece = raw.Trim();
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+            if (sb.Length > 0)
+            {
+                var endedSentence = sb[^1] is '.' or '!' or '?' or '…' or ':' or ';' or ',' or '-' or '—';
+                sb.Append(endedSentence || !char.IsUpper(piece[0]) ? ' ' : '\n');
+            }
+            sb.Append(piece);
+        }
+        return sb.ToString();
     }
 
     public override bool IsAnswered(ConversationContext ctx) => Answer<TextAnswer>(ctx)?.Complete == true;

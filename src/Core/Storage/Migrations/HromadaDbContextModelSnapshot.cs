@@ -17,6 +17,35 @@ namespace Hromada.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Hromada.Core.Access.AdminSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("AdminSessions");
+                });
+
             modelBuilder.Entity("Hromada.Core.Access.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1059,6 +1088,31 @@ namespace Hromada.Core.Storage.Migrations
                     b.ToTable("PagedMenus");
                 });
 
+            modelBuilder.Entity("Hromada.Core.Participation.ParticipationActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("ParticipationActivities");
+                });
+
             modelBuilder.Entity("Hromada.Core.Proposals.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -1419,6 +1473,15 @@ namespace Hromada.Core.Storage.Migrations
                     b.HasIndex("SocialGroupsId");
 
                     b.ToTable("ProposalSocialGroups");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Access.AdminSession", b =>
+                {
+                    b.HasOne("Hromada.Core.Access.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hromada.Core.Access.ApiKey", b =>
