@@ -53,8 +53,11 @@ public static class AdminApiExtensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(AdminPolicies.Add);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, context, _) =>
         {
+            // The service's public address, never the request's Host (behind a proxy that is 127.0.0.1).
+            var publicBase = context.ApplicationServices.GetRequiredService<IOptions<Core.Community.CommunityOptions>>().Value.PublicBaseUrl;
+            document.Servers = [new OpenApiServer { Url = publicBase.TrimEnd('/') }];
             document.Info.Title = "Hromada.Bot admin API";
             document.Info.Description = "For the working group, review bodies and the communications office. " +
                 "Every call needs 'Authorization: Bearer <key>'; keys are created with 'keys create'.";

@@ -90,7 +90,8 @@ internal sealed class XlsxWriter : IDisposable
                 writer.WriteElement(new Cell { CellValue = new CellValue(n), StyleIndex = NumberStyle });
                 continue;
             }
-            var text = SpreadsheetSafety.Fit(value?.ToString() ?? "");
+            // Cleaned where it is written, for every column: a character XML cannot hold would make the file unreadable.
+            var text = SpreadsheetSafety.Fit(Hromada.Core.Text.TextSanitiser.ForXml(value?.ToString()));
             writer.WriteElement(new Cell
             {
                 DataType = CellValues.InlineString,

@@ -18,8 +18,10 @@ internal static class WordParts
         new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString(CultureInfo.InvariantCulture) }),
         Para(text, "TableText", bold: bold));
 
+    /// <summary>A paragraph; its text is cleaned of what XML cannot hold here, for every document and field alike.</summary>
     internal static Paragraph Para(string text, string? style = null, bool justify = false, bool bold = false, bool center = false)
     {
+        text = Hromada.Core.Text.TextSanitiser.ForXml(text);
         var properties = new ParagraphProperties();
         if (style is not null)
         {

@@ -32,6 +32,16 @@ internal static class WebText
         _ => state,
     };
 
+    /// <summary>Why a notice waits, in Ukrainian (the outbox keeps the reason in English for the API and the logs).</summary>
+    public static string HeldReason(string reason) => reason switch
+    {
+        Hromada.Core.Notifications.NotificationService.BlockedReason => "Автор заблокував бота: повідомлення чекає, доки він напише знову.",
+        Hromada.Core.Notifications.NotificationService.WebChatReason => "Вебчат покаже його, коли автор наступного разу відкриє чат.",
+        Hromada.Core.Announcements.AnnouncementBroadcaster.OutsideWindowReason => "Поза 24-годинним вікном Messenger: буде надіслано з відповіддю на наступне повідомлення мешканця.",
+        Hromada.Core.Announcements.AnnouncementBroadcaster.NextVisitReason => "Вебчат: буде показано під час наступного відвідування.",
+        _ => reason,
+    };
+
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";

@@ -5,6 +5,7 @@ using System.Xml;
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -42,11 +43,16 @@ public static class AtomFeed
                     && a.Targets.Any(t => t.Target == AnnouncementTarget.Feed && t.SkippedReason == null))
                 .Select(a => new Entry(a.PublicId, a.Title, a.SentText ?? a.Text, a.StartedAt!.Value))
                 .ToListAsync(ct))
-            .OrderByDescending(e => e.Published).Take(options.Value.Feed.MaxEntries).ToList();
+            .OrderByDescending(e => e.Published).Take(options.Value.Feed.MaxEntries)
+            // Every text as XML can hold it: one control character in a title or a notice's reason must not cut the feed.
+            .Select(e => e with { Title = e.Title is null ? null : TextSanitiser.ForXml(e.Title), Text = TextSanitiser.ForXml(e.Text) })
+            .ToList();
 
-        var name = community.Value.Name;
-        var title = string.IsNullOrWhiteSpace(options.Value.Feed.Title) ? name : options.Value.Feed.Title.Trim();
-        var self = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Path}";
+        var name = TextSanitiser.ForXml(community.Value.Name);
+        var title = string.IsNullOrWhiteSpace(options.Value.Feed.Title) ? name : TextSanitiser.ForXml(options.Value.Feed.Title.Trim());
+        // From the configured public address, never from the request's Host: the feed is public and cached, and behind
+        // a proxy the request says 127.0.0.1.
+        var self = community.Value.PublicBaseUrl.TrimEnd('/') + Path;
         http.Response.ContentType = ContentType;
         http.Response.Headers.CacheControl = "public, max-age=300";
 

@@ -15,6 +15,12 @@ namespace Hromada.Core.Notifications;
 /// </summary>
 public sealed class NotificationService(HromadaDbContext db, IOutbox outbox)
 {
+    /// <summary>Why a notice to a resident who blocked the bot is held (the working group's page says it in Ukrainian).</summary>
+    public const string BlockedReason = "The resident has blocked the bot; the notice waits until they write again.";
+
+    /// <summary>Why a notice to a web chat resident is held until they next open the chat.</summary>
+    public const string WebChatReason = "The web chat shows it when the resident next has it open.";
+
     /// <summary>Adds the decision notice for <paramref name="proposal"/> (not saved); null when there is nobody to tell.</summary>
     public async Task<OutboxMessage?> EnqueueDecisionAsync(Proposal proposal, CancellationToken ct = default)
     {
@@ -36,9 +42,7 @@ public sealed class NotificationService(HromadaDbContext db, IOutbox outbox)
             proposal.Justification,
             proposal.ProtocolNumber ?? "—",
             proposal.ProtocolDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "—");
-        var heldReason = resident.IsBlocked ? "The resident has blocked the bot; the notice waits until they write again."
-            : resident.Channel == Channel.WebChat ? "The web chat shows it when the resident next has it open."
-            : null;
+        var heldReason = resident.IsBlocked ? BlockedReason : resident.Channel == Channel.WebChat ? WebChatReason : null;
         return outbox.Enqueue(new OutboxRequest(resident.Channel, resident.ChannelUserId, OutboxPurpose.Notice, [new OutboundMessage(text)])
         {
             ResidentId = resident.Id,

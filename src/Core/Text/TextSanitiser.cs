@@ -44,6 +44,13 @@ public static class TextSanitiser
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The one cleaning for every text written into an XML document — the Atom feed, DOCX, XLSX — applied where the
+    /// writer writes it, whatever field or template the text came from: an old row stored before the input rules, or
+    /// a notice's template filled with a title or a reason, cannot break the document. Null becomes empty.
+    /// </summary>
+    public static string ForXml(string? text) => Clean(text) ?? "";
+
     /// <summary>True when <see cref="Clean"/> would change the text.</summary>
     public static bool NeedsCleaning(string text)
     {

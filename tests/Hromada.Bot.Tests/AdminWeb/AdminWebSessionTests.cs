@@ -59,6 +59,34 @@ public sealed class AdminWebSessionTests
         Assert.Equal(HttpStatusCode.OK, (await colleague.Http.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("%2Fadmin%2F%09")]
+    [InlineData("%2Fadmin%2F%0D%0ALocation:%20https://evil.example")]
+    [InlineData("%2Fadminx")]
+    [InlineData("%2F%2Fevil.example%2Fadmin")]
+    public async Task SignIn_WithAReturnUrlThatIsNoPlainAdminPath_GoesHome_NeverA500(string returnUrl)
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = WebSessionClient.Anonymous(app);
+
+        var response = await client.PostFormAsync("/admin/sign-in", $"/admin/sign-in?returnUrl={returnUrl}", [new("Key", HromadaAppFactory.TestAdminKey)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WithAReturnUrlOfAnAdminPage_GoesBackThere()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = WebSessionClient.Anonymous(app);
+
+        var response = await client.PostFormAsync("/admin/sign-in", "/admin/sign-in?returnUrl=%2Fadmin%2Fproposals%3Fstatus%3DReceived", [new("Key", HromadaAppFactory.TestAdminKey)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin/proposals?status=Received", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public void ASessionLengthOutOfRange_StopsTheServiceNamingTheSetting()
     {

@@ -26,6 +26,7 @@ public sealed class AnnouncementsBrowserTests
 
         await officer.GetByRole(AriaRole.Link, new() { Name = "Нове оголошення" }).ClickAsync();
         await officer.GetByLabel("Текст").FillAsync("Робоча група розглянула пропозиції. Рішення — на сайті громади.");
+        await officer.GetByLabel("стрічка новин для сайту (Atom)").CheckAsync();
         await officer.GetByLabel("Дата і час (місцевий)").FillAsync("2026-11-01T10:00");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Запланувати" }).ClickAsync();
         await Assertions.Expect(officer.Locator(".field.invalid").Filter(new() { Has = officer.GetByLabel("Дата і час (місцевий)") }))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.ServiceModel.Syndication;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -76,6 +77,58 @@ public sealed partial class AtomFeedTests
         AssertValidAtom(doc);
         Assert.Equal("Новини консультацій", doc.Root!.Element(Atom + "title")!.Value);
         Assert.Empty(doc.Root.Elements(Atom + "entry"));
+    }
+
+    [Fact]
+    public async Task Feed_AfterAnExtensionWhoseReasonHasAControlCharacter_StaysValidAtom_WithTheReasonsText()
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
+        {
+            ["Hromada:Announcements:Notices:ConsultationOpened:Enabled"] = "false",
+        });
+        using var admin = Admin.AdminClient.ForAdmin(app);
+        using var comms = await CommunicationsAsync(app);
+        var consultation = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/consultations"))[0];
+        using var anonymous = app.CreateClient();
+        AssertValidAtom(XDocument.Parse(await anonymous.GetStringAsync(new Uri("/feed.xml", UriKind.Relative))));
+
+        var extended = await admin.PostAsJsonAsync($"/api/admin/consultations/{consultation.GetProperty("id").GetInt32()}/extend", new
+        {
+            newDeadline = "2026-12-16T18:00:00+02:00",
+            reason = "На прохання\u0001 старост\u000B сіл\u001F",
+            protocolNumber = "7",
+            protocolDate = "2026-11-20",
+        });
+        extended.EnsureSuccessStatusCode();
+        var notice = Assert.Single((await comms.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/announcements?kind=DeadlineExtended"))
+            .GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64();
+        await WaitForStatusAsync(comms, notice, "Sent");
+        var response = await anonymous.GetAsync(new Uri("/feed.xml", UriKind.Relative));
+        var xml = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = XDocument.Parse(xml);
+        AssertValidAtom(doc);
+        var entry = Assert.Single(doc.Root!.Elements(Atom + "entry"));
+        Assert.Contains("Причина: На прохання старост сіл", entry.Element(Atom + "content")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedSelfLink_AndOpenApiServers_ComeFromPublicBaseUrl_NotFromTheRequestsHost()
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
+        {
+            ["Hromada:Community:PublicBaseUrl"] = "https://bot.example-hromada.gov.ua/",
+        });
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://127.0.0.1") });
+
+        var feed = XDocument.Parse(await client.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
+        using var openApi = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var self = Assert.Single(feed.Root!.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self");
+        Assert.Equal("https://bot.example-hromada.gov.ua/feed.xml", (string?)self.Attribute("href"));
+        var server = Assert.Single(openApi.RootElement.GetProperty("servers").EnumerateArray());
+        Assert.Equal("https://bot.example-hromada.gov.ua", server.GetProperty("url").GetString());
     }
 
     /// <summary>The "MUST" rules of RFC 4287 for a feed and its entries that a text-only feed can break.</summary>

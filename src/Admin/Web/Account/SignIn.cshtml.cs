@@ -53,10 +53,16 @@ public sealed class SignInModel(
         return LocalRedirect(SafeReturnUrl(ReturnUrl) ?? Home(found.Role));
     }
 
-    /// <summary>Only this site's admin pages: never another site, never a protocol-relative or backslash trick.</summary>
+    /// <summary>
+    /// Only this site's admin pages: a path of <c>/admin</c> (itself, or below it), never another site, never a
+    /// protocol-relative or backslash trick, never a control character, space or other character a URL must carry
+    /// encoded (a decoded tab, CR or LF would make the redirect fail).
+    /// </summary>
     internal static string? SafeReturnUrl(string? url) =>
-        url is { Length: > 0 } && url.StartsWith("/admin", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal)
-            && !url.Contains('\\', StringComparison.Ordinal) && !url.StartsWith("/admin/sign-", StringComparison.Ordinal)
+        url is { Length: > 0 and <= 2000 }
+            && (url == "/admin" || url.StartsWith("/admin/", StringComparison.Ordinal) || url.StartsWith("/admin?", StringComparison.Ordinal))
+            && !url.StartsWith("/admin/sign-", StringComparison.Ordinal)
+            && url.All(c => c is > ' ' and < '\u007F' and not '\\')
             ? url
             : null;
 

@@ -11,7 +11,8 @@ public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices,
 {
     public const int ListLength = 100;
 
-    public sealed record Row(Announcement Announcement, DeliveryCountsDto? Delivery);
+    /// <summary>A listed announcement; <see cref="Text"/> is what residents read (an automatic notice's placeholders filled in).</summary>
+    public sealed record Row(Announcement Announcement, DeliveryCountsDto? Delivery, string Text);
 
     public sealed record Target(AnnouncementTarget Value, bool Available, string? Unavailable, int MaxLength);
 
@@ -29,7 +30,13 @@ public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices,
             .ThenByDescending(a => a.Id)
             .Take(ListLength).ToList();
         var counts = await AnnouncementReports.CountsAsync(db, shown.Select(a => a.Id).ToList(), ct);
-        return shown.Select(a => new Row(a, counts.GetValueOrDefault(a.Id))).ToList();
+        var rows = new List<Row>(shown.Count);
+        foreach (var a in shown)
+        {
+            var text = a.SentText ?? (a.Kind == AnnouncementKind.Manual ? a.Text : await notices.RenderAsync(a, ct));
+            rows.Add(new Row(a, counts.GetValueOrDefault(a.Id), text));
+        }
+        return rows;
     }
 
     public Task<Announcement?> GetAsync(long id, CancellationToken ct) =>

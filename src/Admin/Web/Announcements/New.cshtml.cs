@@ -27,7 +27,8 @@ public sealed class NewModel(AnnouncementService announcements, AnnouncementPage
         {
             SendAt = tomorrow.ToDateTime(new TimeOnly(10, 0)),
             RuleTime = "10:00",
-            Targets = Targets.Where(t => t.Available).Select(t => t.Value.ToString()).ToList(),
+            // Nothing ticked in advance: an officer who ticks only the feed sends only to the feed.
+            Targets = [],
         };
     }
 
