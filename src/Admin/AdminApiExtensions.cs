@@ -40,6 +40,7 @@ public static class AdminApiExtensions
         services.AddScoped<ProposalCommands>();
         services.AddScoped<ReviewService>();
         services.AddScoped<SphereRouting>();
+        services.AddScoped<ReviewBodyContacts>();
         services.AddScoped<DecisionService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<ManualIntake>();

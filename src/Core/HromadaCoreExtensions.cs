@@ -39,7 +39,6 @@ public static class HromadaCoreExtensions
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddSingleton<CatalogCache>();
-        services.AddScoped<UnitOfWork>();
         services.AddScoped<Residents.ResidentErasure>();
         services.AddScoped<ErasureCheckpoint>();
         services.AddScoped<ProposalService>();

@@ -62,7 +62,7 @@ internal sealed class HostProcess : IAsyncDisposable
         _ = PumpAsync(process.StandardError, log);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Environment.TickCount64 + 60_000;
+        var deadline = Environment.TickCount64 + 300_000;
         while (Environment.TickCount64 < deadline)
         {
             if (process.HasExited)
@@ -84,7 +84,7 @@ internal sealed class HostProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The host did not answer /healthz within 60 s; see {Path.Combine(folder, "host.log")}.");
+        throw new TimeoutException($"The host did not answer /healthz within 300 s; see {Path.Combine(folder, "host.log")}.");
     }
 
     /// <summary>CPU time the host has used so far (user + system), from /proc/{pid}/stat.</summary>

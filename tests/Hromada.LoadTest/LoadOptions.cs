@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Hromada.LoadTest;
 
-/// <summary>Command-line options: <c>--residents 200 --duration 60 --warmup 5 --connections 40 --hold-chat --only hromada</c>.</summary>
+/// <summary>Command-line options: <c>--residents 200 --duration 60 --warmup 5 --connections 40 --rate 300 --hold-chat --only hromada</c>.</summary>
 internal sealed record LoadOptions
 {
     public int Residents { get; init; } = 200;
@@ -11,6 +11,12 @@ internal sealed record LoadOptions
 
     /// <summary>Concurrent webhook connections, like Telegram's max_connections (its default is 40).</summary>
     public int Connections { get; init; } = 40;
+
+    /// <summary>
+    /// Open loop: updates offered a second in all, whatever the replies (null: closed loop, each resident sends its next
+    /// update as soon as it has the answer).
+    /// </summary>
+    public double? Rate { get; init; }
 
     /// <summary>One resident's chat answers the first sendMessage with 429 and retry_after 10.</summary>
     public bool HoldChat { get; init; }
@@ -37,10 +43,11 @@ internal sealed record LoadOptions
                 "--warmup" => o with { Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--connections" => o with { Connections = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--hold-chat" => o with { HoldChat = true },
+                "--rate" => o with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) is var r and > 0 ? r : throw new ArgumentException("--rate must be more than 0.") },
                 "--trace" => o with { Trace = true },
                 "--env" => o with { HostEnvironment = [.. o.HostEnvironment, Next()] },
                 "--only" => o with { Only = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --hold-chat --only hromada|echo"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --rate N --hold-chat --only hromada|echo"),
             };
         }
         return o;

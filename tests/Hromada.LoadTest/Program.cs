@@ -9,7 +9,8 @@ var root = FindRoot();
 var work = Path.Combine(Path.GetTempPath(), "hromada-load", TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 Directory.CreateDirectory(work);
 Console.WriteLine($"Hromada.Bot load test: {options.Residents} residents, {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, " +
-    $"{options.Connections} webhook connections{(options.HoldChat ? ", one chat held by a 429 (retry_after 10)" : "")}; {Environment.ProcessorCount} cores");
+    $"{options.Connections} webhook connections{(options.HoldChat ? ", one chat held by a 429 (retry_after 10)" : "")}" +
+    $"{(options.Rate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", open loop at {rate:0} updates/s") : ", closed loop")}; {Environment.ProcessorCount} cores");
 Console.WriteLine($"Working folder: {work}");
 
 await using var telegram = new FakeTelegram();
@@ -74,8 +75,11 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
     Console.WriteLine($"{name}: started (pid {host.Pid}, idle RSS {idle:0} MB); running…");
 
     using var http = Residents.CreateClient(options.Connections);
-    var stats = new RunStats();
-    var residents = new Residents(http, host.Url + "/telegram/webhook", telegram, stats) { Trace = options.Trace };
+    using var stats = new RunStats();
+    var pace = options.Rate is { } rate ? new OpenLoop(rate) : null;
+    using var pacing = new CancellationTokenSource();
+    var paced = pace?.RunAsync(pacing.Token) ?? Task.CompletedTask;
+    var residents = new Residents(http, host.Url + "/telegram/webhook", telegram, stats) { Trace = options.Trace, Pace = pace };
     var begin = Environment.TickCount64;
     stats.WindowStart = begin + (long)options.Warmup.TotalMilliseconds;
     stats.WindowEnd = stats.WindowStart + (long)options.Duration.TotalMilliseconds;
@@ -86,13 +90,19 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
         .ToList();
     await Task.Delay(options.Warmup);
     var cpuBefore = host.CpuTime();
+    var offeredBefore = pace?.Offered ?? 0;
+    var missedBefore = pace?.Missed ?? 0;
     if (heldChat > 0)
     {
         telegram.Hold(heldChat);
     }
     await Task.Delay(options.Duration);
     var cpu = host.CpuTime() - cpuBefore;
-    stats.Stopping = true;
+    var offered = (pace?.Offered ?? 0) - offeredBefore;
+    var missed = (pace?.Missed ?? 0) - missedBefore;
+    stats.StopNow();
+    await pacing.CancelAsync();
+    await paced;
     await Task.WhenAll(tasks);
     await Task.Delay(1000);
     var peak = host.Memory().Peak;
@@ -114,6 +124,11 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
     var held = heldChat > 0 && telegram.HeldAt > 0
         ? string.Create(CultureInfo.InvariantCulture, $"; the held chat was retried {(telegram.HeldRetriedAt - telegram.HeldAt) / 1000.0:0.0} s after its 429")
         : "";
+    if (pace is not null)
+    {
+        held += string.Create(CultureInfo.InvariantCulture,
+            $"; open loop: {offered / options.Duration.TotalSeconds:0} updates/s offered, {missed} of them ({(double)missed / Math.Max(1, offered):P1}) found every resident still waiting for an answer");
+    }
     var result = new Result(name, stats, options.Duration, stored, distinct, idle, peak, held) { HostCpu = cpu };
     Console.WriteLine(result.Row() + held);
     return result;

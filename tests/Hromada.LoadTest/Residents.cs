@@ -8,11 +8,23 @@ using System.Text.RegularExpressions;
 namespace Hromada.LoadTest;
 
 /// <summary>What one run counted.</summary>
-internal sealed class RunStats
+internal sealed class RunStats : IDisposable
 {
     public long WindowStart;
     public long WindowEnd;
     public volatile bool Stopping;
+    private readonly CancellationTokenSource _stop = new();
+
+    /// <summary>Cancelled when the run stops (an open-loop resident stops waiting for its slot).</summary>
+    public CancellationToken Stop => _stop.Token;
+
+    public void StopNow()
+    {
+        Stopping = true;
+        _stop.Cancel();
+    }
+
+    public void Dispose() => _stop.Dispose();
     public readonly ConcurrentQueue<long> Latencies = new();
     public long Turns;
     public long Errors;
@@ -33,6 +45,9 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
     private int _updateId;
 
     public bool Trace { get; init; }
+
+    /// <summary>With <c>--rate</c>: each update waits for its slot instead of following the last answer at once.</summary>
+    public OpenLoop? Pace { get; init; }
 
     /// <summary>Hromada.Bot: the whole questionnaire again and again, the shortest way.</summary>
     public async Task QuestionnaireAsync(long chatId, bool held)
@@ -124,6 +139,17 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
         while (chat.Reader.TryRead(out _))
         {
             // Late parts of an earlier answer.
+        }
+        if (Pace is { } pace)
+        {
+            try
+            {
+                await pace.WaitAsync(stats.Stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return (null, 0);
+            }
         }
         var started = Environment.TickCount64;
         var update = action.ToUpdate(Interlocked.Increment(ref _updateId), chatId);

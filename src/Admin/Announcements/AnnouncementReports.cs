@@ -60,7 +60,7 @@ internal static class AnnouncementReports
 
     public static async Task<SubscribersDto> SubscribersAsync(HromadaDbContext db, TimeProvider time, CancellationToken ct)
     {
-        Channel[] chats = [Channel.Telegram, Channel.Messenger, Channel.WebChat];
+        Channel[] chats = [Channel.Telegram, Channel.Messenger, Channel.Viber, Channel.WebChat];
         var residents = await db.Residents.AsNoTracking()
             .Where(r => chats.Contains(r.Channel) && (r.IsSubscribed || r.IsBlocked))
             .Select(r => new { r.Channel, r.IsSubscribed, r.IsBlocked, r.LastInboundAt })

@@ -5,13 +5,15 @@ using Hromada.Admin.Proposals;
 using Hromada.Core.Audit;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Proposals;
+using Hromada.Core.Reviews;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Hromada.Admin.Reviews;
 
 /// <summary>Routing proposals to review bodies with a due date, one or many at once, and the bodies' positions.</summary>
-public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvider time)
+public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvider time, ReviewNotices notices, ILogger<ReviewService> logger)
 {
     public sealed record RouteInput(IReadOnlyList<string>? ReviewBodies, DateOnly? DueDate, int? Version);
 
@@ -44,6 +46,7 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
         {
             return ProposalChange.Stale(reference, null);
         }
+        await TellBodiesAsync(ct);
         return CommandResult.Done(new RouteResult(p.Reference, p.Version, p.Routes.Select(r => r.ReviewBody!.Code).ToList()));
     }
 
@@ -84,6 +87,7 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
                 Route(p, await db.ReviewBodies.Where(b => ids.Contains(b.Id)).ToListAsync(ct), due, actor);
             },
             null, ct);
+        await TellBodiesAsync(ct);
         return (skipped.Count == 0 ? result : result with { Done = result.Done.Except(skipped).ToList() }, skipped);
     }
 
@@ -127,6 +131,19 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
         }
         return CommandResult.Done(new RouteDto(ProposalMapping.Ref(route.ReviewBody)!, route.DueDate, false, route.RoutedAt, route.RoutedBy,
             route.Stance, route.PositionJustification, route.PositionAt, route.PositionBy));
+    }
+
+    /// <summary>Tells the bodies what was just routed to them, one message each; if that fails, the next periodic pass does.</summary>
+    private async Task TellBodiesAsync(CancellationToken ct)
+    {
+        try
+        {
+            await notices.TellRoutedAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The review bodies could not be told of the routing now; the next check tells them");
+        }
     }
 
     private void Route(Proposal p, List<ReviewBody> bodies, DateOnly due, string actor)

@@ -31,8 +31,22 @@ public static class ReviewsApi
                          "(default: the most recently opened one); dryRun: true only shows the plan (by body, and the spheres no body reviews); " +
                          "references: only these (as previewed). Proposals routed or decided meanwhile are skipped.")
             .RequireAuthorization(AdminPolicies.WorkingGroup);
+        var bodies = admin.MapGroup("/review-bodies").WithTags("Review").RequireAuthorization(AdminPolicies.WorkingGroup);
+        bodies.MapGet("/", ListBodiesAsync).WithName("ReviewBodyContacts")
+            .WithSummary("The review bodies with their contacts (a Telegram chat, e-mail addresses), whether each can be told " +
+                         "(reachable: it has a Telegram chat), its open routes and how many of them it was not told of.");
+        bodies.MapPut("/{code}/contacts", SaveContactsAsync).WithName("SetReviewBodyContacts")
+            .WithSummary("Sets a body's contacts: telegramChat (a numeric chat id, a group's negative, or @channel; empty for none) and emails. " +
+                         "From then on configuration no longer overwrites them. Routes the body was not told of are told at once.");
         return admin;
     }
+
+    private static async Task<Ok<IReadOnlyList<ReviewBodyContacts.BodyContacts>>> ListBodiesAsync(ReviewBodyContacts contacts, CancellationToken ct) =>
+        TypedResults.Ok(await contacts.ListAsync(ct));
+
+    private static async Task<Results<Ok<ReviewBodyContacts.BodyContacts>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> SaveContactsAsync(
+        string code, ReviewBodyContacts.ContactsInput input, ReviewBodyContacts contacts, ClaimsPrincipal user, CancellationToken ct) =>
+        (await contacts.SaveAsync(code, input, user.ActorName(), ct)).ToApi(r => r);
 
     private static async Task<Results<Ok<SphereRouting.Result>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> BySphereAsync(
         SphereRouting.Input input, SphereRouting routing, ClaimsPrincipal user, CancellationToken ct) =>

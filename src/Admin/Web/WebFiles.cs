@@ -20,7 +20,9 @@ internal static class WebFiles
         files.MapGet("/exports/proposals.csv", ExportsApi.CsvAsync);
         files.MapGet("/exports/proposals.xlsx", ExportsApi.XlsxAsync);
         files.MapGet("/exports/proposals.json", ExportsApi.JsonAsync);
-        files.MapGet("/reports/interim.docx", ReportsApi.DocxAsync);
+        // Review bodies get the interim report too (the working group sends them the link); it carries no personal data.
+        endpoints.MapGroup("/admin").RequireAuthorization(AdminPolicies.Web.Review).ExcludeFromDescription()
+            .MapGet("/reports/interim.docx", ReportsApi.DocxAsync);
         files.MapGet("/reports/interim.xlsx", ReportsApi.XlsxAsync);
         files.MapGet("/reports/charts/{name}.png", ReportsApi.ChartAsync);
         files.MapGet("/meetings/{id:int}/protocol.docx", MeetingsApi.ProtocolAsync);

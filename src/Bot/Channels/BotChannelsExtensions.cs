@@ -1,6 +1,7 @@
 using Hromada.Bot.Email;
 using Hromada.Bot.Messenger;
 using Hromada.Bot.Telegram;
+using Hromada.Bot.Viber;
 using Hromada.Bot.WebChat;
 
 namespace Hromada.Bot.Channels;
@@ -13,6 +14,7 @@ public static class BotChannelsExtensions
         services.AddWebChat(configuration);
         services.AddTelegramChannel(configuration);
         services.AddMessengerChannel(configuration);
+        services.AddViberChannel(configuration);
         services.AddEmailChannel(configuration);
         return services;
     }
@@ -22,6 +24,7 @@ public static class BotChannelsExtensions
         endpoints.MapWebChat();
         endpoints.MapTelegramWebhook();
         endpoints.MapMessengerWebhook();
+        endpoints.MapViberWebhook();
         return endpoints;
     }
 

@@ -1,6 +1,7 @@
 using Hromada.Bot.Channels;
 using Hromada.Core.Inbox;
 using Hromada.Core.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.Messenger;
@@ -25,6 +26,7 @@ public static class MessengerExtensions
 
         // No resilience handler: the outbox dispatcher is the one retry layer for sends.
         services.AddHttpClient<GraphApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.TryAddScoped<PagedMenuStore>();
         services.AddScoped<MessengerRenderer>();
         services.AddSingleton<IChannelAdapter, MessengerAdapter>();
         services.AddSingleton<IChannelSender, MessengerChannelSender>();

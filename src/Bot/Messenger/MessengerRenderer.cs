@@ -1,22 +1,18 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Resources;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
+using Hromada.Bot.Channels;
 
 namespace Hromada.Bot.Messenger;
 
 /// <summary>
 /// Turns the engine's messages into Send API messages: text cut at 2000 characters, choices as quick replies, and
 /// lists longer than 13 paged with "next"/"back" quick replies. A paged list is stored (a <see cref="PagedMenu"/> keyed
-/// by its hash) so any instance can show another page without asking the engine again.
+/// by its hash, see <see cref="PagedMenuStore"/>) so any instance can show another page without asking the engine again.
 /// </summary>
-internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, ILogger<MessengerRenderer> logger)
+internal sealed class MessengerRenderer(PagedMenuStore menus)
 {
     public async Task<IReadOnlyList<GraphMessage>> RenderAsync(OutboundMessage message, CultureInfo culture, CancellationToken ct)
     {
@@ -35,7 +31,7 @@ internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, 
         else
         {
             var menu = new StoredMenu(last, message.Choices, message.RequestContact);
-            var hash = await StoreAsync(menu, ct);
+            var hash = await menus.StoreAsync(menu, ct);
             result.Add(new GraphMessage(last, Page(items, 1, hash, culture)));
         }
         return result;
@@ -51,8 +47,7 @@ internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, 
             return null;
         }
         var hash = body[(bar + 1)..];
-        var stored = await db.PagedMenus.AsNoTracking().Where(m => m.Key == hash).Select(m => m.Payload).FirstOrDefaultAsync(ct);
-        if (stored is null || JsonSerializer.Deserialize<StoredMenu>(stored) is not { } menu)
+        if (await menus.LoadAsync(hash, ct) is not { } menu)
         {
             return null;
         }
@@ -91,31 +86,5 @@ internal sealed class MessengerRenderer(HromadaDbContext db, TimeProvider time, 
     private static GraphQuickReply Nav(string label, int page, string hash) =>
         new("text", MessengerLayout.Title(label), $"{MessengerLayout.PagePrefix}{page.ToString(CultureInfo.InvariantCulture)}|{hash}");
 
-    private async Task<string> StoreAsync(StoredMenu menu, CancellationToken ct)
-    {
-        var json = JsonSerializer.Serialize(menu);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
-        if (await db.PagedMenus.AnyAsync(m => m.Key == hash, ct))
-        {
-            return hash;
-        }
-
-        var item = new PagedMenu { Key = hash, Payload = json, CreatedAt = time.GetUtcNow() };
-        db.PagedMenus.Add(item);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            logger.LogInformation("Stored a paged list of {Count} choices as {Menu}", menu.Choices.Count, hash);
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance stored the same list a moment ago: it is there either way.
-            db.Entry(item).State = EntityState.Detached;
-        }
-        return hash;
-    }
-
     private static string NonEmpty(string text) => string.IsNullOrWhiteSpace(text) ? "…" : text;
-
-    private sealed record StoredMenu(string Text, IReadOnlyList<Choice> Choices, bool RequestContact);
 }

@@ -58,7 +58,7 @@ public static partial class WebChatEndpoints
 
     public sealed record InboundDto(string? ClientMessageId, string? Text, string? Choice, long? After);
 
-    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> StartAsync(HttpRequest request, IConversationEngine engine, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> StartAsync(HttpRequest request, ConversationTurns engine, CancellationToken ct)
     {
         if (!request.Headers.ContainsKey(ClientHeader))
         {
@@ -70,7 +70,7 @@ public static partial class WebChatEndpoints
     }
 
     private static async Task<Results<Ok<RepliesDto>, ProblemHttpResult>> ResumeAsync(
-        HttpRequest request, long? after, IConversationEngine engine, WebChatDelivery delivery, CancellationToken ct)
+        HttpRequest request, long? after, ConversationTurns engine, WebChatDelivery delivery, CancellationToken ct)
     {
         if (Session(request) is not { } token)
         {

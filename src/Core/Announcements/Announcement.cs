@@ -20,6 +20,9 @@ public enum AnnouncementTarget
 
     /// <summary>The public Atom feed at <c>/feed.xml</c>.</summary>
     Feed,
+
+    /// <summary>Every subscribed Viber resident who has not unsubscribed (sent with broadcast_message).</summary>
+    ViberSubscribers,
 }
 
 /// <summary>Where an announcement stands.</summary>

@@ -13,6 +13,7 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
     private const string MessengerToken = "Hromada:Messenger:PageAccessToken";
     private const string MessengerPageId = "Hromada:Messenger:PageId";
     private const string WebChatEnabled = "Hromada:WebChat:Enabled";
+    private const string ViberToken = "Hromada:Viber:AuthToken";
 
     /// <summary>Why <paramref name="target"/> cannot be used, naming the setting; null when it can.</summary>
     public string? WhyUnavailable(AnnouncementTarget target) => target switch
@@ -28,6 +29,7 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
         AnnouncementTarget.FacebookPage when !IsSet(MessengerPageId) => $"The Page is not known ({MessengerPageId} is empty).",
         AnnouncementTarget.WebChatSubscribers when string.Equals(configuration[WebChatEnabled], "false", StringComparison.OrdinalIgnoreCase) =>
             $"The web chat is off ({WebChatEnabled} is false).",
+        AnnouncementTarget.ViberSubscribers when !IsSet(ViberToken) => $"Viber is off ({ViberToken} is empty).",
         _ => null,
     };
 

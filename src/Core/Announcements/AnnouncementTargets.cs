@@ -11,6 +11,9 @@ public static class AnnouncementTargets
     /// <summary>Messenger's limit for one text message.</summary>
     public const int MessengerLimit = 2000;
 
+    /// <summary>Viber's limit for one text message.</summary>
+    public const int ViberLimit = 7000;
+
     /// <summary>Facebook's limit for a Page post.</summary>
     public const int FacebookPostLimit = 63206;
 
@@ -24,6 +27,7 @@ public static class AnnouncementTargets
         AnnouncementTarget.TelegramChannel or AnnouncementTarget.TelegramSubscribers => TelegramLimit,
         AnnouncementTarget.MessengerSubscribers => MessengerLimit,
         AnnouncementTarget.FacebookPage => FacebookPostLimit,
+        AnnouncementTarget.ViberSubscribers => ViberLimit,
         _ => OwnLimit,
     };
 
@@ -33,6 +37,7 @@ public static class AnnouncementTargets
         AnnouncementTarget.TelegramChannel or AnnouncementTarget.TelegramSubscribers => Proposals.Channel.Telegram,
         AnnouncementTarget.MessengerSubscribers or AnnouncementTarget.FacebookPage => Proposals.Channel.Messenger,
         AnnouncementTarget.WebChatSubscribers => Proposals.Channel.WebChat,
+        AnnouncementTarget.ViberSubscribers => Proposals.Channel.Viber,
         _ => null,
     };
 
@@ -40,7 +45,8 @@ public static class AnnouncementTargets
         target is AnnouncementTarget.TelegramChannel or AnnouncementTarget.FacebookPage;
 
     public static bool IsSubscribers(AnnouncementTarget target) =>
-        target is AnnouncementTarget.TelegramSubscribers or AnnouncementTarget.MessengerSubscribers or AnnouncementTarget.WebChatSubscribers;
+        target is AnnouncementTarget.TelegramSubscribers or AnnouncementTarget.MessengerSubscribers or AnnouncementTarget.WebChatSubscribers
+            or AnnouncementTarget.ViberSubscribers;
 
     /// <summary>The target an outbox row belongs to, from its channel and whether it is a public post.</summary>
     public static AnnouncementTarget? FromRow(Channel channel, bool isPublicPost) => (channel, isPublicPost) switch
@@ -50,6 +56,7 @@ public static class AnnouncementTargets
         (Proposals.Channel.Messenger, true) => AnnouncementTarget.FacebookPage,
         (Proposals.Channel.Messenger, false) => AnnouncementTarget.MessengerSubscribers,
         (Proposals.Channel.WebChat, false) => AnnouncementTarget.WebChatSubscribers,
+        (Proposals.Channel.Viber, false) => AnnouncementTarget.ViberSubscribers,
         _ => null,
     };
 

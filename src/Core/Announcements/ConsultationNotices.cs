@@ -25,7 +25,7 @@ public sealed class ConsultationNotices(
     private const string ExtensionPrefix = "extension:";
 
     private static readonly AnnouncementTarget[] Subscribers =
-        [AnnouncementTarget.TelegramSubscribers, AnnouncementTarget.MessengerSubscribers, AnnouncementTarget.WebChatSubscribers];
+        [AnnouncementTarget.TelegramSubscribers, AnnouncementTarget.MessengerSubscribers, AnnouncementTarget.ViberSubscribers, AnnouncementTarget.WebChatSubscribers];
 
     private static readonly AnnouncementTarget[] Everywhere =
         [AnnouncementTarget.TelegramChannel, AnnouncementTarget.FacebookPage, AnnouncementTarget.Feed, .. Subscribers];

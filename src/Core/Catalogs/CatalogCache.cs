@@ -39,12 +39,20 @@ public sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
     private static long _version;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile CatalogSnapshot? _current;
+    private bool _fixed;
+
+    /// <summary>A cache that always gives <paramref name="snapshot"/>: the engine decided on without a database (tests).</summary>
+    internal static CatalogCache Of(CatalogSnapshot snapshot) => new(null!) { _current = snapshot, _fixed = true };
 
     /// <summary>Something the cache holds has changed: the next read loads it again.</summary>
     public static void Changed() => Interlocked.Increment(ref _version);
 
     public async ValueTask<CatalogSnapshot> GetAsync(CancellationToken ct)
     {
+        if (_fixed && _current is { } pinned)
+        {
+            return pinned;
+        }
         if (Fresh(_current) is { } current)
         {
             return current;

@@ -85,6 +85,8 @@ internal sealed class ReviewBodyConfiguration : IEntityTypeConfiguration<ReviewB
     {
         CatalogMapping.MapItem(b);
         b.Property(x => x.SphereCodes).HasMaxLength(400);
+        b.Property(x => x.TelegramChat).HasMaxLength(100);
+        b.Property(x => x.Emails).HasMaxLength(1000);
         b.HasIndex(x => x.Code).IsUnique();
     }
 }

@@ -80,4 +80,15 @@ public sealed class ReviewBody : CatalogItem
 
     /// <summary>Whether this body usually reviews proposals of the sphere <paramref name="sphereCode"/>.</summary>
     public bool Reviews(string sphereCode) => Spheres.Contains(sphereCode, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The Telegram chat (a numeric id, or @name of a channel) the body is told and reminded in.</summary>
+    public string? TelegramChat { get; set; }
+
+    /// <summary>Comma-separated e-mail addresses the body is told and reminded at.</summary>
+    public string Emails { get; set; } = "";
+
+    /// <summary>The contacts were set on the web page; configuration no longer overwrites them.</summary>
+    public bool ContactsSetOnPage { get; set; }
+
+    public IReadOnlyList<string> EmailList => Emails.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

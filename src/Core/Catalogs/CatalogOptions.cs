@@ -57,4 +57,10 @@ public sealed class ReviewBodyOption : CatalogEntryOption
 {
     /// <summary>Codes of the spheres this body usually reviews (a hint for routing).</summary>
     public List<string> Spheres { get; set; } = [];
+
+    /// <summary>A Telegram chat with the bot where the body is told and reminded: a numeric chat id (a group's is negative) or @channel.</summary>
+    public string TelegramChat { get; set; } = "";
+
+    /// <summary>E-mail addresses the body is told and reminded at.</summary>
+    public List<string> Emails { get; set; } = [];
 }

@@ -55,6 +55,14 @@ internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
             {
                 failures.Add($"{S}:ReviewBodies:{i} ('{options.ReviewBodies[i].Code}'): sphere '{code}' is not in {S}:Spheres.");
             }
+            if (Contacts.TelegramChatError(options.ReviewBodies[i].TelegramChat) is { } chat)
+            {
+                failures.Add($"{S}:ReviewBodies:{i} ('{options.ReviewBodies[i].Code}'): TelegramChat {chat}");
+            }
+            foreach (var email in options.ReviewBodies[i].Emails.Where(e => !Contacts.IsEmail(e)))
+            {
+                failures.Add($"{S}:ReviewBodies:{i} ('{options.ReviewBodies[i].Code}'): Emails: '{email}' is not an e-mail address.");
+            }
         }
 
         if (options.AuthorCategories.Any(c => c.Asks == AuthorDetail.SocialGroups) && options.SocialGroups.Count == 0)

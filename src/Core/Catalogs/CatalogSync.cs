@@ -34,7 +34,15 @@ public sealed class CatalogSync(HromadaDbContext db, IOptions<CatalogOptions> op
         await SyncSetAsync(db.AuthorCategories, o.AuthorCategories, (c, opt) => c.Asks = opt.Asks, changes, ct);
         await SyncSetAsync(db.SocialGroups, o.SocialGroups, (g, opt) => g.IsExclusive = opt.Exclusive, changes, ct);
         await SyncSetAsync(db.BusinessKinds, o.BusinessKinds, (_, _) => { }, changes, ct);
-        await SyncSetAsync(db.ReviewBodies, o.ReviewBodies, (b, opt) => b.SphereCodes = string.Join(',', opt.Spheres), changes, ct);
+        await SyncSetAsync(db.ReviewBodies, o.ReviewBodies, (b, opt) =>
+        {
+            b.SphereCodes = string.Join(',', opt.Spheres);
+            if (!b.ContactsSetOnPage)
+            {
+                b.TelegramChat = string.IsNullOrWhiteSpace(opt.TelegramChat) ? null : opt.TelegramChat.Trim();
+                b.Emails = string.Join(',', opt.Emails.Select(e => e.Trim()).Where(e => e.Length > 0));
+            }
+        }, changes, ct);
 
         await db.SaveChangesAsync(ct);
         foreach (var warning in CatalogButtonLabels.WouldBeCut(o))

@@ -1,15 +1,13 @@
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Conversation.Steps;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Conversation;
 
 /// <summary>The commands (start, new, my, cancel, help, privacy, subscribe, stop, forget) and the greeting.</summary>
 internal sealed class ConversationCommands(
-    HromadaDbContext db,
+    IConversationReads reads,
     Catalogs.CatalogCache catalogs,
     Questionnaire questionnaire,
     Submission submission,
@@ -109,13 +107,13 @@ internal sealed class ConversationCommands(
     {
         var mine = ctx.Resident.Id == 0
             ? []
-            : await db.Proposals.AsNoTracking().Where(p => p.ResidentId == ctx.Resident.Id).OrderByDescending(p => p.Id).Take(10).ToListAsync(ct);
+            : await reads.LatestProposalsAsync(ctx.Resident.Id, 10, ct);
         if (mine.Count == 0)
         {
             ctx.Say(ctx.T("My_None"), MenuStep.Choices(ctx));
             return;
         }
-        var total = await db.Proposals.CountAsync(p => p.ResidentId == ctx.Resident.Id, ct);
+        var total = await reads.CountProposalsAsync(ctx.Resident.Id, null, ct);
         var lines = new List<string> { ctx.T("My_Header", ctx.Count(total, "Proposal")) };
         foreach (var p in mine)
         {

@@ -13,6 +13,9 @@ internal sealed class ConversationContext(Resident resident, InboundMessage mess
     public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(resident.Language);
     public List<OutboundMessage> Replies { get; } = [];
 
+    /// <summary>What the commit is to do besides storing the state and the replies (submit, erase …).</summary>
+    public List<TurnEffect> Effects { get; } = [];
+
     /// <summary>The step waiting for the resident's next message ("" between submissions).</summary>
     public string Step
     {

@@ -1,56 +1,31 @@
-using Hromada.Core.Conversation.Steps;
-using Hromada.Core.Inbox;
-using Hromada.Core.Outbox;
-using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Conversation;
 
 /// <summary>
-/// One turn of the questionnaire in one scope: reads the resident's state, handles the message, and commits in one
-/// save the new state, the processed mark, the reply (into the outbox) and the inbox item's "done" mark — all or
-/// nothing. Retries after a conflict happen in a fresh scope (<see cref="ConversationService"/>).
+/// One turn of the questionnaire as a decision: from the resident's stored state, the message and the moment it makes
+/// the new state, the replies and the effects (submit, erase, hand over held messages). It stores nothing and opens no
+/// transaction; the inbox handler's group commit (<see cref="Inbox.TurnCommitter"/>) writes what it decided.
 /// </summary>
 internal sealed class ConversationEngine(
-    HromadaDbContext db,
-    Questionnaire questionnaire,
     ConversationFlow flow,
     ConversationCommands commands,
-    IOutbox outbox,
-    UnitOfWork unitOfWork,
-    ErasureCheckpoint checkpoint,
+    Steps.Questionnaire questionnaire,
     IOptions<ConversationOptions> options,
     IOptions<Community.CommunityOptions> community,
-    TimeProvider time,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger) : IConversationEngine
 {
-    /// <summary>
-    /// One attempt at a turn. A message from the inbox is handled once because its item's "done" mark is written only
-    /// if it was still pending (a concurrency check), so a second handler's whole commit fails and its retry
-    /// (<paramref name="retry"/>) finds it done; a message from elsewhere leaves a processed mark instead.
-    /// </summary>
-    public async Task<ConversationReply> HandleOnceAsync(InboundMessage message, bool retry, CancellationToken ct)
+    public async Task<TurnDecision> DecideAsync(TurnInput input, CancellationToken ct = default)
     {
-        if ((retry || message.InboxItemId is null) && await WasHandledAsync(message, ct))
-        {
-            logger.LogInformation("{Channel} message {MessageId} was handled before; not answering again", message.Channel, message.MessageId);
-            return ConversationReply.Duplicate;
-        }
-        unitOfWork.Defer = true;
-        var now = time.GetUtcNow();
-        var found = await FindResident(db, message.Channel, message.ChannelUserId);
-        var resident = found?.Resident;
-        var isNew = resident is null;
-        resident ??= NewResident(message);
+        ArgumentNullException.ThrowIfNull(input);
+        var message = input.Message;
+        var now = input.Now;
+        var isNew = input.Resident is null;
+        var resident = input.Resident?.Copy() ?? NewResident(message, now);
         resident.LastInboundAt = now;
-        if (message.InboxItemId is null)
-        {
-            db.ProcessedMessages.Add(new ProcessedMessage { Channel = message.Channel, MessageId = message.MessageId, ProcessedAt = now });
-        }
+        var effects = new List<TurnEffect>();
 
         List<OutboundMessage> replies;
         if (IsOverRateLimit(resident, now, out var sendNotice))
@@ -65,7 +40,14 @@ internal sealed class ConversationEngine(
         }
         else
         {
-            replies = found?.HasHeld == true ? await TakeHeldAsync(resident, ct) : [];
+            replies = [];
+            if (input.Held.Count > 0 && resident.Channel != Proposals.Channel.WebChat)
+            {
+                // Held messages (outside a messaging window, or while blocked) go out with this reply. The web chat
+                // fetches what its session is owed by itself.
+                replies.AddRange(input.Held.SelectMany(h => h.Messages));
+                effects.Add(new TurnEffect.HandOver([.. input.Held.Select(h => h.OutboxId)]));
+            }
             var ctx = new ConversationContext(resident, message);
             if (isNew && message.ChoiceValue is not null)
             {
@@ -74,48 +56,22 @@ internal sealed class ConversationEngine(
                 var greeting = new ConversationContext(resident, message);
                 await commands.GreetAsync(greeting, ct);
                 ctx.Draft = greeting.Draft;
-                isNew = false;
+                await flow.DispatchAsync(ctx, isNew: false, ct);
             }
-            await DispatchAsync(ctx, isNew, ct);
-            if (db.Entry(resident).State != EntityState.Deleted)
+            else
             {
-                resident.ConversationData = ctx.Draft.Save();
+                await flow.DispatchAsync(ctx, isNew, ct);
             }
+            resident.ConversationData = ctx.Draft.Save();
             replies.AddRange(ctx.Replies);
+            effects.AddRange(ctx.Effects);
         }
-
-        var erased = db.Entry(resident).State == EntityState.Deleted;
-        if (replies.Count > 0 || message.ReplyContext is not null)
-        {
-            var row = outbox.Enqueue(new OutboxRequest(message.Channel, message.ChannelUserId, OutboxPurpose.Reply, replies)
-            {
-                InboxItemId = message.InboxItemId,
-                ReplyContext = message.ReplyContext,
-                EraseOnCompletion = erased,
-            });
-            if (!erased)
-            {
-                row.Resident = resident;
-            }
-        }
-        if (message.InboxItemId is { } itemId)
-        {
-            InboxCompletion.MarkDone(db, itemId, now, erased);
-        }
-        await db.SaveChangesAsync(ct);
-        await unitOfWork.CommitAsync(ct);
-        if (erased)
-        {
-            // Before the reply goes: once the resident reads "deleted", no file holds what was deleted.
-            await checkpoint.RunAsync("a resident's erasure", ct);
-        }
-        outbox.Signal();
-        return new ConversationReply(replies);
+        var decision = new TurnDecision(resident, replies, effects) { IsNewResident = isNew };
+        return decision.Erases ? decision with { Resident = null } : decision;
     }
 
-    public async Task<ConversationReply> ResumeAsync(Channel channel, string channelUserId, CancellationToken ct = default)
+    public async Task<ConversationReply> ResumeAsync(Resident? resident, Proposals.Channel channel, string channelUserId, CancellationToken ct = default)
     {
-        var resident = await db.Residents.SingleOrDefaultAsync(r => r.Channel == channel && r.ChannelUserId == channelUserId, ct);
         if (resident is null)
         {
             // Nothing is stored until the resident answers: the greeting is shown from a resident that is never saved.
@@ -124,29 +80,19 @@ internal sealed class ConversationEngine(
             await commands.GreetAsync(greeting, ct);
             return new ConversationReply(greeting.Replies);
         }
-        var ctx = new ConversationContext(resident, new InboundMessage(channel, channelUserId, ""));
-        var replies = await TakeHeldAsync(resident, ct);
+        var ctx = new ConversationContext(resident.Copy(), new InboundMessage(channel, channelUserId, ""));
         await questionnaire.AskAsync(ctx, ct);
-        replies.AddRange(ctx.Replies);
-        await db.SaveChangesAsync(ct);
-        return new ConversationReply(replies);
+        return new ConversationReply(ctx.Replies);
     }
 
-    private Task DispatchAsync(ConversationContext ctx, bool isNew, CancellationToken ct) => flow.DispatchAsync(ctx, isNew, ct);
-
-    private Resident NewResident(InboundMessage message)
+    private Resident NewResident(InboundMessage message, DateTimeOffset now) => new()
     {
-        var resident = new Resident
-        {
-            Channel = message.Channel,
-            ChannelUserId = message.ChannelUserId,
-            Language = LanguageOf(message.LanguageCode),
-            CreatedAt = time.GetUtcNow(),
-            ConversationStep = "",
-        };
-        db.Residents.Add(resident);
-        return resident;
-    }
+        Channel = message.Channel,
+        ChannelUserId = message.ChannelUserId,
+        Language = LanguageOf(message.LanguageCode),
+        CreatedAt = now,
+        ConversationStep = "",
+    };
 
     private string LanguageOf(string? code) =>
         code is { } c && c.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : community.Value.DefaultCulture;
@@ -168,40 +114,5 @@ internal sealed class ConversationEngine(
         sendNotice = !resident.RateNoticeSent;
         resident.RateNoticeSent = true;
         return true;
-    }
-
-    /// <summary>The resident and whether anything is held for them: asked on every message, so compiled once.</summary>
-    private static readonly Func<HromadaDbContext, Channel, string, Task<ResidentRow?>> FindResident =
-        EF.CompileAsyncQuery((HromadaDbContext db, Channel channel, string user) => db.Residents
-            .Where(r => r.Channel == channel && r.ChannelUserId == user)
-            .Select(r => new ResidentRow(r, db.OutboxMessages.Any(o => o.ResidentId == r.Id && o.Status == OutboxStatus.Held)))
-            .SingleOrDefault());
-
-    private sealed record ResidentRow(Resident Resident, bool HasHeld);
-
-    private async Task<bool> WasHandledAsync(InboundMessage message, CancellationToken ct) =>
-        message.InboxItemId is { } itemId
-            ? await db.InboxItems.AnyAsync(i => i.Id == itemId && i.Status != InboxStatus.Pending, ct)
-            : await db.ProcessedMessages.AnyAsync(p => p.Channel == message.Channel && p.MessageId == message.MessageId, ct);
-
-    /// <summary>Messages held for the resident (outside a messaging window, or while blocked) go out with this reply.</summary>
-    private async Task<List<OutboundMessage>> TakeHeldAsync(Resident resident, CancellationToken ct)
-    {
-        if (resident.Id == 0 || resident.Channel == Channel.WebChat)
-        {
-            // The web chat fetches what its session is owed by itself.
-            return [];
-        }
-        var held = await db.OutboxMessages.Where(o => o.ResidentId == resident.Id && o.Status == OutboxStatus.Held).OrderBy(o => o.Id).ToListAsync(ct);
-        var now = time.GetUtcNow();
-        var messages = new List<OutboundMessage>();
-        foreach (var row in held)
-        {
-            messages.AddRange(OutboxPayload.Read(row.Payload));
-            row.Status = OutboxStatus.Sent;
-            row.CompletedAt = now;
-            row.LastError = "Handed over with the reply to the resident's next message.";
-        }
-        return messages;
     }
 }

@@ -17,8 +17,9 @@ public static class ConversationExtensions
         services.AddScoped<Submission>();
         services.AddScoped<ConversationCommands>();
         services.AddScoped<ConversationFlow>();
-        services.AddScoped<ConversationEngine>();
-        services.AddSingleton<IConversationEngine, ConversationService>();
+        services.AddScoped<IConversationReads, ConversationReads>();
+        services.AddScoped<IConversationEngine, ConversationEngine>();
+        services.AddSingleton<ConversationTurns>();
         return services;
     }
 }

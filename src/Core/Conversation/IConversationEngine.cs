@@ -1,21 +1,22 @@
+using Hromada.Core.Residents;
+
 namespace Hromada.Core.Conversation;
 
 /// <summary>
-/// The channel-agnostic questionnaire: takes a resident's inbound message, moves their persisted state on and
-/// returns what to send back. In one commit it stores the new state, the processed mark, the reply in the outbox
-/// (to the sender, with <see cref="InboundMessage.ReplyContext"/>) and, when the message came from the inbox, the
-/// item's "done" mark — then hands the reply to the senders. Safe to call from any instance; a message id seen before
-/// gets an empty reply marked <see cref="ConversationReply.IsDuplicate"/>.
+/// The channel-agnostic questionnaire as a decision: (the resident's state, the inbound message, now) → (the new state,
+/// the replies, the effects). It touches no database and commits nothing; the inbox handler commits what it decided,
+/// for many residents at once (<see cref="Inbox.TurnCommitter"/>). <see cref="ConversationTurns"/> runs one turn for
+/// a caller outside the inbox.
 /// </summary>
 public interface IConversationEngine
 {
-    Task<ConversationReply> HandleAsync(InboundMessage message, CancellationToken ct = default);
+    Task<TurnDecision> DecideAsync(TurnInput input, CancellationToken ct = default);
 
     /// <summary>
-    /// For a resident who comes back without saying anything (a reloaded web chat): notices waiting for them,
-    /// then the current question again (or the greeting for a new resident). Changes no answer.
+    /// For a resident who comes back without saying anything (a reloaded web chat): the current question again (or the
+    /// greeting for a resident not stored yet). Changes nothing.
     /// </summary>
-    Task<ConversationReply> ResumeAsync(Proposals.Channel channel, string channelUserId, CancellationToken ct = default);
+    Task<ConversationReply> ResumeAsync(Resident? resident, Proposals.Channel channel, string channelUserId, CancellationToken ct = default);
 }
 
 /// <summary>What to send back for one inbound message, in order.</summary>

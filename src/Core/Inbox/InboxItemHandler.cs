@@ -12,13 +12,15 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Core.Inbox;
 
 /// <summary>
-/// Handles one inbox item: parses it with its channel's adapter and gives the message to the engine, which commits the
-/// resident's new state, the reply (into the outbox) and the item's "done" mark together. A failure is retried with
-/// backoff; an item that cannot be parsed, or keeps failing, is set aside with its reason and holds nothing up.
+/// Handles one inbox item: parses it with its channel's adapter, has the engine decide the turn, and hands the decision
+/// to the group commit (<see cref="TurnCommitter"/>), which writes the resident's new state, the reply (into the outbox)
+/// and the item's "done" mark together with other residents' turns. A failure is retried with backoff; an item that
+/// cannot be parsed, or keeps failing, is set aside with its reason and holds nothing up.
 /// </summary>
 internal sealed class InboxItemHandler(
     HromadaDbContext db,
-    IConversationEngine engine,
+    TurnRunner turns,
+    IPipelineStore store,
     IEnumerable<IChannelAdapter> adapters,
     IOutbox outbox,
     IOptions<PipelineOptions> options,
@@ -58,7 +60,7 @@ internal sealed class InboxItemHandler(
             }
             catch (InboundFormatException ex)
             {
-                await SetAsideAsync(work, $"The payload cannot be read: {ex.Message}", ct);
+                await SetAsideAsync(work, $"The payload cannot be read: {ex.Message}", CancellationToken.None);
                 return WorkOutcome.Done;
             }
         }
@@ -67,10 +69,10 @@ internal sealed class InboxItemHandler(
         {
             if (inbound.Message is { } message)
             {
-                var reply = await engine.HandleAsync(message with { InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext }, ct);
-                if (reply.IsDuplicate)
+                var result = await turns.RunAsync(message with { InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext }, ct);
+                if (result.Status is TurnCommitStatus.Failed or TurnCommitStatus.Conflict)
                 {
-                    await MarkDoneAsync(work.ItemId, ct);
+                    return await FailedAsync(work, result.Error ?? new InvalidOperationException("The resident changed meanwhile."));
                 }
             }
             else
@@ -81,23 +83,26 @@ internal sealed class InboxItemHandler(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            work.Attempts++;
-            if (work.Attempts >= options.Value.MaxHandlingAttempts)
-            {
-                logger.LogError(ex, "{Channel} inbox item {ItemId} failed {Attempts} times; set aside", work.Channel, work.ItemId, work.Attempts);
-                await SetAsideAsync(work, Describe(ex), ct);
-                return WorkOutcome.Done;
-            }
-            work.NextAttemptAt = time.GetUtcNow() + options.Value.Backoff(work.Attempts);
-            logger.LogWarning(ex, "{Channel} inbox item {ItemId} failed (attempt {Attempts}); trying again at {At}",
-                work.Channel, work.ItemId, work.Attempts, work.NextAttemptAt);
-            db.ChangeTracker.Clear();
-            await db.InboxItems.Where(i => i.Id == work.ItemId).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Attempts, work.Attempts)
-                .SetProperty(i => i.NextAttemptAt, work.NextAttemptAt)
-                .SetProperty(i => i.LastError, Describe(ex)), CancellationToken.None);
-            return WorkOutcome.Retry(work.NextAttemptAt);
+            return await FailedAsync(work, ex);
         }
+    }
+
+    /// <summary>This item alone is tried again later, or set aside once it has failed too often.</summary>
+    private async Task<WorkOutcome> FailedAsync(InboxWork work, Exception ex)
+    {
+        work.Attempts++;
+        db.ChangeTracker.Clear();
+        if (work.Attempts >= options.Value.MaxHandlingAttempts)
+        {
+            logger.LogError(ex, "{Channel} inbox item {ItemId} failed {Attempts} times; set aside", work.Channel, work.ItemId, work.Attempts);
+            await SetAsideAsync(work, Describe(ex), CancellationToken.None);
+            return WorkOutcome.Done;
+        }
+        work.NextAttemptAt = time.GetUtcNow() + options.Value.Backoff(work.Attempts);
+        logger.LogWarning(ex, "{Channel} inbox item {ItemId} failed (attempt {Attempts}); trying again at {At}",
+            work.Channel, work.ItemId, work.Attempts, work.NextAttemptAt);
+        await store.ScheduleRetryAsync(work.ItemId, work.Attempts, work.NextAttemptAt, Describe(ex), CancellationToken.None);
+        return WorkOutcome.Retry(work.NextAttemptAt);
     }
 
     /// <summary>Events about the resident, and payloads that only need their channel acknowledgement sent.</summary>
@@ -140,24 +145,11 @@ internal sealed class InboxItemHandler(
         logger.LogInformation("{Channel}: telling group chat {Chat} once that the bot works only in private chats", work.Channel, inbound.SenderKey);
     }
 
-    private async Task MarkDoneAsync(long itemId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        await db.InboxItems.Where(i => i.Id == itemId)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Done).SetProperty(i => i.ProcessedAt, now), ct);
-    }
-
     private async Task SetAsideAsync(InboxWork work, string reason, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         db.ChangeTracker.Clear();
-        await db.InboxItems.Where(i => i.Id == work.ItemId).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, InboxStatus.SetAside)
-            .SetProperty(i => i.ProcessedAt, now)
-            .SetProperty(i => i.Attempts, work.Attempts)
-            .SetProperty(i => i.LastError, reason.Length > 1000 ? reason[..1000] : reason), CancellationToken.None);
+        await store.SetAsideAsync(work.ItemId, work.Attempts, reason, time.GetUtcNow(), ct);
         logger.LogWarning("{Channel} inbox item {ItemId} set aside: {Reason}", work.Channel, work.ItemId, reason);
-        _ = ct;
     }
 
     private static string Describe(Exception ex)

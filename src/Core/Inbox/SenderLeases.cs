@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Hromada.Core.Pipeline;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -29,17 +27,7 @@ public sealed class SenderLeases(IServiceScopeFactory scopes, IOptions<PipelineO
         }
         var expires = now + lease;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-        var owner = Owner;
-        var expiresText = UtcTextConverter.Format(expires);
-        var nowText = UtcTextConverter.Format(now);
-        var taken = await db.Database.SqlQuery<string>($"""
-            INSERT INTO SenderLeases ("Key", Owner, ExpiresAt) VALUES ({key}, {owner}, {expiresText})
-            ON CONFLICT ("Key") DO UPDATE SET Owner = excluded.Owner, ExpiresAt = excluded.ExpiresAt
-            WHERE SenderLeases.Owner = excluded.Owner OR SenderLeases.ExpiresAt < {nowText}
-            RETURNING Owner AS Value
-            """).ToListAsync(ct);
-        if (taken.Count == 1)
+        if (await scope.ServiceProvider.GetRequiredService<IPipelineStore>().HoldSenderAsync(key, Owner, now, expires, ct))
         {
             _held[key] = expires;
             return true;

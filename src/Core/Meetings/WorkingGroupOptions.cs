@@ -24,6 +24,12 @@ public sealed class WorkingGroupOptions
 
     /// <summary>The measures a meeting can decide when the proposals are not enough.</summary>
     public List<MeasureOption> Measures { get; set; } = [];
+
+    /// <summary>Telegram chats (numeric ids, or @name) of the secretary and the group, told when a review's due date passes and sent the weekly summary.</summary>
+    public List<string> TelegramChats { get; set; } = [];
+
+    /// <summary>E-mail addresses of the secretary and the group, for the same notices.</summary>
+    public List<string> Emails { get; set; } = [];
 }
 
 /// <summary>A measure to reach more people: a stable code and how the protocol words it.</summary>
@@ -61,6 +67,20 @@ internal sealed class WorkingGroupOptionsValidator : IValidateOptions<WorkingGro
             if (string.IsNullOrWhiteSpace(options.Members[i]))
             {
                 failures.Add($"{s}:Members:{i} is empty.");
+            }
+        }
+        for (var i = 0; i < options.TelegramChats.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.TelegramChats[i]) || Catalogs.Contacts.TelegramChatError(options.TelegramChats[i]) is not null)
+            {
+                failures.Add($"{s}:TelegramChats:{i}: " + (Catalogs.Contacts.TelegramChatError(options.TelegramChats[i]) ?? "is empty."));
+            }
+        }
+        for (var i = 0; i < options.Emails.Count; i++)
+        {
+            if (!Catalogs.Contacts.IsEmail(options.Emails[i]))
+            {
+                failures.Add($"{s}:Emails:{i}: '{options.Emails[i]}' is not an e-mail address.");
             }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,6 +14,9 @@ public static class PipelineExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddScoped<InboxItemHandler>();
+        services.AddScoped<IPipelineStore, Sqlite.SqlitePipelineStore>();
+        services.AddScoped<TurnRunner>();
+        services.AddSingleton<TurnCommitter>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         return services;

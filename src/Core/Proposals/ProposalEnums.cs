@@ -11,6 +11,7 @@ public enum Channel
     GoogleForm,
     Reception,
     Cnap,
+    Viber,
 }
 
 /// <summary>Where a proposal stands in the procedure.</summary>

@@ -24,13 +24,14 @@ public static class ProposalLabels
         Proposals.Channel.GoogleForm => "Google-форма",
         Proposals.Channel.Reception => "Особистий прийом",
         Proposals.Channel.Cnap => "ЦНАП",
+        Proposals.Channel.Viber => "Viber",
         _ => channel.ToString(),
     };
 
-    /// <summary>The protocol's grouping: Telegram and Messenger are social networks; the web chat and the Google Form are the web form.</summary>
+    /// <summary>The protocol's grouping: Telegram, Messenger and Viber are social networks; the web chat and the Google Form are the web form.</summary>
     public static ChannelGroup Group(Channel channel) => channel switch
     {
-        Proposals.Channel.Telegram or Proposals.Channel.Messenger => ChannelGroup.SocialNetworks,
+        Proposals.Channel.Telegram or Proposals.Channel.Messenger or Proposals.Channel.Viber => ChannelGroup.SocialNetworks,
         Proposals.Channel.WebChat or Proposals.Channel.GoogleForm => ChannelGroup.WebForm,
         _ => ChannelGroup.Other,
     };

@@ -18,4 +18,13 @@ public sealed class ProposalRoute
     public string? PositionJustification { get; set; }
     public DateTimeOffset? PositionAt { get; set; }
     public string? PositionBy { get; set; }
+
+    /// <summary>When the body was told it got this proposal (null: not yet, or the body has no contacts).</summary>
+    public DateTimeOffset? NotifiedAt { get; set; }
+
+    /// <summary>When the body was reminded of its due date.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
+    /// <summary>When the secretary was told the due date passed without a position.</summary>
+    public DateTimeOffset? OverdueNotifiedAt { get; set; }
 }

@@ -9,47 +9,51 @@ namespace Hromada.Core.Proposals;
 
 /// <summary>Receives proposals: flags, the reference number and the audit entry, in one transaction.</summary>
 public sealed class ProposalService(
-    HromadaDbContext db, AuditLog audit, CommunityClock clock, TimeProvider time, UnitOfWork unitOfWork, ILogger<ProposalService> logger)
+    HromadaDbContext db, AuditLog audit, CommunityClock clock, TimeProvider time, ILogger<ProposalService> logger)
 {
     /// <summary>
     /// Stores a proposal and gives it the next reference number of its year. The counter is bumped by the
     /// transaction's first statement, so concurrent writers queue on the database's write lock instead of racing.
-    /// When the caller owns the unit of work (<see cref="UnitOfWork.Defer"/>), the transaction stays open for the
-    /// caller to commit with its own changes (the conversation engine's state and reply).
     /// </summary>
     public async Task<Proposal> SubmitAsync(NewProposal input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var consultation = await db.Consultations.SingleOrDefaultAsync(c => c.Id == input.ConsultationId, ct)
             ?? throw new InvalidOperationException($"Consultation {input.ConsultationId} does not exist.");
-
         var year = clock.ToLocal(input.ReceivedAt).Year;
-        Proposal proposal;
-        if (unitOfWork.Defer)
+        var strategy = db.Database.CreateExecutionStrategy();
+        var proposal = await strategy.ExecuteAsync(async () =>
         {
-            if (db.Database.CurrentTransaction is null)
-            {
-                await db.Database.BeginTransactionAsync(ct);
-            }
-            proposal = await InsertAsync(input, consultation, year, ct);
-        }
-        else
-        {
-            var strategy = db.Database.CreateExecutionStrategy();
-            proposal = await strategy.ExecuteAsync(async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var p = await InsertAsync(input, consultation, year, ct);
-                await tx.CommitAsync(ct);
-                return p;
-            });
-        }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var p = await InsertAsync(input, consultation, year, ct);
+            await tx.CommitAsync(ct);
+            return p;
+        });
+        Log(proposal);
+        return proposal;
+    }
 
+    /// <summary>
+    /// The same as <see cref="SubmitAsync"/> inside the transaction the caller has open on this context (a turn's
+    /// group commit), which commits it with the resident's new state and the reply.
+    /// </summary>
+    internal async Task<Proposal> ReceiveInTransactionAsync(NewProposal input, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A proposal received as a turn's effect needs the turn's transaction open.");
+        }
+        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.ConsultationId, ct)
+            ?? throw new InvalidOperationException($"Consultation {input.ConsultationId} does not exist.");
+        var proposal = await InsertAsync(input, consultation, clock.ToLocal(input.ReceivedAt).Year, ct);
+        Log(proposal);
+        return proposal;
+    }
+
+    private void Log(Proposal proposal) =>
         logger.LogInformation(
             "Proposal {Reference} received via {Channel} (late: {Late}, unidentified: {Unidentified})",
             proposal.Reference, proposal.Channel, proposal.IsLate, proposal.IsUnidentified);
-        return proposal;
-    }
 
     private async Task<Proposal> InsertAsync(NewProposal input, Consultations.Consultation consultation, int year, CancellationToken ct)
     {

@@ -42,6 +42,9 @@ public sealed class Resident
     public string? ConversationData { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>A copy to decide a turn on, so the state read stays as it was.</summary>
+    public Resident Copy() => (Resident)MemberwiseClone();
 }
 
 /// <summary>An inbound message id already handled, so a redelivered message is answered once.</summary>

@@ -11,8 +11,8 @@ namespace Hromada.Core.Residents;
 /// <summary>
 /// Erases a chat resident at their request: the proposals they made stay, without their name and contacts (flagged
 /// unidentified); everything the chat app sent or was sent — inbox payloads, outbox messages, dedup marks with their
-/// session, the claim on their messages — goes, and so does the resident record. All in the caller's unit of work:
-/// the deletes run in the transaction the caller commits (the conversation engine's).
+/// session, the claim on their messages — goes, and so does the resident record. All in the caller's transaction:
+/// the deletes run in the transaction the caller commits (a turn's group commit).
 /// </summary>
 public sealed class ResidentErasure(HromadaDbContext db, AuditLog audit, TimeProvider time, ILogger<ResidentErasure> logger)
 {
@@ -63,6 +63,10 @@ public sealed class ResidentErasure(HromadaDbContext db, AuditLog audit, TimePro
         if (db.Entry(resident).State != EntityState.Detached)
         {
             db.Residents.Remove(resident);
+        }
+        else if (resident.Id != 0)
+        {
+            await db.Residents.Where(r => r.Id == resident.Id).ExecuteDeleteAsync(ct);
         }
         logger.LogInformation(
             "Erased a {Channel} resident at their request: {Proposals} proposal(s) anonymised, {Inbox} inbox item(s), {Outbox} outbox message(s) and {Marks} mark(s) deleted",

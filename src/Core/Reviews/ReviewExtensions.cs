@@ -9,6 +9,9 @@ public static class ReviewExtensions
     {
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReviewDueDates>();
+        services.AddSingleton<ReviewNoticeGate>();
+        services.AddScoped<ReviewNotices>();
+        services.AddHostedService<ReviewNoticeService>();
         return services;
     }
 }

@@ -239,7 +239,7 @@ public sealed class ReportsApiTests
         var kamianka = sheets["За населеними пунктами"].Single(r => r.Count > 1 && r[1] == "с. Камʼянка");
         Assert.Equal(["Камʼянський старостинський округ", "с. Камʼянка", "1", "1", "2", "1"], kamianka);
         Assert.Equal(1 + 6, sheets["За сферами"].Count);
-        Assert.Equal(1 + 5 + 7 + 7 + 8, sheets["За категоріями"].Count);
+        Assert.Equal(1 + 5 + 7 + 7 + 9, sheets["За категоріями"].Count);
         Assert.Contains(sheets["За категоріями"], r => r is ["Канал", "Письмово (на папері)", "2", "1"]);
     }
 

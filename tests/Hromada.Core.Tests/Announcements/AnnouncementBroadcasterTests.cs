@@ -23,6 +23,8 @@ public sealed class AnnouncementBroadcasterTests
         var messengerInside = await AddResidentsAsync(host, Channel.Messenger, 1, lastInboundAt: now.AddHours(-2));
         var messengerOutside = await AddResidentsAsync(host, Channel.Messenger, 1, lastInboundAt: now.AddDays(-3));
         var web = await AddResidentsAsync(host, Channel.WebChat, 1);
+        var viber = await AddResidentsAsync(host, Channel.Viber, 1);
+        await AddResidentsAsync(host, Channel.Viber, 1, blocked: true);
         var a = await ScheduleAsync(host, "Засідання робочої групи — у четвер о 15:00.", AnnouncementTargets.All.ToArray());
         host.Time.Advance(TimeSpan.FromHours(1));
 
@@ -30,7 +32,7 @@ public sealed class AnnouncementBroadcasterTests
 
         Assert.Equal(BroadcastOutcome.Completed, result.Outcome);
         var rows = await RowsAsync(host, a.Id);
-        Assert.Equal(8, rows.Count);
+        Assert.Equal(9, rows.Count);
         Assert.All(rows, r => Assert.Equal(OutboxPurpose.Announcement, r.Purpose));
         var channelPost = Assert.Single(rows, r => r.Channel == Channel.Telegram && r.IsPublicPost);
         Assert.Equal(TelegramChannel, channelPost.Recipient);
@@ -45,6 +47,8 @@ public sealed class AnnouncementBroadcasterTests
         var webRow = rows.Single(r => r.ResidentId == web[0]);
         Assert.Equal(OutboxStatus.Held, webRow.Status);
         Assert.Contains("next visit", webRow.LastError, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Pending, Assert.Single(rows, r => r.Channel == Channel.Viber).Status);
+        Assert.Equal(viber[0], rows.Single(r => r.Channel == Channel.Viber).ResidentId);
         Assert.All(rows, r => Assert.Equal("Засідання робочої групи — у четвер о 15:00.", OutboxPayload.Read(r.Payload).Single().Text));
         var stored = await DbAsync(host, db => db.Announcements.SingleAsync(x => x.Id == a.Id));
         Assert.Equal(AnnouncementStatus.Sent, stored.Status);

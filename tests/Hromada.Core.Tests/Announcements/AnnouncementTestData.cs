@@ -23,6 +23,7 @@ internal static class AnnouncementTestData
             ["Hromada:Telegram:Token"] = "123456789:TEST-token",
             ["Hromada:Messenger:PageAccessToken"] = "EAAG-test",
             ["Hromada:Messenger:PageId"] = PageId,
+            ["Hromada:Viber:AuthToken"] = "viber-test-token",
             ["Hromada:Announcements:TelegramChannel"] = TelegramChannel,
             ["Hromada:Announcements:FacebookPageFeed"] = "true",
         };

@@ -55,7 +55,8 @@ public sealed class ConsultationNoticesTests
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(2)), notices[1].SendAt);
         Assert.Equal(Deadline, notices[2].SendAt);
         Assert.All(notices, n => Assert.Equal(AnnouncementStatus.Scheduled, n.Status));
-        Assert.Equal([AnnouncementTarget.TelegramSubscribers, AnnouncementTarget.MessengerSubscribers, AnnouncementTarget.WebChatSubscribers],
+        Assert.Equal([AnnouncementTarget.TelegramSubscribers, AnnouncementTarget.MessengerSubscribers, AnnouncementTarget.WebChatSubscribers,
+                AnnouncementTarget.ViberSubscribers],
             notices[1].Targets.Select(t => t.Target).Order());
         Assert.Contains("{deadline}", notices[1].Text, StringComparison.Ordinal);
     }

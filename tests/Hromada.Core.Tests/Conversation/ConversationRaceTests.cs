@@ -47,6 +47,6 @@ public sealed class ConversationRaceTests
     {
         await Task.Yield();
         await using var scope = host.Scope();
-        return await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(message);
+        return await scope.ServiceProvider.GetRequiredService<ConversationTurns>().HandleAsync(message);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class ResidentDriver(CoreTestHost host, string userId = "residen
         Turns++;
         Transcript.Add("> " + (message.Text ?? message.ChoiceValue ?? (message.Contact is { } c ? $"[contact {c.PhoneNumber} {c.Name}]" : "[attachment]")));
         await using var scope = host.Scope();
-        var reply = await scope.ServiceProvider.GetRequiredService<IConversationEngine>().HandleAsync(message);
+        var reply = await scope.ServiceProvider.GetRequiredService<ConversationTurns>().HandleAsync(message);
         Last = reply.Messages;
         Transcript.AddRange(reply.Messages.Select(m => m.Text + (m.Choices.Count == 0 ? "" : "\n  [" + string.Join(" | ", m.Choices.Select(x => x.Label)) + "]")));
         return reply;
@@ -53,7 +53,7 @@ internal sealed class ResidentDriver(CoreTestHost host, string userId = "residen
     public async Task<ConversationReply> ResumeAsync()
     {
         await using var scope = host.Scope();
-        var reply = await scope.ServiceProvider.GetRequiredService<IConversationEngine>().ResumeAsync(channel, userId);
+        var reply = await scope.ServiceProvider.GetRequiredService<ConversationTurns>().ResumeAsync(channel, userId);
         Last = reply.Messages;
         return reply;
     }

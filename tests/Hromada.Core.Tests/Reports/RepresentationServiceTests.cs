@@ -52,7 +52,7 @@ public sealed class RepresentationServiceTests
         var r = await KnownSetAsync(host);
 
         Assert.Equal(
-            ["Telegram:2/1", "Messenger:1/1", "WebChat:1/1", "Paper:2/2", "Email:1/1", "GoogleForm:2/2", "Reception:1/1", "Cnap:0/0"],
+            ["Telegram:2/1", "Messenger:1/1", "WebChat:1/1", "Paper:2/2", "Email:1/1", "GoogleForm:2/2", "Reception:1/1", "Cnap:0/0", "Viber:0/0"],
             r.ByChannel.Select(c => $"{c.Code}:{c.Proposals}/{c.Authors}"));
         Assert.Equal("Вебчат на сайті", r.ByChannel.Single(c => c.Code == "WebChat").Label);
         Assert.Equal(["person:7/4", "business:2/1", "ngo:1/1", "osn:0/0", "institution:0/0"],
@@ -156,7 +156,7 @@ public sealed class RepresentationServiceTests
         Assert.Equal(5, r.ByDistrict.Count);
         Assert.Equal(6, r.BySphere.Count);
         Assert.Equal(7, r.BySocialGroup.Count);
-        Assert.Equal(8, r.ByChannel.Count);
+        Assert.Equal(9, r.ByChannel.Count);
         Assert.Equal(
             ["Жодної пропозиції не надійшло: не представлено жодного населеного пункту, старостинського округу, категорії авторів, соціальної групи чи сфери."],
             r.Gaps);

@@ -23,6 +23,7 @@ internal static class AnnouncementText
         AnnouncementTarget.TelegramSubscribers => "підписники в Telegram",
         AnnouncementTarget.MessengerSubscribers => "підписники в Messenger",
         AnnouncementTarget.WebChatSubscribers => "підписники вебчату",
+        AnnouncementTarget.ViberSubscribers => "підписники у Viber",
         AnnouncementTarget.FacebookPage => "сторінка громади у Facebook",
         AnnouncementTarget.Feed => "стрічка новин для сайту (Atom)",
         _ => target.ToString(),

@@ -18,7 +18,8 @@ namespace Hromada.Admin.Web.Dashboard;
 /// A Reviewer's counts and tasks are its body's only.
 /// </summary>
 public sealed class DashboardData(
-    HromadaDbContext db, CommunityClock clock, RepresentationService representation, ParticipationService participation)
+    HromadaDbContext db, CommunityClock clock, RepresentationService representation, ParticipationService participation,
+    Reviews.ReviewBodyContacts contacts)
 {
     private const int ListLength = 10;
 
@@ -33,10 +34,14 @@ public sealed class DashboardData(
     /// <summary>An author's notice that did not reach them.</summary>
     public sealed record Undelivered(string Reference, string State, string? Reason);
 
+    /// <summary>A review body that cannot be told of its proposals (no contacts), with its open routes.</summary>
+    public sealed record Unreachable(string Code, string Label, int OpenRoutes);
+
     public sealed record View(
         Consultation? Consultation, IReadOnlyList<Consultation> Consultations, bool IsAccepting, Counts Counts,
         IReadOnlyList<DueRoute> DueToday, IReadOnlyList<DueRoute> Overdue, IReadOnlyList<ReadyToDecide> Ready,
-        IReadOnlyList<Undelivered> Notices, RepresentationReport? Report, ParticipationReport? Participation);
+        IReadOnlyList<Undelivered> Notices, RepresentationReport? Report, ParticipationReport? Participation,
+        IReadOnlyList<Unreachable> UnreachableBodies);
 
     public async Task<View> BuildAsync(int? consultationId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -48,7 +53,7 @@ public sealed class DashboardData(
         var body = user.ReviewBodyId();
         if (consultation is null)
         {
-            return new View(null, consultations, false, new Counts(0, 0, 0, 0, 0, 0), [], [], [], [], null, null);
+            return new View(null, consultations, false, new Counts(0, 0, 0, 0, 0, 0), [], [], [], [], null, null, []);
         }
 
         var today = clock.Today;
@@ -93,9 +98,12 @@ public sealed class DashboardData(
         var group = user.May(AdminPolicies.WorkingGroup);
         var report = group ? await representation.BuildAsync(consultation, new ReportPeriod(null, null), ct) : null;
         var figures = group ? await participation.BuildAsync(consultation, ct) : null;
+        var unreachable = group
+            ? (await contacts.ListAsync(ct)).Where(b => !b.Reachable).Select(b => new Unreachable(b.Code, b.Label, b.OpenRoutes)).ToList()
+            : [];
         return new View(consultation, consultations, consultation.IsAccepting(now), counts,
             routes.Where(r => r.DaysOverdue == 0).Take(ListLength).ToList(),
             routes.Where(r => r.DaysOverdue > 0).OrderByDescending(r => r.DaysOverdue).Take(ListLength).ToList(),
-            ready, notices, report, figures);
+            ready, notices, report, figures, unreachable);
     }
 }

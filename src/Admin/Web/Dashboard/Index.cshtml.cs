@@ -1,6 +1,7 @@
 using Hromada.Admin.Auth;
 using Hromada.Core.Community;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hromada.Admin.Web.Dashboard;
@@ -9,6 +10,29 @@ namespace Hromada.Admin.Web.Dashboard;
 [Authorize(Policy = AdminPolicies.Web.Review)]
 public sealed class IndexModel(DashboardData data, CommunityClock clock) : PageModel
 {
+    [TempData]
+    public string? Note { get; set; }
+
+    /// <summary>Sends the interim report's link to every review body that has contacts (working group only).</summary>
+    public async Task<IActionResult> OnPostSendInterimAsync(int consultation, [FromServices] Hromada.Core.Reviews.ReviewNotices notices,
+        [FromServices] Hromada.Core.Storage.HromadaDbContext db, [FromServices] Hromada.Core.Audit.AuditLog audit, CancellationToken ct)
+    {
+        if (!User.May(AdminPolicies.WorkingGroup))
+        {
+            return Forbid();
+        }
+        var c = await db.Consultations.FindAsync([consultation], ct);
+        if (c is null)
+        {
+            return NotFound();
+        }
+        audit.Record(User.ActorName(), "Consultation", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Interim report sent to review bodies", null, null);
+        var (told, unreachable) = await notices.SendInterimReportAsync(c.Id, c.Title, ct);
+        await db.SaveChangesAsync(ct);
+        Note = $"Проміжний звіт надіслано органам розгляду: {told}." + (unreachable.Count == 0 ? "" : $" Не досяжні (немає контактів): {string.Join("; ", unreachable)}.");
+        return Redirect($"/admin?consultation={c.Id}");
+    }
+
     public DashboardData.View View { get; private set; } = null!;
 
     public CommunityClock Clock => clock;

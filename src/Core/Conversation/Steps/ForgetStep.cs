@@ -1,13 +1,11 @@
-using Hromada.Core.Residents;
-
 namespace Hromada.Core.Conversation.Steps;
 
 /// <summary>
 /// /forget, confirmed: the resident's name and contacts leave every proposal they made (which stay, anonymous and
 /// flagged unidentified), and the resident record, their conversation and every raw message of theirs are deleted
-/// (<see cref="ResidentErasure"/>). Anything but "yes" keeps it all.
+/// (<see cref="Residents.ResidentErasure"/>, run by the turn's commit). Anything but "yes" keeps it all.
 /// </summary>
-internal sealed class ForgetStep(ResidentErasure erasure) : IStep
+internal sealed class ForgetStep(IConversationReads reads) : IStep
 {
     public const string StepName = "forget";
 
@@ -26,7 +24,8 @@ internal sealed class ForgetStep(ResidentErasure erasure) : IStep
             MenuStep.Leave(ctx, ctx.T("Forget_Kept"));
             return StepResult.Handled;
         }
-        var erased = await erasure.EraseAsync(ctx.Resident, ctx.Message.InboxItemId, ct);
+        var erased = ctx.Resident.Id == 0 ? 0 : await reads.CountProposalsAsync(ctx.Resident.Id, null, ct);
+        ctx.Effects.Add(new TurnEffect.EraseResident());
         ctx.Say(ctx.T("Forget_Done", ctx.Count(erased, "Proposal", GrammaticalCase.Accusative)));
         return StepResult.Handled;
     }

@@ -2,20 +2,18 @@ using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Conversation.Questions;
 using Hromada.Core.Proposals;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Conversation.Steps;
 
 /// <summary>
 /// Sends the draft as a proposal: checks that a consultation is open and the day's limit, builds the proposal from the
-/// questions' answers, remembers where the author lives, and offers the news. It changes tracked entities only; the
-/// proposal is received through <see cref="ProposalService"/>, in the same unit of work as the resident's new state.
+/// questions' answers, remembers where the author lives, and offers the news. It stores nothing: the proposal is an
+/// effect of the turn, received by the turn's commit in the same transaction as the resident's new state, and the
+/// reply names its reference through <see cref="TurnEffect.ReferencePlaceholder"/>.
 /// </summary>
 internal sealed class Submission(
-    HromadaDbContext db,
-    ProposalService proposals,
+    IConversationReads reads,
     Questionnaire questionnaire,
     CommunityClock clock,
     IOptions<ConversationOptions> options,
@@ -38,7 +36,7 @@ internal sealed class Submission(
 
     public async Task SubmitAsync(ConversationContext ctx, CancellationToken ct)
     {
-        var open = await db.ListAcceptingAsync(clock.UtcNow, ct);
+        var open = await reads.AcceptingAsync(clock.UtcNow, ct);
         if (open.Count == 0)
         {
             SayNoConsultation(ctx);
@@ -66,15 +64,16 @@ internal sealed class Submission(
 
         var r = ctx.Resident;
         r.ResidenceSettlementId = proposal.ResidenceSettlementId ?? r.ResidenceSettlementId;
-        // The resident's new state is tracked, so it commits in the proposal's own transaction: both or neither.
+        // The proposal and the resident's new state commit together: both or neither.
         ctx.Step = SubscribeStep.StepName;
         r.ConversationData = null;
-        var received = await proposals.SubmitAsync(proposal, ct);
+        ctx.Effects.Add(new TurnEffect.Submit(proposal));
         ctx.ResetDraft();
-        ctx.Say(ctx.T("Submitted", received.Reference));
-        var link = receipts.For(received.Reference, received.ReceiptCode);
+        ctx.Say(ctx.T("Submitted", TurnEffect.ReferencePlaceholder));
+        // The reference and the receipt code exist only once the commit has stored the proposal: it fills them in.
+        var link = receipts.For(TurnEffect.ReferencePlaceholder, TurnEffect.ReceiptCodePlaceholder);
         ctx.SayLink(ctx.T("Submitted_Receipt", link), new LinkButton(ctx.T("Receipt_Button"), link));
-        if (received.IsLate)
+        if (open.FirstOrDefault(c => c.Id == proposal.ConsultationId) is { } consultation && consultation.IsLate(proposal.ReceivedAt))
         {
             ctx.Say(ctx.T("Submitted_Late"));
         }
@@ -104,7 +103,7 @@ internal sealed class Submission(
             return false;
         }
         var dayStart = clock.StartOfDay(clock.Today);
-        var today = await db.Proposals.CountAsync(p => p.ResidentId == ctx.Resident.Id && p.ReceivedAt >= dayStart, ct);
+        var today = await reads.CountProposalsAsync(ctx.Resident.Id, dayStart, ct);
         var max = options.Value.MaxProposalsPerDay;
         if (today < max)
         {

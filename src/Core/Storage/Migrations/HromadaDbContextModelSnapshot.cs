@@ -395,6 +395,14 @@ namespace Hromada.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
 
+                    b.Property<bool>("ContactsSetOnPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Emails")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
@@ -413,6 +421,10 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<string>("SphereCodes")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TelegramChat")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1311,6 +1323,12 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PositionAt")
                         .HasColumnType("TEXT");
 
@@ -1324,6 +1342,9 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemindedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReviewBodyId")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Hromada.Core.Community;
+using Hromada.Core.Outbox;
+using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hromada.Bot.Viber;
+
+/// <summary>
+/// Sends outbox messages to Viber: replies and notices with send_message, announcement copies gathered into
+/// broadcast_message calls, and another page of a long list. A resident who unsubscribed is never written to. Says how
+/// it went; retries and waits are the dispatcher's.
+/// </summary>
+internal sealed class ViberChannelSender(
+    IServiceScopeFactory scopes, ViberBroadcaster broadcaster, IOptions<ViberOptions> options, IOptions<CommunityOptions> community,
+    ILogger<ViberChannelSender> logger) : IChannelSender
+{
+    public Channel Channel => Channel.Viber;
+
+    public PushLimits PushLimits { get; } = new(options.Value.PushesPerSecond, TimeSpan.Zero);
+
+    public async Task<SendResult> SendAsync(OutboxDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (delivery.IsPublicPost)
+        {
+            return new SendResult(SendStatus.Refused, "Viber has no public post target.");
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        var resident = await db.Residents.AsNoTracking()
+            .Where(r => r.Channel == Channel.Viber && r.ChannelUserId == delivery.Recipient)
+            .Select(r => new { r.Language, r.IsBlocked })
+            .FirstOrDefaultAsync(ct);
+        if (delivery.Purpose != OutboxPurpose.Reply && resident?.IsBlocked == true)
+        {
+            return new SendResult(SendStatus.Blocked, "The resident unsubscribed from the Viber bot.", PartsSent: delivery.PartsSent);
+        }
+
+        var culture = Culture(resident?.Language);
+        var renderer = scope.ServiceProvider.GetRequiredService<ViberRenderer>();
+        var api = scope.ServiceProvider.GetRequiredService<ViberApiClient>();
+        if (delivery.Messages.Count == 0 && delivery.ReplyContext is { } page && page.StartsWith(ViberLayout.PagePrefix, StringComparison.Ordinal))
+        {
+            if (await renderer.RenderPageAsync(page, culture, ct) is not { } pageMessage)
+            {
+                logger.LogInformation("Viber resident {User} asked for a page of a list that is gone", delivery.Recipient);
+                return SendResult.Sent(0);
+            }
+            return Outcome(await api.SendAsync(delivery.Recipient, pageMessage, ct), 0) ?? SendResult.Sent(0);
+        }
+
+        if (delivery is { Purpose: OutboxPurpose.Announcement, PartsSent: 0, Messages: [{ Choices.Count: 0, RequestContact: false } only] }
+            && only.Text.Length <= ViberLayout.MaxTextLength)
+        {
+            var copy = await broadcaster.SendAsync(delivery.Recipient, new ViberMessage(only.Text.Trim()), ct);
+            return Outcome(copy, 0) ?? SendResult.Sent(1);
+        }
+
+        var sent = delivery.PartsSent;
+        for (var i = delivery.PartsSent; i < delivery.Messages.Count; i++)
+        {
+            foreach (var message in await renderer.RenderAsync(delivery.Messages[i], culture, ct))
+            {
+                if (Outcome(await api.SendAsync(delivery.Recipient, message, ct), sent) is { } failure)
+                {
+                    return failure;
+                }
+            }
+            sent++;
+        }
+        return SendResult.Sent(sent);
+    }
+
+    /// <summary>Null when the call went through; otherwise what the dispatcher should do.</summary>
+    private SendResult? Outcome(ViberResult result, int sent) => result switch
+    {
+        { Ok: true } => null,
+        { Status: { } s } when ViberStatus.IsGone(s) => new SendResult(SendStatus.Blocked, result.ToString(), PartsSent: sent),
+        { Status: ViberStatus.TooManyRequests } or { HttpStatus: 429 } =>
+            new SendResult(SendStatus.Throttled, result.ToString(), options.Value.ThrottleWait, sent) { PausesChannel = true },
+        { Status: { } s } when ViberStatus.IsRefusal(s) => new SendResult(SendStatus.Refused, result.ToString(), PartsSent: sent),
+        { Status: null, HttpStatus: >= 400 and < 500 } => new SendResult(SendStatus.Refused, result.ToString(), PartsSent: sent),
+        // Network, 5xx, the account's own trouble (token, suspended, webhook not set) or an unknown status: try again later.
+        _ => new SendResult(SendStatus.Failed, result.ToString(), PartsSent: sent),
+    };
+
+    private CultureInfo Culture(string? language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language ?? community.Value.DefaultCulture);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo("uk-UA");
+        }
+    }
+}

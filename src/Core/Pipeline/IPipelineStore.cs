@@ -1,0 +1,76 @@
+using Hromada.Core.Conversation;
+using Hromada.Core.Outbox;
+using Hromada.Core.Proposals;
+using Hromada.Core.Residents;
+
+namespace Hromada.Core.Pipeline;
+
+/// <summary>
+/// The storage the message pipeline needs, in one place per database engine (<c>Pipeline/Sqlite</c> now): reading a
+/// turn's state, the group commit of many residents' turns, the claim on a sender's messages, and an inbox item's
+/// retry or setting aside. Scoped: one per unit of work.
+/// </summary>
+public interface IPipelineStore
+{
+    /// <summary>The resident as stored (null if never stored) and the messages held for them.</summary>
+    Task<TurnState> LoadTurnAsync(Channel channel, string sender, CancellationToken ct);
+
+    /// <summary>
+    /// Writes every turn of <paramref name="turns"/> in one transaction: each one's done-mark (or processed mark), new
+    /// state, effects and reply. A turn that fails is undone alone (its result says why); the others commit.
+    /// </summary>
+    Task<IReadOnlyList<TurnCommitResult>> CommitTurnsAsync(IReadOnlyList<TurnCommit> turns, CancellationToken ct);
+
+    /// <summary>Takes or renews the claim on <paramref name="key"/> for <paramref name="owner"/>; false when another owner holds it.</summary>
+    Task<bool> HoldSenderAsync(string key, string owner, DateTimeOffset now, DateTimeOffset expires, CancellationToken ct);
+
+    /// <summary>Records a failed attempt at an inbox item and when to try again.</summary>
+    Task ScheduleRetryAsync(long itemId, int attempts, DateTimeOffset at, string lastError, CancellationToken ct);
+
+    /// <summary>Sets an inbox item aside with its reason: never retried, holds nothing up.</summary>
+    Task SetAsideAsync(long itemId, int attempts, string reason, DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>What a turn starts from.</summary>
+public sealed record TurnState(Resident? Resident, IReadOnlyList<HeldMessage> Held);
+
+/// <summary>One decided turn to commit.</summary>
+public sealed record TurnCommit(InboundMessage Message, TurnDecision Decision, DateTimeOffset Now)
+{
+    /// <summary>The stored resident's id the decision started from (null for a new resident).</summary>
+    public int? ResidentId { get; init; }
+
+    /// <summary>The instance that will send the reply, and until when the row is its own (null: claimed later by any).</summary>
+    public string? ReplyLeaseOwner { get; init; }
+
+    public DateTimeOffset? ReplyLeaseUntil { get; init; }
+}
+
+/// <summary>How a turn's commit went.</summary>
+public enum TurnCommitStatus
+{
+    Committed,
+
+    /// <summary>The message was handled before (its done-mark or processed mark is there): nothing was written.</summary>
+    Duplicate,
+
+    /// <summary>The resident changed meanwhile (stored by another handler, or erased): decide again on the stored state.</summary>
+    Conflict,
+
+    /// <summary>Writing it failed; undone alone, see <see cref="TurnCommitResult.Error"/>.</summary>
+    Failed,
+}
+
+/// <summary>The result of one turn's commit: the replies as sent (reference numbers filled in) and the reply's outbox row.</summary>
+public sealed record TurnCommitResult(TurnCommitStatus Status, IReadOnlyList<OutboundMessage> Replies)
+{
+    public Exception? Error { get; init; }
+
+    public OutboxMessage? Reply { get; init; }
+
+    public static TurnCommitResult Duplicate { get; } = new(TurnCommitStatus.Duplicate, []);
+
+    public static TurnCommitResult Conflict { get; } = new(TurnCommitStatus.Conflict, []);
+
+    public static TurnCommitResult Failed(Exception error) => new(TurnCommitStatus.Failed, []) { Error = error };
+}

@@ -1,0 +1,244 @@
+using Hromada.Core.Calendar;
+using Hromada.Core.Catalogs;
+using Hromada.Core.Community;
+using Hromada.Core.Conversation;
+using Hromada.Core.Email;
+using Hromada.Core.Meetings;
+using Hromada.Core.Outbox;
+using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static Hromada.Core.Reports.UkrainianCounts;
+
+namespace Hromada.Core.Reviews;
+
+/// <summary>Where a notice goes: a channel and the address in it (a Telegram chat id).</summary>
+public sealed record NoticeAddress(Channel Channel, string Address);
+
+/// <summary>One pass's work: bodies told of new routes, reminded of due dates, and notices to the secretary of passed ones.</summary>
+public sealed record ReviewNoticeCounts(int Told, int Reminded, int Overdue);
+
+/// <summary>Lets one pass at a time decide which routes still need a notice, so none is told twice by this process.</summary>
+public sealed class ReviewNoticeGate
+{
+    internal SemaphoreSlim Gate { get; } = new(1, 1);
+}
+
+/// <summary>
+/// Tells review bodies when proposals are routed to them (one message per body for what was routed since the last
+/// pass — the request that routed them runs a pass at once), reminds them <see cref="ReviewOptions.ReminderWorkingDays"/>
+/// working days before a due date of the positions still missing (once per route), and tells the working group's
+/// recipients when a due date passed without a position (once per route). Each message goes through the outbox in the
+/// same transaction that marks the routes, so a route is told once. A body without contacts is not told; its routes
+/// wait, and the dashboard names the body as not reachable.
+/// </summary>
+public sealed class ReviewNotices(
+    HromadaDbContext db, IOutbox outbox, CommunityClock clock, WorkingDayCalendar calendar, ReviewNoticeGate gate,
+    IOptions<ReviewOptions> options, IOptions<WorkingGroupOptions> group, IOptions<CommunityOptions> community,
+    ILogger<ReviewNotices> logger)
+{
+    /// <summary>Where a body is told: its Telegram chat, and its e-mail addresses when e-mail is on (<c>Hromada:Email</c>).</summary>
+    public IReadOnlyList<NoticeAddress> Addresses(ReviewBody body) =>
+        Of(string.IsNullOrWhiteSpace(body.TelegramChat) ? [] : [body.TelegramChat.Trim()], body.EmailList);
+
+    public bool IsReachable(ReviewBody body) => Addresses(body).Count > 0;
+
+    /// <summary>The working group's recipients of overdue notices and the weekly summary.</summary>
+    public IReadOnlyList<NoticeAddress> GroupAddresses() =>
+        Of(group.Value.TelegramChats.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList(), group.Value.Emails);
+
+    private List<NoticeAddress> Of(IReadOnlyList<string> chats, IReadOnlyList<string> emails) =>
+    [
+        .. chats.Select(c => new NoticeAddress(Channel.Telegram, c)),
+        .. outbox.Sends(Channel.Email) ? emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => new NoticeAddress(Channel.Email, e.Trim())) : [],
+    ];
+
+    public async Task<ReviewNoticeCounts> RunOnceAsync(CancellationToken ct)
+    {
+        var told = await TellRoutedAsync(ct);
+        var now = clock.ToLocal(clock.UtcNow);
+        if (TimeOnly.FromDateTime(now.DateTime) < options.Value.NoticeTime)
+        {
+            return new ReviewNoticeCounts(told, 0, 0);
+        }
+        return new ReviewNoticeCounts(told, await RemindAsync(ct), await OverdueAsync(ct));
+    }
+
+    /// <summary>Tells each reachable body of the open routes it has not been told of; returns how many bodies were told.</summary>
+    public async Task<int> TellRoutedAsync(CancellationToken ct)
+    {
+        await gate.Gate.WaitAsync(ct);
+        try
+        {
+            var routes = await OpenRoutes().Where(r => r.NotifiedAt == null).ToListAsync(ct);
+            var told = 0;
+            foreach (var byBody in routes.GroupBy(r => r.ReviewBodyId))
+            {
+                var body = byBody.First().ReviewBody!;
+                var addresses = Addresses(body);
+                if (addresses.Count == 0)
+                {
+                    continue;
+                }
+                var list = byBody.ToList();
+                var text = $"{body.Label}: передано на розгляд {Count(list.Count, ProposalWords)}. Позицію потрібно надати {DueDates(list)}. " +
+                           $"Перелік: {ListLink(body)}";
+                Send(addresses, "Пропозиції на розгляд", text);
+                foreach (var r in list)
+                {
+                    r.NotifiedAt = clock.UtcNow;
+                }
+                told++;
+            }
+            await SaveAsync(told, ct);
+            return told;
+        }
+        finally
+        {
+            gate.Gate.Release();
+        }
+    }
+
+    /// <summary>Reminds each reachable body of the positions due within the reminder's working days; returns how many bodies.</summary>
+    public async Task<int> RemindAsync(CancellationToken ct)
+    {
+        await gate.Gate.WaitAsync(ct);
+        try
+        {
+            var today = clock.Today;
+            var routes = (await OpenRoutes().Where(r => r.RemindedAt == null && r.DueDate >= today).ToListAsync(ct))
+                .Where(r => calendar.WorkingDaysBefore(r.DueDate, options.Value.ReminderWorkingDays) <= today)
+                .ToList();
+            var reminded = 0;
+            foreach (var byBody in routes.GroupBy(r => r.ReviewBodyId))
+            {
+                var body = byBody.First().ReviewBody!;
+                var addresses = Addresses(body);
+                if (addresses.Count == 0)
+                {
+                    continue;
+                }
+                var list = byBody.ToList();
+                var text = $"{body.Label}: нагадування — позицію щодо {Count(list.Count, ProposalWordsGenitive)} ще не надано; строк {DueDates(list)}. " +
+                           $"Перелік: {ListLink(body)}";
+                Send(addresses, "Нагадування: строк надання позиції", text);
+                foreach (var r in list)
+                {
+                    r.RemindedAt = clock.UtcNow;
+                }
+                reminded++;
+            }
+            await SaveAsync(reminded, ct);
+            return reminded;
+        }
+        finally
+        {
+            gate.Gate.Release();
+        }
+    }
+
+    /// <summary>Tells the working group's recipients of the routes whose due date passed without a position; returns 1 if told.</summary>
+    public async Task<int> OverdueAsync(CancellationToken ct)
+    {
+        var addresses = GroupAddresses();
+        if (addresses.Count == 0)
+        {
+            return 0;
+        }
+        await gate.Gate.WaitAsync(ct);
+        try
+        {
+            var today = clock.Today;
+            var routes = await OpenRoutes().Where(r => r.OverdueNotifiedAt == null && r.DueDate < today).ToListAsync(ct);
+            if (routes.Count == 0)
+            {
+                return 0;
+            }
+            var lines = routes.GroupBy(r => r.ReviewBodyId)
+                .Select(g => $"— {g.First().ReviewBody!.Label}: {Count(g.Count(), ProposalWords)} (строк {DueDates(g.ToList())})" +
+                             (IsReachable(g.First().ReviewBody!) ? "" : "; орган не має контактів, його не повідомлено"));
+            var text = $"Строк надання позиції минув без позиції:\n{string.Join("\n", lines)}\nПерелік: {Base()}/admin/proposals?overdue=true";
+            Send(addresses, "Строк надання позиції минув", text);
+            foreach (var r in routes)
+            {
+                r.OverdueNotifiedAt = clock.UtcNow;
+            }
+            await SaveAsync(1, ct);
+            return 1;
+        }
+        finally
+        {
+            gate.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends every reachable review body the link to the consultation's interim report; returns the bodies told and the
+    /// labels of those that could not be (no contacts).
+    /// </summary>
+    public async Task<(int Told, IReadOnlyList<string> Unreachable)> SendInterimReportAsync(int consultationId, string title, CancellationToken ct)
+    {
+        var bodies = await db.ReviewBodies.AsNoTracking().Where(b => !b.IsRetired).OrderBy(b => b.SortOrder).ToListAsync(ct);
+        var unreachable = new List<string>();
+        var told = 0;
+        foreach (var body in bodies)
+        {
+            var addresses = Addresses(body);
+            if (addresses.Count == 0)
+            {
+                unreachable.Add(body.Label);
+                continue;
+            }
+            Send(addresses, "Проміжний звіт про розгляд пропозицій",
+                $"{body.Label}: проміжний звіт про розгляд пропозицій («{title}»). Завантажити: {Base()}/admin/reports/interim.docx?consultation={consultationId}");
+            told++;
+        }
+        await SaveAsync(told, ct);
+        return (told, unreachable);
+    }
+
+    private IQueryable<ProposalRoute> OpenRoutes() =>
+        db.ProposalRoutes.Include(r => r.ReviewBody)
+            .Where(r => r.Stance == null && r.Proposal!.Status != ProposalStatus.Decided)
+            .OrderBy(r => r.Id);
+
+    /// <summary>Writes <paramref name="text"/> to every address (an e-mail with <paramref name="subject"/>).</summary>
+    public void Send(IReadOnlyList<NoticeAddress> addresses, string subject, string text)
+    {
+        foreach (var a in addresses)
+        {
+            var request = a.Channel == Channel.Email
+                ? EmailRequest.Create(a.Address, subject, text)
+                : new OutboxRequest(a.Channel, a.Address, OutboxPurpose.Notice, [new OutboundMessage(text)]);
+            if (request is not null)
+            {
+                outbox.Enqueue(request);
+            }
+        }
+    }
+
+    private async Task SaveAsync(int messages, CancellationToken ct)
+    {
+        if (messages == 0)
+        {
+            return;
+        }
+        await db.SaveChangesAsync(ct);
+        outbox.Signal();
+        logger.LogInformation("Review notices: {Count} message(s) written to the outbox", messages);
+    }
+
+    private static string DueDates(List<ProposalRoute> routes)
+    {
+        var dates = routes.GroupBy(r => r.DueDate).OrderBy(g => g.Key).ToList();
+        return dates.Count == 1
+            ? $"до {Date(dates[0].Key)}"
+            : string.Join(", ", dates.Select(d => $"до {Date(d.Key)} — {Count(d.Count(), ProposalWordsGenitive)}"));
+    }
+
+    private string ListLink(ReviewBody body) => $"{Base()}/admin/proposals?reviewBodyId={body.Id}&status=Routed";
+
+    private string Base() => community.Value.PublicBaseUrl.TrimEnd('/');
+}

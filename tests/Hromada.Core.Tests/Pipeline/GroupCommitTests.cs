@@ -1,0 +1,99 @@
+using System.Globalization;
+using Hromada.Core.Conversation;
+using Hromada.Core.Inbox;
+using Hromada.Core.Outbox;
+using Hromada.Core.Pipeline;
+using Hromada.Core.Proposals;
+using Hromada.Core.Residents;
+using Hromada.Core.Storage;
+using Hromada.Core.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hromada.Core.Tests.Pipeline;
+
+/// <summary>The group commit of turns: many residents' turns in one transaction, each undone alone when it fails.</summary>
+public sealed class GroupCommitTests
+{
+    [Fact]
+    public async Task TurnsOfManyResidents_CommitInOneTransaction_EachWithItsStateReplyAndMark()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var turns = Enumerable.Range(1, 50).Select(i => NewResidentTurn(host, $"group-{i}", $"Привіт, {i}")).ToList();
+
+        IReadOnlyList<TurnCommitResult> results;
+        await using (var scope = host.Scope())
+        {
+            results = await scope.ServiceProvider.GetRequiredService<IPipelineStore>().CommitTurnsAsync(turns, CancellationToken.None);
+        }
+
+        Assert.All(results, r => Assert.Equal(TurnCommitStatus.Committed, r.Status));
+        await using var check = host.Scope();
+        var db = check.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        Assert.Equal(50, await db.Residents.CountAsync(r => r.ChannelUserId.StartsWith("group-")));
+        Assert.Equal(50, await db.ProcessedMessages.CountAsync());
+        var replies = await db.OutboxMessages.AsNoTracking().Where(o => o.Recipient.StartsWith("group-")).ToListAsync();
+        Assert.Equal(50, replies.Count);
+        Assert.All(replies, o => Assert.NotNull(o.ResidentId));
+        Assert.Contains(replies, o => OutboxPayload.Read(o.Payload)[0].Text == "Привіт, 17" && o.Recipient == "group-17");
+    }
+
+    [Fact]
+    public async Task OneFailingTurnInABatch_IsUndoneAlone_AndTheOthersStayCommitted()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var broken = NewResidentTurn(host, "broken", "Дякуємо!") with { };
+        var proposal = new NewProposal
+        {
+            // No such consultation: receiving the proposal fails inside the batch's transaction.
+            ConsultationId = 999, Channel = Channel.Telegram, ReceivedAt = host.Time.GetUtcNow(), AuthorCategoryId = 1, SphereId = 1,
+            Text = "Пропозиція, яку не можна прийняти", Actor = "resident:Telegram",
+        };
+        broken = broken with { Decision = broken.Decision with { Effects = [new TurnEffect.Submit(proposal)] } };
+        var turns = new[] { NewResidentTurn(host, "before", "Перше"), broken, NewResidentTurn(host, "after", "Третє") };
+
+        IReadOnlyList<TurnCommitResult> results;
+        await using (var scope = host.Scope())
+        {
+            results = await scope.ServiceProvider.GetRequiredService<IPipelineStore>().CommitTurnsAsync(turns, CancellationToken.None);
+        }
+
+        Assert.Equal([TurnCommitStatus.Committed, TurnCommitStatus.Failed, TurnCommitStatus.Committed], results.Select(r => r.Status));
+        Assert.Contains("999", results[1].Error!.Message, StringComparison.Ordinal);
+        await using var check = host.Scope();
+        var db = check.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        Assert.Equal(["after", "before"], await db.Residents.OrderBy(r => r.ChannelUserId).Select(r => r.ChannelUserId).ToListAsync());
+        Assert.Equal(["after", "before"], await db.OutboxMessages.OrderBy(o => o.Recipient).Select(o => o.Recipient).ToListAsync());
+        Assert.Equal(0, await db.Proposals.CountAsync());
+        // The failed turn left no mark: handled again, it is not taken for a duplicate.
+        Assert.False(await db.ProcessedMessages.AnyAsync(p => p.MessageId == broken.Message.MessageId));
+    }
+
+    [Fact]
+    public async Task ConcurrentHandlers_AreCommittedTogether_AndARedeliveryIsADuplicate()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var committer = host.Services.GetRequiredService<TurnCommitter>();
+        var turns = Enumerable.Range(1, 40).Select(i => NewResidentTurn(host, $"at-once-{i}", "Вітаємо")).ToList();
+
+        var results = await Task.WhenAll(turns.Select(t => committer.CommitAsync(t)));
+        var again = await committer.CommitAsync(turns[0]);
+
+        Assert.All(results, r => Assert.Equal(TurnCommitStatus.Committed, r.Status));
+        Assert.Equal(TurnCommitStatus.Duplicate, again.Status);
+        await using var check = host.Scope();
+        var db = check.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        Assert.Equal(40, await db.OutboxMessages.CountAsync());
+    }
+
+    private static int _message;
+
+    private static TurnCommit NewResidentTurn(CoreTestHost host, string user, string reply)
+    {
+        var now = host.Time.GetUtcNow();
+        var id = Interlocked.Increment(ref _message).ToString(CultureInfo.InvariantCulture);
+        var resident = new Resident { Channel = Channel.Telegram, ChannelUserId = user, Language = "uk-UA", CreatedAt = now, LastInboundAt = now, ConversationStep = "" };
+        var decision = new TurnDecision(resident, [new OutboundMessage(reply)], []) { IsNewResident = true };
+        return new TurnCommit(new InboundMessage(Channel.Telegram, user, id) { Text = "/start" }, decision, now);
+    }
+}
