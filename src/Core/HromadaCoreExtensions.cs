@@ -48,7 +48,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<Reports.PeriodSummaryService>();
         services.AddScoped<Reports.ProposalRowReader>();
         services.AddScoped<Notifications.NotificationService>();
-        services.AddSingleton<Receipts.ReceiptLinks>();
+        services.TryAddSingleton<Receipts.ReceiptLinks>();
         services.AddScoped<Receipts.ReceiptReader>();
         services.AddOutbox();
         services.AddMessagePipeline();

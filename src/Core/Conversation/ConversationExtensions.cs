@@ -14,6 +14,7 @@ public static class ConversationExtensions
         services.TryAddSingleton(QuestionnaireDefinition.Submission);
         services.AddScoped<Questionnaire>();
         services.AddScoped<SettlementPicker>();
+        services.TryAddSingleton<Receipts.ReceiptLinks>();
         services.AddScoped<Submission>();
         services.AddScoped<ConversationCommands>();
         services.AddScoped<ConversationFlow>();
