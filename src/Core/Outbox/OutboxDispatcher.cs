@@ -30,6 +30,7 @@ public sealed class OutboxDispatcher : BackgroundService
     private readonly OutboxCompletions _completions;
     private readonly SqliteWriteGate _gate;
     private bool _reclaimOwn = true;
+    private int _sending;
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, IOptions<PipelineOptions> options,
@@ -58,8 +59,18 @@ public sealed class OutboxDispatcher : BackgroundService
     /// <summary>Hands over messages this instance just wrote (and leased to itself).</summary>
     internal void Post(OutboxMessage message) => _queue.Post($"{message.Channel}:{message.Recipient}", OutboxWork.From(message));
 
-    /// <summary>Waits until the results of sends so far are written (tests).</summary>
-    public Task FlushAsync(CancellationToken ct = default) => _completions.FlushAsync(ct);
+    /// <summary>
+    /// Waits until every send under way has its result recorded and written (tests, shutdown): a message the platform
+    /// has already received may still be waiting for its answer, and its result is recorded only after that.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        while (Interlocked.CompareExchange(ref _sending, 0, 0) > 0)
+        {
+            await Task.Delay(10, ct);
+        }
+        await _completions.FlushAsync(ct);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -217,23 +228,31 @@ public sealed class OutboxDispatcher : BackgroundService
         }
 
         SendResult result;
+        Interlocked.Increment(ref _sending);
         try
         {
-            var delivery = new OutboxDelivery(work.Id, work.Channel, work.Recipient, work.IsPublicPost, work.Purpose,
-                OutboxPayload.Read(work.Payload), work.ReplyContext, work.PartsSent, work.ResidentId);
-            result = await sender.SendAsync(delivery, ct);
+            try
+            {
+                var delivery = new OutboxDelivery(work.Id, work.Channel, work.Recipient, work.IsPublicPost, work.Purpose,
+                    OutboxPayload.Read(work.Payload), work.ReplyContext, work.PartsSent, work.ResidentId);
+                result = await sender.SendAsync(delivery, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                result = new SendResult(SendStatus.Failed, $"{ex.GetType().Name}: {ex.Message}", PartsSent: work.PartsSent);
+            }
+            work.PartsSent = Math.Max(work.PartsSent, result.PartsSent);
+            now = _time.GetUtcNow();
+            return Apply(work, result, now);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        finally
         {
-            throw;
+            Interlocked.Decrement(ref _sending);
         }
-        catch (Exception ex)
-        {
-            result = new SendResult(SendStatus.Failed, $"{ex.GetType().Name}: {ex.Message}", PartsSent: work.PartsSent);
-        }
-        work.PartsSent = Math.Max(work.PartsSent, result.PartsSent);
-        now = _time.GetUtcNow();
-        return Apply(work, result, now);
     }
 
     private WorkOutcome Apply(OutboxWork work, SendResult result, DateTimeOffset now)
