@@ -52,7 +52,7 @@ internal static class ExportRow
             p.Topic,
             p.Text,
             Routes(p.Routes),
-            p.Outcome is { } o ? ProposalLabels.Outcome(o) : "",
+            p.Outcome is { } o ? ProposalLabels.Decided(o) : "",
             p.Justification,
             p.ProtocolNumber,
             p.ProtocolDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "",

@@ -161,7 +161,7 @@ public sealed class InterimReport(
         }
 
         xlsx.NextSheet();
-        xlsx.WriteHeader(["Сфера", "Пропозицій", "Авторів", "Врахувати", "Врахувати частково", "Не враховувати", "Без рішення", "Без теми", "Найчастіші теми"]);
+        xlsx.WriteHeader(["Сфера", "Пропозицій", "Авторів", "Враховано", "Враховано частково", "Не враховано", "Без рішення", "Без теми", "Найчастіші теми"]);
         foreach (var s in report.BySphere)
         {
             xlsx.WriteRow([s.Label, s.Proposals, s.Authors, s.Outcomes.Accepted, s.Outcomes.PartiallyAccepted, s.Outcomes.Rejected, s.Outcomes.Undecided,
@@ -233,7 +233,7 @@ public sealed class InterimReport(
                 ? $"{r.ReviewBody}: {ProposalLabels.Stance(s)}" + (string.IsNullOrWhiteSpace(r.Justification) ? "" : $" — {r.Justification}")
                 : $"{r.ReviewBody}: позицію не надано (строк до {UkrainianCounts.Date(r.DueDate)})"));
         var decision = p.Outcome is { } o
-            ? ProposalLabels.Outcome(o) + (p.ProtocolNumber.Length > 0 || p.ProtocolDate is not null
+            ? ProposalLabels.Decided(o) + (p.ProtocolNumber.Length > 0 || p.ProtocolDate is not null
                 ? $"\nпротокол{(p.ProtocolNumber.Length > 0 ? $" № {p.ProtocolNumber}" : "")}{(p.ProtocolDate is { } d ? $" від {UkrainianCounts.Date(d)}" : "")}"
                 : "")
             : "Рішення не ухвалено";

@@ -3,7 +3,8 @@ namespace Hromada.Admin.Web;
 /// <summary>The audit log's actions (stored in English, as the API shows them) in the page's words.</summary>
 internal static class AuditText
 {
-    public static string Action(string action) => action switch
+    /// <summary>The action in Ukrainian; <paramref name="body"/> names a review body by its code (the catalog's label).</summary>
+    public static string Action(string action, Func<string, string>? body = null) => action switch
     {
         "Received" => "надійшла",
         "Reclassified" => "змінено класифікацію",
@@ -12,7 +13,7 @@ internal static class AuditText
         "Decided" => "ухвалено рішення",
         "Author's personal data erased on request" => "персональні дані автора стерто на його запит",
         "Personal data erased at the author's request" => "мешканець стер свої дані в чаті",
-        _ when action.StartsWith("Position of ", StringComparison.Ordinal) => $"позиція органу {action["Position of ".Length..]}",
+        _ when action.StartsWith("Position of ", StringComparison.Ordinal) => $"позиція органу «{(body ?? (code => code))(action["Position of ".Length..])}»",
         _ => action,
     };
 }

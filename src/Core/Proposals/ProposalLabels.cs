@@ -52,6 +52,18 @@ public static class ProposalLabels
         _ => outcome.ToString(),
     };
 
+    /// <summary>
+    /// The outcome as a fact (a status badge, the history, exports, reports): «Враховано». The decision form and the
+    /// meeting's protocol keep <see cref="Outcome"/>, the working group's wording of what it decides («Врахувати»).
+    /// </summary>
+    public static string Decided(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Accepted => "Враховано",
+        DecisionOutcome.PartiallyAccepted => "Враховано частково",
+        DecisionOutcome.Rejected => "Не враховано",
+        _ => outcome.ToString(),
+    };
+
     public static string Stance(ReviewStance stance) => stance switch
     {
         ReviewStance.Support => "підтримати",

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +25,10 @@ public static class StorageExtensions
         // Pooled: a message passes through several short scopes, and a context from the pool skips most of the set-up.
         services.AddDbContextPool<HromadaDbContext>((sp, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
+            // SQLite's table rebuilds turn foreign keys off with a PRAGMA, which SQLite ignores inside a transaction, so
+            // EF runs it outside one and warns on every fresh start; nothing for the administrator to do (the migrations
+            // are applied before the service takes requests), so it is information, not a warning.
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)))
             .AddInterceptors(new SqliteConnectionInterceptor(), sp.GetRequiredService<SqliteWriteGateInterceptor>()));
         return services;
     }

@@ -110,7 +110,7 @@ public sealed class ExportSafetyTests
         Assert.Equal("0671234567", Cell(3, "Телефон").InnerText);
         Assert.Equal(Title, Cell(1, "Консультація").InnerText);
         var last = cells.Single(r => r[0].InnerText == decided.Reference);
-        Assert.Equal("Врахувати частково", last[header.IndexOf("Рішення")].InnerText);
+        Assert.Equal("Враховано частково", last[header.IndexOf("Рішення")].InnerText);
         Assert.Equal("Надійшла", Cell(1, "Статус").InnerText);
         Assert.Equal("Рішення ухвалено", last[header.IndexOf("Статус")].InnerText);
         Assert.StartsWith("Підгрупа з питань ЖКГ", last[header.IndexOf("Маршрутизація та позиції")].InnerText, StringComparison.Ordinal);

@@ -114,6 +114,29 @@ public sealed class AdminWebFormsTests
     }
 
     [Fact]
+    public async Task BulkDecision_WithAProposalAlreadyDecided_WarnsAndLeavesItOutOfTheForm()
+    {
+        await using var app = new HromadaAppFactory();
+        var road = await AdminSeed.SubmitAsync(app);
+        var lights = await AdminSeed.SubmitAsync(app, "Відновити вуличне освітлення на вулиці Шкільній у Камʼянці");
+        using (var admin = AdminClient.ForAdmin(app))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/admin/proposals/{road.Reference}/decision",
+                new { outcome = "Accepted", justification = "Дорогу включено до програми.", protocolNumber = "9", protocolDate = "2026-11-02" })).StatusCode);
+        }
+        using var secretary = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "секретар", AdminRole.WorkingGroup));
+
+        var html = await secretary.GetHtmlAsync($"/admin/proposals/decide?r={road.Reference}&r={lights.Reference}");
+
+        var text = WebSessionClient.Text(html);
+        Assert.Contains("вже мають рішення, тут їх пропущено", text, StringComparison.Ordinal);
+        Assert.Contains($"{road.Reference} — Враховано, протокол № 9 від 02.11.2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"name=\"Input.Items[1].Reference\"", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.Items[0].Reference\" value=\"{lights.Reference}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Записати рішення (1)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BulkRouting_FromTheList_RoutesTheSelected_AndAMissingDueDateIsSaidBesideIt()
     {
         await using var app = new HromadaAppFactory();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Hromada.Bot.Tests.Admin;
 using System.Text.RegularExpressions;
 using Hromada.Admin.Web;
 using Hromada.Bot.Tests.Infrastructure;
@@ -52,6 +54,30 @@ public sealed partial class FirstUsePagesTests
 
         Assert.Contains("name=\"Input.Targets\"", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(TickedTarget(), html);
+    }
+
+    [Fact]
+    public async Task DecidedProposal_ShowsWhatWasDecided_AndItsHistoryNamesTheReviewBody_NotItsCode()
+    {
+        await using var app = new HromadaAppFactory();
+        var p = await AdminSeed.SubmitAsync(app);
+        using var admin = AdminClient.ForAdmin(app);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/routes",
+            new { reviewBodies = new[] { "sg-infrastructure" }, dueDate = "2026-11-30" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/admin/proposals/{p.Reference}/routes/sg-infrastructure/position",
+            new { stance = "Support", justification = "Дорога у плані ремонтів на 2027 рік" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/decision",
+            new { outcome = "PartiallyAccepted", justification = "Ремонт дороги включено до програми.", protocolNumber = "12", protocolDate = "2026-11-20" })).StatusCode);
+        using var secretary = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "секретар", AdminRole.WorkingGroup));
+
+        var page = WebSessionClient.Text(await secretary.GetHtmlAsync($"/admin/proposals/{p.Reference}"));
+        var list = WebSessionClient.Text(await secretary.GetHtmlAsync("/admin/proposals"));
+
+        Assert.Contains("позиція органу «Підгрупа з питань ЖКГ, будівництва, доріг, транспорту і звʼязку»", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("sg-infrastructure", page, StringComparison.Ordinal);
+        Assert.Matches("рішення:[^:]*Враховано частково", page);
+        Assert.DoesNotContain("Врахувати частково", list, StringComparison.Ordinal);
+        Assert.Contains("Враховано частково", list, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -122,7 +122,7 @@ public sealed class SecretaryDayBrowserTests
         {
             var text = string.Concat(workbook.WorkbookPart!.WorksheetParts.Select(w => w.Worksheet!.InnerText));
             Assert.Contains(road.Reference, text, StringComparison.Ordinal);
-            Assert.Contains("Врахувати частково", text, StringComparison.Ordinal);
+            Assert.Contains("Враховано частково", text, StringComparison.Ordinal);
             Assert.Contains(TemplateText, text, StringComparison.Ordinal);
         }
 

@@ -222,6 +222,6 @@ public sealed class AnnouncementsApiTests
         Assert.Equal("Scheduled", reminder.GetProperty("status").GetString());
         Assert.Equal("2026-11-27T10:00:00+02:00", reminder.GetProperty("sendAt").GetString());
         Assert.Contains("{deadline}", reminder.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Contains("завершується 02.12.2026 11:00", reminder.GetProperty("preview").GetString(), StringComparison.Ordinal);
+        Assert.Contains("завершується 02.12.2026 23:59", reminder.GetProperty("preview").GetString(), StringComparison.Ordinal);
     }
 }

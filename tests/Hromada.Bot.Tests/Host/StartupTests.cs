@@ -1,5 +1,8 @@
 using System.Net;
 using Hromada.Bot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.Tests.Host;
@@ -16,6 +19,20 @@ public sealed class StartupTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(File.Exists(Path.Combine(app.Folder, "hromada.db")));
+    }
+
+    [Fact]
+    public async Task FreshStart_LogsNoDatabaseWarning_TheAdministratorCouldNotActOn()
+    {
+        await using var app = new HromadaAppFactory().WithServices(s => s.AddFakeLogging());
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+
+        var log = app.Services.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(log, r => r.Message.StartsWith("Applied ", StringComparison.Ordinal) && r.Message.Contains("database migration", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, r => r.Level >= LogLevel.Warning
+            && r.Category?.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true);
     }
 
     [Theory]

@@ -198,7 +198,7 @@ public sealed class ReportsApiTests
         Assert.Equal("Перший рядокдругий рядок", first[2]);
         Assert.Equal("с. Камʼянка", first[4]);
         Assert.StartsWith("Підгрупа з питань ЖКГ, будівництва, доріг, транспорту і звʼязку: позицію не надано (строк до 10.11.2026)", first[6], StringComparison.Ordinal);
-        Assert.Equal("Врахувати частковопротокол № 12 від 20.11.2026", first[7]);
+        Assert.Equal("Враховано частковопротокол № 12 від 20.11.2026", first[7]);
         Assert.Equal("Включено до програми на 2027 рік", first[8]);
         Assert.Contains(rows, r => r[4] == "Уся громада" && r[7] == "Рішення не ухвалено");
     }

@@ -10,11 +10,11 @@ namespace Hromada.Core.Tests.Announcements;
 
 /// <summary>
 /// The seeded consultation opens at the test clock's start, Monday 2 November 2026 09:00 UTC (11:00 in Kyiv), and
-/// closes 30 days later, Wednesday 2 December 2026 09:00 UTC.
+/// closes 30 days later, at the end of Wednesday 2 December 2026 in Kyiv (23:59:59 UTC+2).
 /// </summary>
 public sealed class ConsultationNoticesTests
 {
-    private static readonly DateTimeOffset Deadline = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Deadline = new(2026, 12, 2, 23, 59, 59, TimeSpan.FromHours(2));
 
     private static async Task PlanAsync(CoreTestHost host)
     {
@@ -95,7 +95,7 @@ public sealed class ConsultationNoticesTests
         await using var scope = host.Scope();
         var text = await scope.ServiceProvider.GetRequiredService<NoticeValues>().RenderAsync(extended);
         Assert.Contains("16.12.2026 18:00", text, StringComparison.Ordinal);
-        Assert.Contains("02.12.2026 11:00", text, StringComparison.Ordinal);
+        Assert.Contains("02.12.2026 23:59", text, StringComparison.Ordinal);
         Assert.Contains("На прохання старост", text, StringComparison.Ordinal);
     }
 
@@ -202,7 +202,7 @@ public sealed class ConsultationNoticesTests
         await using var scope = host.Scope();
         var text = await scope.ServiceProvider.GetRequiredService<NoticeValues>().RenderAsync(opened);
         Assert.StartsWith("Стартував збір: Збір пропозицій до Програми", text, StringComparison.Ordinal);
-        Assert.EndsWith(", до 02.12.2026 11:00.", text, StringComparison.Ordinal);
+        Assert.EndsWith(", до 02.12.2026 23:59.", text, StringComparison.Ordinal);
     }
 
     [Fact]

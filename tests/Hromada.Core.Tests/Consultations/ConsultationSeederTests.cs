@@ -8,7 +8,7 @@ namespace Hromada.Core.Tests.Consultations;
 public sealed class ConsultationSeederTests
 {
     [Fact]
-    public async Task EmptyDatabase_GetsTheShippedConsultation_OpenForThirtyDaysFromFirstStart()
+    public async Task EmptyDatabase_GetsTheShippedConsultation_OpenForThirtyDaysFromFirstStart_UntilTheEndOfTheLastDayInKyiv()
     {
         await using var host = await CoreTestHost.StartAsync();
         await using var scope = host.Scope();
@@ -16,7 +16,8 @@ public sealed class ConsultationSeederTests
 
         Assert.StartsWith("Збір пропозицій до Програми комплексного відновлення", consultation.Title, StringComparison.Ordinal);
         Assert.Equal(host.Time.GetUtcNow(), consultation.OpensAt);
-        Assert.Equal(host.Time.GetUtcNow().AddDays(30), consultation.Deadline);
+        // Opened Monday 2 November 2026 at 11:00 in Kyiv: open to the end of Wednesday 2 December there, whatever the start's clock time.
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 23, 59, 59, TimeSpan.FromHours(2)), consultation.Deadline);
         Assert.True(consultation.IsAccepting(host.Time.GetUtcNow()));
     }
 

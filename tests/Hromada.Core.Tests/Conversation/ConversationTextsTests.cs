@@ -23,8 +23,8 @@ public sealed partial class ConversationTextsTests
         await resident.TextAsync("/start");
 
         Assert.Contains("Вітаємо! Це чат-бот Зеленодільської сільської громади для збору пропозицій.", resident.LastText, StringComparison.Ordinal);
-        // The shipped consultation runs 30 days from its opening at 11:00 Kyiv time.
-        Assert.Contains("Пропозиції приймаються до 11:00 02.12.2026.", resident.LastText, StringComparison.Ordinal);
+        // The shipped consultation runs 30 days from its opening, to the end of the last day in Kyiv.
+        Assert.Contains("Пропозиції приймаються до кінця дня 02.12.2026.", resident.LastText, StringComparison.Ordinal);
         Assert.DoesNotContain("включно", resident.LastText, StringComparison.Ordinal);
     }
 

@@ -43,6 +43,9 @@ public sealed class DecideModel(
 
     public Dictionary<string, ProposalDetailsDto> Proposals { get; } = new(StringComparer.Ordinal);
     public List<string> Missing { get; } = [];
+
+    /// <summary>Proposals picked in the list that already have a decision: left out of the form (changing one is done on its own page), named above it.</summary>
+    public List<ProposalDetailsDto> AlreadyDecided { get; } = [];
     public Dictionary<int, IReadOnlyList<AnswerTemplateService.TemplateDto>> Templates { get; } = [];
     public CommunityClock Clock => clock;
 
@@ -85,6 +88,11 @@ public sealed class DecideModel(
                 Missing.Add(item.Reference);
                 continue;
             }
+            if (fillFromProposals && details.Decision is not null)
+            {
+                AlreadyDecided.Add(details);
+                continue;
+            }
             Proposals[item.Reference] = details;
             if (fillFromProposals)
             {
@@ -96,7 +104,7 @@ public sealed class DecideModel(
                 Templates[consultation] = await templates.ListAsync(consultation, ct) ?? [];
             }
         }
-        Input.Items.RemoveAll(i => Missing.Contains(i.Reference));
+        Input.Items.RemoveAll(i => Missing.Contains(i.Reference) || AlreadyDecided.Any(d => d.Proposal.Reference == i.Reference));
         var list = new List<MeetingSummaryDto>();
         foreach (var consultation in Templates.Keys)
         {

@@ -49,6 +49,9 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
         return lines;
     }
 
+    /// <summary>The entry's action in Ukrainian, a review body named by its label rather than its code.</summary>
+    public string Action(string action) => AuditText.Action(action, code => Body(code));
+
     private static JsonElement? Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -96,7 +99,7 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
             "TopicId" => catalogs.Topics.FirstOrDefault(t => t.Id == Int())?.Label,
             "SettlementId" => catalogs.Settlements.FirstOrDefault(s => s.Id == Int())?.DisplayName,
             "Status" when Int() is { } i => ProposalLabels.Status((ProposalStatus)i),
-            "Outcome" when Int() is { } i => ProposalLabels.Outcome((DecisionOutcome)i),
+            "Outcome" when Int() is { } i => ProposalLabels.Decided((DecisionOutcome)i),
             "Stance" when Int() is { } i => ProposalLabels.Stance((ReviewStance)i),
             "Channel" when Int() is { } i => ProposalLabels.Channel((Channel)i),
             "ProtocolDate" => DateText(v.GetString()),
