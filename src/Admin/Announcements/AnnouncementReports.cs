@@ -15,17 +15,28 @@ internal static class AnnouncementReports
 {
     public const int MaxFailuresListed = 200;
 
-    /// <summary>Delivery counts of each listed announcement.</summary>
-    public static async Task<Dictionary<long, DeliveryCountsDto>> CountsAsync(HromadaDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct)
+    /// <summary>Delivery counts of each listed announcement (loaded with its targets); a published feed entry counts as one sent.</summary>
+    public static async Task<Dictionary<long, DeliveryCountsDto>> CountsAsync(HromadaDbContext db, IReadOnlyCollection<Announcement> announcements, CancellationToken ct)
     {
-        var rows = await db.OutboxMessages.AsNoTracking()
+        var ids = announcements.Select(a => a.Id).ToList();
+        var rows = (await db.OutboxMessages.AsNoTracking()
             .Where(m => m.AnnouncementId != null && ids.Contains(m.AnnouncementId.Value))
             .GroupBy(m => new { m.AnnouncementId, m.Status })
             .Select(g => new { g.Key.AnnouncementId, g.Key.Status, Count = g.Count() })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.AnnouncementId!.Value)
+            .ToListAsync(ct))
+            .Select(r => (Id: r.AnnouncementId!.Value, r.Status, r.Count))
+            .Concat(announcements.Where(FeedPublished).Select(a => (a.Id, OutboxStatus.Sent, 1)))
+            .ToList();
+        return rows.GroupBy(r => r.Id)
             .ToDictionary(g => g.Key, g => DeliveryCountsDto.From(g.Select(r => (r.Status, r.Count))));
     }
+
+    /// <summary>
+    /// The feed has no delivery rows: its entry is published the moment the announcement starts going out (the feed
+    /// lists it from then on), so it counts as one sent.
+    /// </summary>
+    private static bool FeedPublished(Announcement a) =>
+        a.Targets.Any(t => t.Target == AnnouncementTarget.Feed && t.SkippedReason is null && t.EnqueuedAt is not null);
 
     public static async Task<DeliveryReportDto> ReportAsync(HromadaDbContext db, Announcement a, CommunityClock clock, CancellationToken ct)
     {
@@ -36,11 +47,17 @@ internal static class AnnouncementReports
             .ToListAsync(ct);
         var byTarget = groups.Select(g => (Target: AnnouncementTargets.FromRow(g.Channel, g.IsPublicPost), g.Status, g.Count)).ToList();
 
+        var feedPublished = FeedPublished(a);
+        if (feedPublished)
+        {
+            byTarget.Add((AnnouncementTarget.Feed, OutboxStatus.Sent, 1));
+        }
         var targets = a.Targets.OrderBy(t => t.Target).Select(t =>
         {
             var mine = byTarget.Where(g => g.Target == t.Target).Select(g => (g.Status, g.Count)).ToList();
             var outside = t.Target == AnnouncementTarget.MessengerSubscribers ? mine.Where(g => g.Status == OutboxStatus.Held).Sum(g => g.Count) : 0;
-            return new TargetReportDto(t.Target, t.Recipient, t.SkippedReason, t.Enqueued, t.EnqueuedAt is not null, DeliveryCountsDto.From(mine), outside);
+            var written = t.Target == AnnouncementTarget.Feed && feedPublished ? 1 : t.Enqueued;
+            return new TargetReportDto(t.Target, t.Recipient, t.SkippedReason, written, t.EnqueuedAt is not null, DeliveryCountsDto.From(mine), outside);
         }).ToList();
 
         var failed = db.OutboxMessages.AsNoTracking()
@@ -54,7 +71,7 @@ internal static class AnnouncementReports
             .ToList();
 
         return new DeliveryReportDto(a.Id, a.Status, clock.ToLocal(a.SendAt), AnnouncementMapping.Local(clock, a.StartedAt),
-            AnnouncementMapping.Local(clock, a.CompletedAt), a.SentText, DeliveryCountsDto.From(groups.Select(g => (g.Status, g.Count))),
+            AnnouncementMapping.Local(clock, a.CompletedAt), a.SentText, DeliveryCountsDto.From(byTarget.Select(g => (g.Status, g.Count))),
             targets, failures, failuresTotal);
     }
 

@@ -77,7 +77,7 @@ public static class AnnouncementsApi
         var ids = order.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var rows = await db.Announcements.AsNoTracking().Include(a => a.Targets).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         var items = ids.Select(id => rows.Single(a => a.Id == id)).ToList();
-        var counts = await AnnouncementReports.CountsAsync(db, items.Select(a => a.Id).ToList(), ct);
+        var counts = await AnnouncementReports.CountsAsync(db, items, ct);
         var dtos = new List<AnnouncementDto>(items.Count);
         foreach (var a in items)
         {
@@ -94,7 +94,7 @@ public static class AnnouncementsApi
         {
             return NotFoundProblem(id);
         }
-        var counts = await AnnouncementReports.CountsAsync(db, [id], ct);
+        var counts = await AnnouncementReports.CountsAsync(db, [a], ct);
         return TypedResults.Ok(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(id), await AnnouncementMapping.PreviewAsync(a, notices, ct)));
     }
 

@@ -29,18 +29,26 @@ public static class AtomFeed
             .WithSummary("The published announcements as an Atom feed.")
             .WithTags("Announcements")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
+        endpoints.MapGet(AnnouncementPage.Route, AnnouncementPage.ShowAsync)
+            .WithName("AnnouncementPage")
+            .WithSummary("One published announcement of the feed as a web page (what a feed entry links to).")
+            .ExcludeFromDescription();
         return endpoints;
     }
 
     internal sealed record Entry(Guid Id, string? Title, string Text, DateTimeOffset Published);
 
+    /// <summary>The announcements the feed lists: started going out, with the feed among their targets.</summary>
+    internal static IQueryable<Announcement> Published(HromadaDbContext db) =>
+        db.Announcements.AsNoTracking()
+            .Where(a => (a.Status == AnnouncementStatus.Sending || a.Status == AnnouncementStatus.Sent) && a.StartedAt != null
+                && a.Targets.Any(t => t.Target == AnnouncementTarget.Feed && t.SkippedReason == null));
+
     private static async Task WriteAsync(
         HttpContext http, HromadaDbContext db, IOptions<AnnouncementOptions> options, IOptions<CommunityOptions> community,
         TimeProvider time, CancellationToken ct)
     {
-        var entries = (await db.Announcements.AsNoTracking()
-                .Where(a => (a.Status == AnnouncementStatus.Sending || a.Status == AnnouncementStatus.Sent) && a.StartedAt != null
-                    && a.Targets.Any(t => t.Target == AnnouncementTarget.Feed && t.SkippedReason == null))
+        var entries = (await Published(db)
                 .Select(a => new Entry(a.PublicId, a.Title, a.SentText ?? a.Text, a.StartedAt!.Value))
                 .ToListAsync(ct))
             .OrderByDescending(e => e.Published).Take(options.Value.Feed.MaxEntries)
@@ -52,7 +60,8 @@ public static class AtomFeed
         var title = string.IsNullOrWhiteSpace(options.Value.Feed.Title) ? name : TextSanitiser.ForXml(options.Value.Feed.Title.Trim());
         // From the configured public address, never from the request's Host: the feed is public and cached, and behind
         // a proxy the request says 127.0.0.1.
-        var self = community.Value.PublicBaseUrl.TrimEnd('/') + Path;
+        var site = community.Value.PublicBaseUrl.TrimEnd('/');
+        var self = site + Path;
         http.Response.ContentType = ContentType;
         http.Response.Headers.CacheControl = "public, max-age=300";
 
@@ -69,6 +78,7 @@ public static class AtomFeed
         writer.WriteAttributeString("type", "application/atom+xml");
         writer.WriteAttributeString("href", self);
         writer.WriteEndElement();
+        WriteAlternate(writer, site + "/");
         writer.WriteStartElement("author", Atom);
         writer.WriteElementString("name", Atom, name);
         writer.WriteEndElement();
@@ -80,6 +90,8 @@ public static class AtomFeed
             writer.WriteElementString("title", Atom, e.Title ?? Headline(e.Text));
             writer.WriteElementString("updated", Atom, Rfc3339(e.Published));
             writer.WriteElementString("published", Atom, Rfc3339(e.Published));
+            // What a site's widget links the title to: the announcement's own page.
+            WriteAlternate(writer, site + AnnouncementPage.PathOf(e.Id));
             writer.WriteStartElement("content", Atom);
             writer.WriteAttributeString("type", "text");
             writer.WriteString(e.Text);
@@ -89,6 +101,15 @@ public static class AtomFeed
         writer.WriteEndElement();
         await writer.WriteEndDocumentAsync();
         await writer.FlushAsync();
+    }
+
+    private static void WriteAlternate(XmlWriter writer, string href)
+    {
+        writer.WriteStartElement("link", Atom);
+        writer.WriteAttributeString("rel", "alternate");
+        writer.WriteAttributeString("type", "text/html");
+        writer.WriteAttributeString("href", href);
+        writer.WriteEndElement();
     }
 
     /// <summary>The first line of the text, cut at a word to fit a title.</summary>

@@ -15,13 +15,19 @@ internal sealed class PublicHtml
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private readonly StringBuilder _html = new();
 
-    public PublicHtml(string title, bool noIndex)
+    public PublicHtml(string title, bool noIndex, bool feed = false)
     {
         _html.Append("<!DOCTYPE html><html lang=\"uk\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         if (noIndex)
         {
             _html.Append("<meta name=\"robots\" content=\"noindex\">");
+        }
+        if (feed)
+        {
+            // Lets a browser or a reader find the announcements' feed from the page.
+            _html.Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").Append(E(T("Feed_LinkTitle")))
+                .Append("\" href=\"").Append(Hromada.Bot.Announcements.AtomFeed.Path).Append("\">");
         }
         _html.Append("<title>").Append(E(title)).Append("</title>")
             .Append("<link rel=\"stylesheet\" href=\"/public/public.css\"></head><body><main>");

@@ -81,7 +81,7 @@ public sealed class NoticeOptions
 
     /// <summary>
     /// The text, with placeholders {title}, {hromada}, {opens}, {deadline}, {previousDeadline}, {reason}, {received},
-    /// {decided}; empty: the built-in text in the hromada's default language.
+    /// {decided}, {channels} (where residents can write: the chats that are on); empty: the built-in text in the hromada's default language.
     /// </summary>
     public string Template { get; set; } = "";
 

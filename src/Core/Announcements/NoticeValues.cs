@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Core.Announcements;
 
 /// <summary>Fills an automatic notice's placeholders from its consultation as it is now (counts at the moment of sending).</summary>
-public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOptions<CommunityOptions> community)
+public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOptions<CommunityOptions> community, AnnouncementChannels channels)
 {
     private const string DateTimeFormat = "dd.MM.yyyy HH:mm";
 
@@ -28,7 +28,7 @@ public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOpt
         ArgumentNullException.ThrowIfNull(announcement);
         return announcement.ConsultationId is { } consultationId
             ? await LoadAsync(consultationId, announcement.NoticeKey, ct)
-            : new Dictionary<string, string> { ["hromada"] = community.Value.Name };
+            : new Dictionary<string, string> { ["hromada"] = community.Value.Name, ["channels"] = Channels() };
     }
 
     /// <summary>The built-in text of an automatic notice, in the hromada's default language.</summary>
@@ -37,7 +37,11 @@ public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOpt
 
     private async Task<Dictionary<string, string>> LoadAsync(int consultationId, string? noticeKey, CancellationToken ct)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["hromada"] = community.Value.Name };
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["hromada"] = community.Value.Name,
+            ["channels"] = Channels(),
+        };
         var c = await db.Consultations.AsNoTracking().Include(x => x.Extensions).SingleOrDefaultAsync(x => x.Id == consultationId, ct);
         if (c is null)
         {
@@ -64,6 +68,29 @@ public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOpt
         values["decided"] = (await db.Proposals.CountAsync(p => p.ConsultationId == consultationId && p.Status == ProposalStatus.Decided, ct))
             .ToString(CultureInfo.InvariantCulture);
         return values;
+    }
+
+    /// <summary>Where residents can write now, naming only the chats that are on: "в чат-боті громади в Telegram чи Viber або у веб-чаті на сайті".</summary>
+    public string Channels()
+    {
+        var culture = CultureInfo.GetCultureInfo(community.Value.DefaultCulture);
+        var bots = new (AnnouncementTarget Target, string Name)[]
+            {
+                (AnnouncementTarget.TelegramSubscribers, "Telegram"),
+                (AnnouncementTarget.MessengerSubscribers, "Messenger"),
+                (AnnouncementTarget.ViberSubscribers, "Viber"),
+            }
+            .Where(b => channels.WhyUnavailable(b.Target) is null).Select(b => b.Name).ToList();
+        var web = channels.WhyUnavailable(AnnouncementTarget.WebChatSubscribers) is null;
+        var list = bots.Count <= 1 ? string.Concat(bots)
+            : $"{string.Join(", ", bots.Take(bots.Count - 1))} {Texts.Get("Notice_Channels_Or", culture)} {bots[^1]}";
+        return (bots.Count > 0, web) switch
+        {
+            (true, true) => Texts.Format("Notice_Channels_BotsAndWeb", culture, list),
+            (true, false) => Texts.Format("Notice_Channels_Bots", culture, list),
+            (false, true) => Texts.Get("Notice_Channels_Web", culture),
+            _ => Texts.Get("Notice_Channels_None", culture),
+        };
     }
 
     private string Local(DateTimeOffset instant) => clock.ToLocal(instant).ToString(DateTimeFormat, CultureInfo.InvariantCulture);

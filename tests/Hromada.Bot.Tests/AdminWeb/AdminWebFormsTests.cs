@@ -130,7 +130,7 @@ public sealed class AdminWebFormsTests
 
         var text = WebSessionClient.Text(html);
         Assert.Contains("вже мають рішення, тут їх пропущено", text, StringComparison.Ordinal);
-        Assert.Contains($"{road.Reference} — Враховано, протокол № 9 від 02.11.2026", text, StringComparison.Ordinal);
+        Assert.Matches($@"{road.Reference}\s+— Враховано, протокол № 9 від 02\.11\.2026", text);
         Assert.DoesNotContain($"name=\"Input.Items[1].Reference\"", html, StringComparison.Ordinal);
         Assert.Contains($"name=\"Input.Items[0].Reference\" value=\"{lights.Reference}\"", html, StringComparison.Ordinal);
         Assert.Contains("Записати рішення (1)", text, StringComparison.Ordinal);

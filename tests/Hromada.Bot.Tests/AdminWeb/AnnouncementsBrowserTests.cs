@@ -81,7 +81,11 @@ public sealed class AnnouncementsBrowserTests
         var report = officer.Locator("section", new() { Has = officer.GetByRole(AriaRole.Heading, new() { Name = "Доставка" }) });
         await Assertions.Expect(report.Locator("tbody tr", new() { HasText = "підписники вебчату" })).ToContainTextAsync("3");
         await Assertions.Expect(report.Locator("tbody tr", new() { HasText = "стрічка новин" })).ToBeVisibleAsync();
+        await Assertions.Expect(report.Locator("tbody tr", new() { HasText = "стрічка новин" })).ToContainTextAsync("1");
         await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = "Скасувати оголошення" })).ToHaveCountAsync(0);
+        // The table's scroll region takes the keyboard (axe: scrollable-region-focusable).
+        await Assertions.Expect(officer.GetByRole(AriaRole.Region, new() { Name = "Доставка за адресатами" })).ToHaveAttributeAsync("tabindex", "0");
+        await Accessibility.AssertNoSeriousViolationsAsync(officer);
         await AdminWebBrowser.ScreenshotAsync(officer, "17-announcement-delivery");
         Assert.Matches(new Regex($"/admin/announcements/{id}$"), officer.Url);
     }

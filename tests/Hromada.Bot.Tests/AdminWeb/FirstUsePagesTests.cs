@@ -87,7 +87,7 @@ public sealed partial class FirstUsePagesTests
     public void HeldNotice_IsExplainedInUkrainian_OnTheProposalsPage(string reason, string expected) =>
         Assert.StartsWith(expected, WebText.HeldReason(reason), StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\{(title|deadline|opens|received|decided|hromada|reason|previousDeadline)\}")]
+    [GeneratedRegex(@"\{(title|deadline|opens|received|decided|hromada|reason|previousDeadline|channels)\}")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"name=""Input.Targets""[^>]*checked")]

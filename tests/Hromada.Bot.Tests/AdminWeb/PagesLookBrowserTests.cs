@@ -19,6 +19,31 @@ public sealed class PagesLookBrowserTests
         "\"01.11.2026 14:03:15\",\"Фізична особа\",\"Молодь (14–35 років)\",\"с. Кам'янка\",\"Соціально-гуманітарна сфера\",\"Молодь\",\"Відкрити молодіжний простір у клубі: ремонт, меблі, інтернет.\",\"Марія Шевчук\",\"+380931234567\",\"\"\n" +
         "\"01.11.2026 9:15:00\",\"Інопланетянин\",\"\",\"Вишневе\",\"Космос\",\"\",\"Побудувати космодром\",\"\",\"\",\"\"\n";
 
+    private static readonly ViewportSize Narrow = new() { Width = 768, Height = 1024 };
+
+    [BrowserFact]
+    public async Task ProposalsTable_At768px_SaysItGoesOnSideways_AndItsScrollRegionTakesTheKeyboard()
+    {
+        await using var app = new HromadaAppFactory();
+        await using var browser = await AdminWebBrowser.StartAsync(app);
+        await AdminSeed.SubmitAsync(app, "Відремонтувати дорогу до школи в селі Камʼянка: ями після зими", channel: Channel.Telegram);
+        await AdminSeed.SubmitAsync(app, "Встановити сирену оповіщення в центрі Пʼятихаток", "safety", "piatykhatky", Channel.Messenger);
+        var page = await browser.NewPersonAsync(Narrow);
+        await page.GotoAsync(browser.Url("/admin/sign-in"));
+        await AdminWebBrowser.SignInAsync(page, HromadaAppFactory.TestAdminKey);
+
+        await page.GotoAsync(browser.Url("/admin/proposals"));
+
+        var table = page.GetByRole(AriaRole.Region, new() { Name = "Таблиця пропозицій" });
+        Assert.True(await table.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the table fits at 768 px: nothing to test");
+        await Assertions.Expect(page.GetByText("Таблиця ширша за екран")).ToBeVisibleAsync();
+        await table.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(table).ToBeFocusedAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await AdminWebBrowser.ScreenshotAsync(page, "03-proposals-768");
+    }
+
     [BrowserFact]
     public async Task MainPages_FitA1280pxScreenAndATablet_AndEveryFieldHasALabel()
     {

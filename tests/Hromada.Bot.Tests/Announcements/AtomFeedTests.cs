@@ -62,6 +62,44 @@ public sealed partial class AtomFeedTests
     }
 
     [Fact]
+    public async Task FeedEntry_LinksToTheAnnouncementsPage_AndThePagesLinkTheFeed()
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
+        {
+            ["Hromada:Announcements:Notices:ConsultationOpened:Enabled"] = "false",
+        });
+        using var client = await CommunicationsAsync(app);
+        var id = (await CreateAsync(client, new
+        {
+            title = "Громадське обговорення",
+            text = "Запрошуємо на громадське обговорення проєкту Програми відновлення 12 листопада о 15:00 у будинку культури.",
+            targets = new[] { "Feed" },
+            sendAt = "2026-11-02T12:00:00+02:00",
+        })).GetProperty("id").GetInt64();
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await WaitForStatusAsync(client, id, "Sent");
+        using var anonymous = app.CreateClient();
+
+        var feed = XDocument.Parse(await anonymous.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
+        var entry = Assert.Single(feed.Root!.Elements(Atom + "entry"));
+        var link = Assert.Single(entry.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "alternate");
+        Assert.Equal("text/html", (string?)link.Attribute("type"));
+        var href = new Uri((string)link.Attribute("href")!, UriKind.Absolute);
+        var page = await anonymous.GetAsync(new Uri(href.PathAndQuery, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        var chat = await anonymous.GetStringAsync(new Uri("/", UriKind.Relative));
+        var unknown = await anonymous.GetAsync(new Uri($"/announcements/{Guid.NewGuid()}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<h1>Громадське обговорення</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("у будинку культури.", html, StringComparison.Ordinal);
+        Assert.Contains("Опубліковано 02.11.2026", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\"", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\"", chat, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Feed_WithNothingPublished_IsStillValidAtom()
     {
         await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>

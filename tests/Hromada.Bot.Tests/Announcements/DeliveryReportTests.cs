@@ -38,7 +38,9 @@ public sealed class DeliveryReportTests
         var report = await client.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
 
         Assert.Equal("Звіт про доставку", report.GetProperty("sentText").GetString());
-        Assert.Equal(3, report.GetProperty("total").GetProperty("total").GetInt32());
+        // Three web chat rows and the feed's entry, published when the announcement went out.
+        Assert.Equal(4, report.GetProperty("total").GetProperty("total").GetInt32());
+        Assert.Equal(2, report.GetProperty("total").GetProperty("sent").GetInt32());
         var targets = report.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("target").GetString()!);
         var webChat = targets["WebChatSubscribers"];
         Assert.True(webChat.GetProperty("complete").GetBoolean());
@@ -47,6 +49,8 @@ public sealed class DeliveryReportTests
         Assert.Equal(1, webChat.GetProperty("counts").GetProperty("failed").GetInt32());
         Assert.Equal(1, webChat.GetProperty("counts").GetProperty("held").GetInt32());
         Assert.True(targets["Feed"].GetProperty("complete").GetBoolean());
+        Assert.Equal(1, targets["Feed"].GetProperty("written").GetInt32());
+        Assert.Equal(1, targets["Feed"].GetProperty("counts").GetProperty("sent").GetInt32());
         var failure = Assert.Single(report.GetProperty("failures").EnumerateArray());
         Assert.Equal(web[1], failure.GetProperty("residentId").GetInt32());
         Assert.Equal("Given up after 5 attempts: 502 Bad Gateway", failure.GetProperty("error").GetString());

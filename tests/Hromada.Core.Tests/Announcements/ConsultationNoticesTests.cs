@@ -205,6 +205,27 @@ public sealed class ConsultationNoticesTests
         Assert.EndsWith(", до 02.12.2026 23:59.", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, null, "Подати свою можна у веб-чаті на сайті.")]
+    [InlineData("123:telegram-token", null, "Подати свою можна в чат-боті громади в Telegram або у веб-чаті на сайті.")]
+    [InlineData("123:telegram-token", "viber-token", "Подати свою можна в чат-боті громади в Telegram чи Viber або у веб-чаті на сайті.")]
+    public async Task OpenedNotice_NamesOnlyTheChatsThatAreOn(string? telegram, string? viber, string expected)
+    {
+        await using var host = await CoreTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hromada:Telegram:Token"] = telegram,
+            ["Hromada:Viber:AuthToken"] = viber,
+        });
+
+        await PlanAsync(host);
+
+        var opened = (await NoticesAsync(host)).Single(n => n.Kind == AnnouncementKind.ConsultationOpened);
+        await using var scope = host.Scope();
+        var text = await scope.ServiceProvider.GetRequiredService<NoticeValues>().RenderAsync(opened);
+        Assert.EndsWith(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Messenger", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TemplateWithAnUnknownPlaceholder_StopsTheServiceNamingTheSetting()
     {

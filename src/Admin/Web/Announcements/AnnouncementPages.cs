@@ -29,7 +29,7 @@ public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices,
             .ThenBy(a => a.Status == AnnouncementStatus.Scheduled ? a.SendAt.UtcTicks : -a.SendAt.UtcTicks)
             .ThenByDescending(a => a.Id)
             .Take(ListLength).ToList();
-        var counts = await AnnouncementReports.CountsAsync(db, shown.Select(a => a.Id).ToList(), ct);
+        var counts = await AnnouncementReports.CountsAsync(db, shown, ct);
         var rows = new List<Row>(shown.Count);
         foreach (var a in shown)
         {

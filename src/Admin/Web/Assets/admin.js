@@ -48,6 +48,19 @@
         filter();
     });
 
+    // A table wider than the screen says so above it (the hint names what is off to the side).
+    var hints = document.querySelectorAll(".scroll-hint");
+    var showHints = function () {
+        hints.forEach(function (hint) {
+            var wrap = hint.nextElementSibling;
+            if (wrap) { hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; }
+        });
+    };
+    if (hints.length > 0) {
+        showHints();
+        window.addEventListener("resize", showHints);
+    }
+
     // Actions that cannot be undone ask first.
     document.querySelectorAll("form[data-confirm]").forEach(function (form) {
         form.addEventListener("submit", function (e) {
