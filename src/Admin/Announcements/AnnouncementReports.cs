@@ -24,8 +24,8 @@ internal static class AnnouncementReports
             .GroupBy(m => new { m.AnnouncementId, m.Status })
             .Select(g => new { g.Key.AnnouncementId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct))
-            .Select(r => (Id: r.AnnouncementId!.Value, r.Status, r.Count))
-            .Concat(announcements.Where(FeedPublished).Select(a => (a.Id, OutboxStatus.Sent, 1)))
+            .Select(r => (Id: r.AnnouncementId!.Value, Status: r.Status, Count: r.Count))
+            .Concat(announcements.Where(FeedPublished).Select(a => (Id: a.Id, Status: OutboxStatus.Sent, Count: 1)))
             .ToList();
         return rows.GroupBy(r => r.Id)
             .ToDictionary(g => g.Key, g => DeliveryCountsDto.From(g.Select(r => (r.Status, r.Count))));

@@ -19,8 +19,11 @@ public sealed class ProposalFilter
     public bool? Late { get; set; }
     public bool? Unidentified { get; set; }
 
-    /// <summary>Only proposals with a route past its due date and no position yet.</summary>
+    /// <summary>Only proposals with a route past its due date and no position yet (of <see cref="ReviewBodyId"/>'s route when set).</summary>
     public bool? Overdue { get; set; }
+
+    /// <summary>Only undecided proposals with a route still waiting for a position (of <see cref="ReviewBodyId"/>'s route when set).</summary>
+    public bool? AwaitingPosition { get; set; }
 
     /// <summary>Received on or after this date (the hromada's local date).</summary>
     public DateOnly? From { get; set; }
@@ -48,7 +51,12 @@ public sealed class ProposalFilter
         if (Outcome is { } o) query = query.Where(p => p.Outcome == o);
         if (Late is { } late) query = query.Where(p => p.IsLate == late);
         if (Unidentified is { } u) query = query.Where(p => p.IsUnidentified == u);
-        if (Overdue == true) query = query.Where(p => p.Routes.Any(r => r.Stance == null && r.DueDate < today));
+        var own = ReviewBodyId;
+        if (Overdue == true) query = query.Where(p => p.Routes.Any(r => r.Stance == null && r.DueDate < today && (own == null || r.ReviewBodyId == own)));
+        if (AwaitingPosition == true)
+        {
+            query = query.Where(p => p.Status != ProposalStatus.Decided && p.Routes.Any(r => r.Stance == null && (own == null || r.ReviewBodyId == own)));
+        }
         if (From is { } from)
         {
             var start = startOfDay(from);

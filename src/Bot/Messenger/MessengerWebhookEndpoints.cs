@@ -16,7 +16,6 @@ namespace Hromada.Bot.Messenger;
 public static class MessengerWebhookEndpoints
 {
     public const string Path = "/webhooks/messenger";
-    private const int MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapMessengerWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -46,7 +45,7 @@ public static class MessengerWebhookEndpoints
         ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(MessengerWebhookEndpoints));
-        var body = await ReadBodyAsync(request, ct);
+        var body = await Channels.SignedWebhookBody.ReadAsync(request, ct);
         if (body is null)
         {
             return TypedResults.Problem(title: "Webhook body too large", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -88,40 +87,12 @@ public static class MessengerWebhookEndpoints
         return TypedResults.Text("EVENT_RECEIVED", "text/plain");
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
+    /// <summary>True when <paramref name="header"/> is "sha256=" and the hex HMAC-SHA256 of <paramref name="body"/> keyed with the app secret.</summary>
     internal static bool SignatureMatches(string header, byte[] body, string appSecret)
     {
         const string prefix = "sha256=";
-        if (string.IsNullOrEmpty(appSecret) || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-        byte[] given;
-        try
-        {
-            given = Convert.FromHexString(header.AsSpan(prefix.Length).Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        return header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && Channels.SignedWebhookBody.HmacSha256Matches(header.AsSpan(prefix.Length), body, appSecret);
     }
 
     private static bool FixedEquals(string given, string expected) =>

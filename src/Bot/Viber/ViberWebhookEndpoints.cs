@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hromada.Core.Community;
@@ -22,7 +21,6 @@ public static class ViberWebhookEndpoints
 {
     public const string Path = "/webhooks/viber";
     public const string SignatureHeader = "X-Viber-Content-Signature";
-    private const int MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapViberWebhookEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -36,7 +34,7 @@ public static class ViberWebhookEndpoints
         ViberApiClient api, Security.WebhookRejections rejections, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(ViberWebhookEndpoints));
-        var body = await ReadBodyAsync(request, ct);
+        var body = await Channels.SignedWebhookBody.ReadAsync(request, ct);
         if (body is null)
         {
             return TypedResults.Problem(title: "Callback body too large", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -93,39 +91,7 @@ public static class ViberWebhookEndpoints
         return JsonSerializer.SerializeToElement(api.Body(message), ViberJson.Options);
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
     /// <summary>True when <paramref name="header"/> is the hex HMAC-SHA256 of <paramref name="body"/> keyed with the token, compared in constant time.</summary>
-    internal static bool SignatureMatches(string header, byte[] body, string authToken)
-    {
-        if (string.IsNullOrEmpty(authToken) || string.IsNullOrWhiteSpace(header))
-        {
-            return false;
-        }
-        byte[] given;
-        try
-        {
-            given = Convert.FromHexString(header.Trim());
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(authToken), body);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
-    }
+    internal static bool SignatureMatches(string header, byte[] body, string authToken) =>
+        Channels.SignedWebhookBody.HmacSha256Matches(header, body, authToken);
 }

@@ -8,6 +8,9 @@ public enum GrammaticalCase
 {
     Nominative,
     Accusative,
+
+    /// <summary>"щодо 1 пропозиції", "щодо 5 пропозицій".</summary>
+    Genitive,
 }
 
 /// <summary>

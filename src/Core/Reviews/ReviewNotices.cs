@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hromada.Core.Calendar;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
@@ -6,6 +7,7 @@ using Hromada.Core.Email;
 using Hromada.Core.Meetings;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
+using Hromada.Core.Resources;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -67,12 +69,42 @@ public sealed class ReviewNotices(
     }
 
     /// <summary>Tells each reachable body of the open routes it has not been told of; returns how many bodies were told.</summary>
-    public async Task<int> TellRoutedAsync(CancellationToken ct)
+    public Task<int> TellRoutedAsync(CancellationToken ct) => TellBodiesAsync(
+        (routes, ct) => routes.Where(r => r.NotifiedAt == null).ToListAsync(ct),
+        (body, list) => (T("Review_RoutedSubject"),
+            T("Review_Routed", body.Label, Plural.Count(list.Count, "Proposal", GrammaticalCase.Nominative, Culture), DueDates(list), ListLink(body))),
+        (route, now) => route.NotifiedAt = now,
+        ct);
+
+    /// <summary>Reminds each reachable body of the positions due within the reminder's working days; returns how many bodies.</summary>
+    public Task<int> RemindAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        return TellBodiesAsync(
+            async (routes, ct) => (await routes.Where(r => r.RemindedAt == null && r.DueDate >= today).ToListAsync(ct))
+                .Where(r => calendar.WorkingDaysBefore(r.DueDate, options.Value.ReminderWorkingDays) <= today)
+                .ToList(),
+            (body, list) => (T("Review_ReminderSubject"),
+                T("Review_Reminder", body.Label, Plural.Count(list.Count, "Proposal", GrammaticalCase.Genitive, Culture), DueDates(list), ListLink(body))),
+            (route, now) => route.RemindedAt = now,
+            ct);
+    }
+
+    /// <summary>
+    /// One message per reachable body for the open routes <paramref name="select"/> picks, each route then marked with
+    /// <paramref name="mark"/> in the same save; returns how many bodies were told. A body without contacts is skipped
+    /// and its routes stay unmarked.
+    /// </summary>
+    private async Task<int> TellBodiesAsync(
+        Func<IQueryable<ProposalRoute>, CancellationToken, Task<List<ProposalRoute>>> select,
+        Func<ReviewBody, List<ProposalRoute>, (string Subject, string Text)> message,
+        Action<ProposalRoute, DateTimeOffset> mark,
+        CancellationToken ct)
     {
         await gate.Gate.WaitAsync(ct);
         try
         {
-            var routes = await OpenRoutes().Where(r => r.NotifiedAt == null).ToListAsync(ct);
+            var routes = await select(OpenRoutes(), ct);
             var told = 0;
             foreach (var byBody in routes.GroupBy(r => r.ReviewBodyId))
             {
@@ -83,55 +115,16 @@ public sealed class ReviewNotices(
                     continue;
                 }
                 var list = byBody.ToList();
-                var text = $"{body.Label}: передано на розгляд {Count(list.Count, ProposalWords)}. Позицію потрібно надати {DueDates(list)}. " +
-                           $"Перелік: {ListLink(body)}";
-                Send(addresses, "Пропозиції на розгляд", text);
+                var (subject, text) = message(body, list);
+                Send(addresses, subject, text);
                 foreach (var r in list)
                 {
-                    r.NotifiedAt = clock.UtcNow;
+                    mark(r, clock.UtcNow);
                 }
                 told++;
             }
             await SaveAsync(told, ct);
             return told;
-        }
-        finally
-        {
-            gate.Gate.Release();
-        }
-    }
-
-    /// <summary>Reminds each reachable body of the positions due within the reminder's working days; returns how many bodies.</summary>
-    public async Task<int> RemindAsync(CancellationToken ct)
-    {
-        await gate.Gate.WaitAsync(ct);
-        try
-        {
-            var today = clock.Today;
-            var routes = (await OpenRoutes().Where(r => r.RemindedAt == null && r.DueDate >= today).ToListAsync(ct))
-                .Where(r => calendar.WorkingDaysBefore(r.DueDate, options.Value.ReminderWorkingDays) <= today)
-                .ToList();
-            var reminded = 0;
-            foreach (var byBody in routes.GroupBy(r => r.ReviewBodyId))
-            {
-                var body = byBody.First().ReviewBody!;
-                var addresses = Addresses(body);
-                if (addresses.Count == 0)
-                {
-                    continue;
-                }
-                var list = byBody.ToList();
-                var text = $"{body.Label}: нагадування — позицію щодо {Count(list.Count, ProposalWordsGenitive)} ще не надано; строк {DueDates(list)}. " +
-                           $"Перелік: {ListLink(body)}";
-                Send(addresses, "Нагадування: строк надання позиції", text);
-                foreach (var r in list)
-                {
-                    r.RemindedAt = clock.UtcNow;
-                }
-                reminded++;
-            }
-            await SaveAsync(reminded, ct);
-            return reminded;
         }
         finally
         {
@@ -157,10 +150,10 @@ public sealed class ReviewNotices(
                 return 0;
             }
             var lines = routes.GroupBy(r => r.ReviewBodyId)
-                .Select(g => $"— {g.First().ReviewBody!.Label}: {Count(g.Count(), ProposalWords)} (строк {DueDates(g.ToList())})" +
-                             (IsReachable(g.First().ReviewBody!) ? "" : "; орган не має контактів, його не повідомлено"));
-            var text = $"Строк надання позиції минув без позиції:\n{string.Join("\n", lines)}\nПерелік: {Base()}/admin/proposals?overdue=true";
-            Send(addresses, "Строк надання позиції минув", text);
+                .Select(g => T("Review_OverdueLine", g.First().ReviewBody!.Label, Plural.Count(g.Count(), "Proposal", GrammaticalCase.Nominative, Culture),
+                                 DueDates(g.ToList()))
+                             + (IsReachable(g.First().ReviewBody!) ? "" : T("Review_OverdueUnreachable")));
+            Send(addresses, T("Review_OverdueSubject"), T("Review_Overdue", string.Join("\n", lines), $"{Base()}/admin/proposals?overdue=true"));
             foreach (var r in routes)
             {
                 r.OverdueNotifiedAt = clock.UtcNow;
@@ -191,8 +184,8 @@ public sealed class ReviewNotices(
                 unreachable.Add(body.Label);
                 continue;
             }
-            Send(addresses, "Проміжний звіт про розгляд пропозицій",
-                $"{body.Label}: проміжний звіт про розгляд пропозицій («{title}»). Завантажити: {Base()}/admin/reports/interim.docx?consultation={consultationId}");
+            Send(addresses, T("Review_InterimSubject"),
+                T("Review_Interim", body.Label, title, $"{Base()}/admin/reports/interim.docx?consultation={consultationId}"));
             told++;
         }
         await SaveAsync(told, ct);
@@ -230,13 +223,18 @@ public sealed class ReviewNotices(
         logger.LogInformation("Review notices: {Count} message(s) written to the outbox", messages);
     }
 
-    private static string DueDates(List<ProposalRoute> routes)
+    private string DueDates(List<ProposalRoute> routes)
     {
         var dates = routes.GroupBy(r => r.DueDate).OrderBy(g => g.Key).ToList();
         return dates.Count == 1
-            ? $"до {Date(dates[0].Key)}"
-            : string.Join(", ", dates.Select(d => $"до {Date(d.Key)} — {Count(d.Count(), ProposalWordsGenitive)}"));
+            ? T("Review_DueBy", Date(dates[0].Key))
+            : string.Join(", ", dates.Select(d => T("Review_DueByCount", Date(d.Key), Plural.Count(d.Count(), "Proposal", GrammaticalCase.Genitive, Culture))));
     }
+
+    /// <summary>The notices are read by the hromada's staff, in its default language.</summary>
+    private CultureInfo Culture => CultureInfo.GetCultureInfo(community.Value.DefaultCulture);
+
+    private string T(string key, params object?[] args) => args.Length == 0 ? Texts.Get(key, Culture) : Texts.Format(key, Culture, args);
 
     private string ListLink(ReviewBody body) => $"{Base()}/admin/proposals?reviewBodyId={body.Id}&status=Routed";
 

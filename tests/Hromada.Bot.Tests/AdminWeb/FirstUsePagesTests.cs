@@ -80,6 +80,33 @@ public sealed partial class FirstUsePagesTests
         Assert.Contains("Враховано частково", list, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reviewer_SeesHowManyWaitForTheirPosition_AndTheirBodyInTheHeader_NotTheWorkingGroup()
+    {
+        await using var app = new HromadaAppFactory();
+        var road = await AdminSeed.SubmitAsync(app);
+        var lights = await AdminSeed.SubmitAsync(app, "Відновити вуличне освітлення на вулиці Шкільній у Камʼянці");
+        await AdminSeed.SubmitAsync(app, "Облаштувати укриття в школі села Вишневе", sphere: "safety");
+        using var admin = AdminClient.ForAdmin(app);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/admin/proposals/bulk/routes",
+            new { references = new[] { road.Reference, lights.Reference }, reviewBodies = new[] { "sg-infrastructure" }, dueDate = "2026-11-30" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/admin/proposals/{lights.Reference}/routes/sg-infrastructure/position",
+            new { stance = "Support", justification = "Освітлення в плані на 2027 рік" })).StatusCode);
+        using var reviewer = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "підгрупа ЖКГ", AdminRole.Reviewer, "sg-infrastructure"));
+        using var officer = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "пресслужба", AdminRole.Communications));
+
+        var overview = WebSessionClient.Text(await reviewer.GetHtmlAsync("/admin"));
+        var waiting = WebSessionClient.Text(await reviewer.GetHtmlAsync("/admin/proposals?awaitingPosition=true"));
+        var announcements = await officer.GetHtmlAsync("/admin/announcements");
+
+        Assert.Matches(@"\b1\s+чекають вашої позиції", overview);
+        Assert.DoesNotContain("ще не передано на розгляд", overview, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"brand-sub\">Підгрупа з питань ЖКГ, будівництва, доріг, транспорту і звʼязку</span>", await reviewer.GetHtmlAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains(road.Reference, waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain(lights.Reference, waiting, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"brand-sub\">комунікації</span>", announcements, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(NotificationService.WebChatReason, "Вебчат покаже його")]
     [InlineData(NotificationService.BlockedReason, "Автор заблокував бота")]

@@ -23,7 +23,8 @@ public sealed class DashboardData(
 {
     private const int ListLength = 10;
 
-    public sealed record Counts(int Received, int Late, int Unidentified, int Decided, int Overdue, int NotRouted);
+    /// <summary>The overview's figures; <see cref="AwaitingPosition"/> counts, for a reviewer, the proposals waiting for their body's position.</summary>
+    public sealed record Counts(int Received, int Late, int Unidentified, int Decided, int Overdue, int NotRouted, int AwaitingPosition);
 
     /// <summary>A review body's route waiting for its position.</summary>
     public sealed record DueRoute(string Reference, string ReviewBody, DateOnly DueDate, int DaysOverdue);
@@ -53,7 +54,7 @@ public sealed class DashboardData(
         var body = user.ReviewBodyId();
         if (consultation is null)
         {
-            return new View(null, consultations, false, new Counts(0, 0, 0, 0, 0, 0), [], [], [], [], null, null, []);
+            return new View(null, consultations, false, new Counts(0, 0, 0, 0, 0, 0, 0), [], [], [], [], null, null, []);
         }
 
         var today = clock.Today;
@@ -69,7 +70,8 @@ public sealed class DashboardData(
             await Filtered(f => f.Unidentified = true).CountAsync(ct),
             await Filtered(f => f.Status = ProposalStatus.Decided).CountAsync(ct),
             await Filtered(f => f.Overdue = true).CountAsync(ct),
-            await Filtered(f => f.Status = ProposalStatus.Received).CountAsync(ct));
+            await Filtered(f => f.Status = ProposalStatus.Received).CountAsync(ct),
+            await Filtered(f => f.AwaitingPosition = true).CountAsync(ct));
 
         var open = await db.ProposalRoutes.AsNoTracking()
             .Where(r => r.Stance == null && r.DueDate <= today && r.Proposal!.ConsultationId == consultation.Id && r.Proposal.Status != ProposalStatus.Decided)
