@@ -70,9 +70,60 @@ public static class AdminApiExtensions
                 Description = "An admin API key.",
             };
             RequireKey(document);
+            DescribeListItems(document);
             return Task.CompletedTask;
         }));
         return services;
+    }
+
+    /// <summary>What each list of strings in a request or an answer holds, by the property's name.</summary>
+    private static readonly Dictionary<string, string> ListItems = new(StringComparer.Ordinal)
+    {
+        ["references"] = "A proposal's reference, e.g. P-2026-00001.",
+        ["done"] = "The reference of a proposal the change reached.",
+        ["notFound"] = "A reference that names no proposal (or none this key may see).",
+        ["conflicts"] = "The reference of a proposal someone else changed meanwhile: read it again and retry.",
+        ["routed"] = "The reference of a proposal routed.",
+        ["skipped"] = "The reference of a proposal left as it was.",
+        ["reviewBodies"] = "A review body's code, as GET /api/admin/review-bodies lists them.",
+        ["routedTo"] = "The code of a review body the proposal was routed to.",
+        ["emails"] = "An e-mail address.",
+        ["socialGroups"] = "A social group's code, as GET /api/catalogs lists them.",
+        ["present"] = "A working group member present, as the protocol names them.",
+        ["absent"] = "A working group member absent, as the protocol names them.",
+        ["invited"] = "A person invited to the meeting, as the protocol names them.",
+        ["measures"] = "The code of a measure (Hromada:WorkingGroup:Measures).",
+        ["matchedBy"] = "What matched the author: name, phone or email.",
+        ["cleared"] = "A personal field cleared: authorName, authorPhone or authorEmail.",
+        ["gaps"] = "A group the proposals do not yet represent, in words.",
+    };
+
+    /// <summary>
+    /// Gives the items of every list of strings a description (and the announcement targets their names), so a
+    /// client reading the document knows what goes in <c>references</c>, <c>reviewBodies</c>, <c>targets</c> …
+    /// </summary>
+    private static void DescribeListItems(OpenApiDocument document)
+    {
+        foreach (var schema in document.Components?.Schemas?.Values ?? [])
+        {
+            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                if (property is not OpenApiSchema { Items: OpenApiSchema items } list || items.Type != JsonSchemaType.String)
+                {
+                    continue;
+                }
+                if (name == "targets")
+                {
+                    items.Description ??= "An announcement target.";
+                    items.Enum = [.. Enum.GetNames<Core.Announcements.AnnouncementTarget>().Select(t => (System.Text.Json.Nodes.JsonNode)t)];
+                }
+                else if (ListItems.TryGetValue(name, out var what))
+                {
+                    items.Description ??= what;
+                }
+                list.Description ??= items.Description;
+            }
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Hromada.Core.Proposals;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Proposals;
@@ -31,7 +32,10 @@ public sealed class ProposalFilter
     /// <summary>Received on or before this date (the hromada's local date).</summary>
     public DateOnly? To { get; set; }
 
-    /// <summary>Text search in the proposal, its reference and the unlisted settlement name.</summary>
+    /// <summary>
+    /// Text search in the proposal, its reference and the unlisted settlement name: any case, any apostrophe form or
+    /// none («камянка» finds «Камʼянка»).
+    /// </summary>
     public string? Q { get; set; }
 
     /// <summary>Only routed to this review body (set for Reviewer keys from their binding).</summary>
@@ -69,8 +73,11 @@ public sealed class ProposalFilter
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var wanted = Proposal.ToSearchText(Q.Trim(), "", null).Trim();
-            query = query.Where(p => p.SearchText.Contains(wanted));
+            // The stored search text is folded with the apostrophe kept as ʼ (the similar-proposals index reads it so);
+            // both sides leave it out here, so a word typed with or without one matches.
+            var wanted = TextFolding.Key(Q);
+            var apostrophe = TextFolding.Apostrophe.ToString();
+            query = query.Where(p => p.SearchText.Replace(apostrophe, "").Contains(wanted));
         }
         if (ReviewBodyId is { } body) query = query.Where(p => p.Routes.Any(r => r.ReviewBodyId == body));
         return query;

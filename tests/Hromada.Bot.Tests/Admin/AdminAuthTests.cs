@@ -152,4 +152,25 @@ public sealed class AdminAuthTests
         Assert.All(operations.Where(o => o.Path.StartsWith("/api/webchat", StringComparison.Ordinal)),
             o => Assert.False(o.Operation.TryGetProperty("security", out _), $"{o.Method} {o.Path} asks for a key"));
     }
+
+    [Fact]
+    public async Task OpenApiDocument_SaysWhatEveryListOfStringsHolds_AndNamesTheAnnouncementTargets()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        using var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var lists = doc.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject()
+            .Where(s => s.Value.TryGetProperty("properties", out _))
+            .SelectMany(s => s.Value.GetProperty("properties").EnumerateObject().Select(p => (Name: $"{s.Name}.{p.Name}", Schema: p.Value)))
+            .Where(p => p.Schema.TryGetProperty("items", out var items) && items.TryGetProperty("type", out var type) && type.ToString().Contains("string", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(lists.Count > 20, $"only {lists.Count} lists of strings");
+        Assert.All(lists, l => Assert.True(l.Schema.GetProperty("items").TryGetProperty("description", out var d) && d.GetString()!.Length > 0,
+            $"{l.Name}: its items say nothing of what they are"));
+        var targets = lists.Single(l => l.Name == "AnnouncementInput.targets").Schema.GetProperty("items").GetProperty("enum")
+            .EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(Enum.GetNames<Hromada.Core.Announcements.AnnouncementTarget>(), targets);
+    }
 }

@@ -281,4 +281,22 @@ public sealed class ProposalWorkflowTests
         Assert.Equal("Олена Петренко", withPersonal.GetProperty("items")[0].GetProperty("author").GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
     }
+
+    [Theory]
+    [InlineData("камянка")]
+    [InlineData("Кам'янка")]
+    [InlineData("КАМ’ЯНКА")]
+    [InlineData("камʼянка")]
+    public async Task Search_FindsAWordWithAnApostrophe_TypedWithAnyOrNone(string typed)
+    {
+        await using var app = new HromadaAppFactory();
+        var road = await AdminSeed.SubmitAsync(app, text: "Відремонтувати дорогу до школи в селі Камʼянка");
+        await AdminSeed.SubmitAsync(app, text: "Освітлення вулиці в Озерному", settlement: "ozerne");
+        using var group = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
+
+        var search = await group.GetFromJsonAsync<JsonElement>("/api/admin/proposals?q=" + Uri.EscapeDataString(typed));
+
+        Assert.Equal(1, search.GetProperty("total").GetInt32());
+        Assert.Equal(road.Reference, search.GetProperty("items")[0].GetProperty("reference").GetString());
+    }
 }

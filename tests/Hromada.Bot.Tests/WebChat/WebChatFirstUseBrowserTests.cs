@@ -60,6 +60,8 @@ public sealed class WebChatFirstUseBrowserTests
             await PressAsync(page, "Ветерани");
             await Assertions.Expect(page.Locator("#hb-choices button", new PageLocatorOptions { HasTextString = "✓ Ветерани" })).ToBeVisibleAsync();
             await Assertions.Expect(question).ToHaveCountAsync(1);
+            // The short line the other chats get instead of the question is not a bubble here.
+            await Assertions.Expect(page.Locator(".hb-bot", new PageLocatorOptions { HasTextString = "Позначено" })).ToHaveCountAsync(0);
             await PressAsync(page, "Готово");
 
             await TypeAsync(page, "камянка");

@@ -151,7 +151,9 @@ public sealed class ConversationStepsTests : IAsyncLifetime
 
         var updated = Assert.Single(_resident.Last);
         Assert.True(updated.Updates);
-        Assert.Equal(question.Text, updated.Text);
+        // Not the whole question again: a chat that cannot change a sent message shows only what is ticked.
+        Assert.Equal("✓ Позначено: Молодь (14–35 років). Позначте ще або натисніть «Готово».", updated.Text);
+        Assert.DoesNotContain(question.Text, updated.Text, StringComparison.Ordinal);
         Assert.Contains(updated.Choices, c => c.Label.StartsWith("✓ Молодь", StringComparison.Ordinal));
 
         await _resident.TextAsync("не знаю");

@@ -91,9 +91,9 @@
     var last = null;
     (messages || []).forEach(function (m) {
       if (m.id) { var key = m.id + ":" + (m.part || 0); if (shown[key]) { return; } shown[key] = true; }
-      // The question already on screen with new ticks: only its buttons change, no second copy of it.
-      var before = lastShown();
-      if (m.updates && before && before.text === m.text) { last = m; return; }
+      // The question already on screen with new ticks: only its buttons change, no new bubble (the short line the
+      // other chats show instead is not needed here).
+      if (m.updates && lastShown()) { last = m; return; }
       add("bot", m.text); last = m;
     });
     if (current) {

@@ -35,9 +35,11 @@ internal sealed class SocialGroupsQuestion(CatalogCache cache) : Question
         choices.Add(Button(ctx.T("Choice_Done"), "done"));
         if (answer is { Ticked: true })
         {
-            // Only the ticks changed: the question is not repeated as a new message where the channel can help it.
+            // Only the ticks changed: not the whole question again, only what is ticked now (a chat that cannot change
+            // a message sent shows this one line; the web chat refreshes the buttons of the question on screen).
             Save(ctx, answer with { Ticked = false });
-            ctx.SayUpdated(ctx.T("Ask_SocialGroups"), choices);
+            var labels = groups.Where(g => ticked.Contains(g.Id)).Select(g => g.Label).ToList();
+            ctx.SayUpdated(labels.Count == 0 ? ctx.T("Ask_SocialGroupsNoneTicked") : ctx.T("Ask_SocialGroupsTicked", string.Join(", ", labels)), choices);
             return;
         }
         ctx.Say(ctx.T("Ask_SocialGroups"), choices);
