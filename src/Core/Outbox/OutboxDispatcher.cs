@@ -156,7 +156,7 @@ public sealed class OutboxDispatcher : BackgroundService
                       AND NOT EXISTS (SELECT 1 FROM OutboxMessages p
                                       WHERE p.Channel = o.Channel AND p.Recipient = o.Recipient AND p.Status = 'Pending' AND p.Id < o.Id)
                     ORDER BY o.Id LIMIT @limit)
-                RETURNING Id, Channel, Recipient, IsPublicPost, Purpose, Payload, ReplyContext, ResidentId, EraseOnCompletion, PartsSent, Attempts, NextAttemptAt
+                RETURNING Id, Channel, Recipient, IsPublicPost, Purpose, Payload, ReplyContext, ResidentId, EraseOnCompletion, PartsSent, Attempts, NextAttemptAt, CreatedAt
                 """;
             Add(command, "@me", Owner);
             Add(command, "@until", UtcTextConverter.Format(now + _options.LeaseDuration));
@@ -181,6 +181,8 @@ public sealed class OutboxDispatcher : BackgroundService
                     PartsSent = reader.GetInt32(9),
                     Attempts = reader.GetInt32(10),
                     NextAttemptAt = DateTimeOffset.Parse(reader.GetString(11), System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal),
+                    CreatedAt = DateTimeOffset.Parse(reader.GetString(12), System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal),
                 });
             }
@@ -277,7 +279,7 @@ public sealed class OutboxDispatcher : BackgroundService
 
             case SendStatus.Failed:
                 work.Attempts++;
-                if (work.Attempts >= _options.MaxSendAttempts)
+                if (_options.GivesUp(work.Attempts, work.CreatedAt, now))
                 {
                     _logger.LogError("Gave up sending outbox message {Id} ({Purpose}) to {Channel} {Recipient} after {Attempts} attempts: {Error}",
                         work.Id, work.Purpose, work.Channel, work.Recipient, work.Attempts, result.Error);
