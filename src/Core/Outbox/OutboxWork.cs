@@ -3,7 +3,7 @@ using Hromada.Core.Proposals;
 namespace Hromada.Core.Outbox;
 
 /// <summary>An outbox message this instance has claimed and is sending.</summary>
-internal sealed class OutboxWork
+public sealed class OutboxWork
 {
     public required long Id { get; init; }
     public required Channel Channel { get; init; }
