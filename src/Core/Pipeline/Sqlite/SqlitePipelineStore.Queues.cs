@@ -54,7 +54,7 @@ internal sealed partial class SqlitePipelineStore
                       AND NOT EXISTS (SELECT 1 FROM OutboxMessages p
                                       WHERE p.Channel = o.Channel AND p.Recipient = o.Recipient AND p.Status = 'Pending' AND p.Id < o.Id)
                     ORDER BY o.Id LIMIT @limit)
-                RETURNING Id, Channel, Recipient, IsPublicPost, Purpose, Payload, ReplyContext, ResidentId, EraseOnCompletion, PartsSent, Attempts, NextAttemptAt
+                RETURNING Id, Channel, Recipient, IsPublicPost, Purpose, Payload, ReplyContext, ResidentId, EraseOnCompletion, PartsSent, Attempts, NextAttemptAt, CreatedAt
                 """,
                 ("@me", claim.Owner), ("@until", Sql.Text(claim.LeaseUntil)), ("@now", Sql.Text(claim.Now)),
                 ("@reclaim", claim.ReclaimOwn ? 1 : 0), ("@limit", claim.Limit));
@@ -76,6 +76,7 @@ internal sealed partial class SqlitePipelineStore
                     PartsSent = reader.GetInt32(9),
                     Attempts = reader.GetInt32(10),
                     NextAttemptAt = Sql.Instant(reader.GetString(11)),
+                    CreatedAt = Sql.Instant(reader.GetString(12)),
                 });
             }
             return result;
