@@ -81,7 +81,8 @@ public sealed class NoticeOptions
 
     /// <summary>
     /// The text, with placeholders {title}, {hromada}, {opens}, {deadline}, {previousDeadline}, {reason}, {received},
-    /// {decided}, {channels} (where residents can write: the chats that are on); empty: the built-in text in the hromada's default language.
+    /// {decided}, {results} (the address of the consultation's public results page), {channels} (where residents can
+    /// write: the chats that are on); empty: the built-in text in the hromada's default language.
     /// </summary>
     public string Template { get; set; } = "";
 

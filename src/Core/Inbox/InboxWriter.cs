@@ -1,5 +1,4 @@
-using System.Data.Common;
-using Hromada.Core.Storage;
+using Hromada.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Channel = Hromada.Core.Proposals.Channel;
@@ -21,8 +20,8 @@ public readonly record struct StoredItem(long? Id, Task? Handled = null)
 /// to be committed before it answers the platform. New items are handed to the <see cref="InboxProcessor"/> here, in
 /// the order of their ids, so one sender's messages are handled in the order they were stored.
 /// </summary>
-public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, SqliteWriteGate gate, TimeProvider time, ILogger<InboxWriter> logger)
-    : BatchWriter<InboxWriter.Request>(scopes, gate, logger)
+public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, TimeProvider time, ILogger<InboxWriter> logger)
+    : BatchWriter<InboxWriter.Request>(scopes, logger)
 {
     /// <summary>
     /// Stores one payload (<paramref name="parsed"/> is what its channel adapter made of it, so it need not be parsed
@@ -36,22 +35,12 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor proc
         return request.Completion.Task.WaitAsync(ct);
     }
 
-    protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Request> batch, CancellationToken ct)
+    protected override async Task WriteAsync(IPipelineStore store, IReadOnlyList<Request> batch, CancellationToken ct)
     {
-        await using var insert = Command(connection, transaction,
-            "INSERT INTO InboxItems (Channel, ExternalId, SenderKey, Payload, ReceivedAt, Status, NextAttemptAt, Attempts) " +
-            "VALUES (@channel, @external, @sender, @payload, @now, 'Pending', @now, 0) " +
-            "ON CONFLICT (Channel, ExternalId) DO NOTHING RETURNING Id",
-            "@channel", "@external", "@sender", "@payload", "@now");
-        var p = insert.Parameters;
-        p["@now"].Value = UtcTextConverter.Format(time.GetUtcNow());
-        foreach (var r in batch)
+        var ids = await store.StoreInboxAsync([.. batch.Select(r => new InboxInsert(r.Channel, r.ExternalId, r.SenderKey, r.Payload))], time.GetUtcNow(), ct);
+        for (var i = 0; i < batch.Count; i++)
         {
-            p["@channel"].Value = r.Channel.ToString();
-            p["@external"].Value = r.ExternalId;
-            p["@sender"].Value = r.SenderKey;
-            p["@payload"].Value = r.Payload;
-            r.Id = await insert.ExecuteScalarAsync(ct) is long id ? id : null;
+            batch[i].Id = ids[i];
         }
     }
 

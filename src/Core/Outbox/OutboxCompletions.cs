@@ -1,6 +1,4 @@
-using System.Data.Common;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
+using Hromada.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Channel = Hromada.Core.Proposals.Channel;
@@ -8,7 +6,7 @@ using Channel = Hromada.Core.Proposals.Channel;
 namespace Hromada.Core.Outbox;
 
 /// <summary>What to record about one outbox message after a send.</summary>
-internal sealed record OutboxUpdate(long Id, OutboxStatus Status, int Attempts, int PartsSent, DateTimeOffset NextAttemptAt, string? Error)
+public sealed record OutboxUpdate(long Id, OutboxStatus Status, int Attempts, int PartsSent, DateTimeOffset NextAttemptAt, string? Error)
 {
     public DateTimeOffset? CompletedAt { get; init; }
     public string? LeaseOwner { get; init; }
@@ -24,8 +22,8 @@ internal sealed record OutboxUpdate(long Id, OutboxStatus Status, int Attempts, 
 /// A crash before a batch is written leaves those messages leased: they are sent again after the lease — the
 /// "at most twice for messages in flight" bound.
 /// </summary>
-internal sealed class OutboxCompletions(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger<OutboxCompletions> logger)
-    : BatchWriter<OutboxUpdate>(scopes, gate, logger)
+internal sealed class OutboxCompletions(IServiceScopeFactory scopes, ILogger<OutboxCompletions> logger)
+    : BatchWriter<OutboxUpdate>(scopes, logger)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _unwritten = new();
     private long _pending;
@@ -55,44 +53,8 @@ internal sealed class OutboxCompletions(IServiceScopeFactory scopes, SqliteWrite
         }
     }
 
-    protected override async Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxUpdate> batch, CancellationToken ct)
-    {
-        await using var update = Command(connection, transaction,
-            "UPDATE OutboxMessages SET Status = @status, Attempts = @attempts, PartsSent = @parts, NextAttemptAt = @next, " +
-            "LastError = @error, CompletedAt = @completed, LeaseOwner = @owner, LeaseUntil = @until WHERE Id = @id",
-            "@status", "@attempts", "@parts", "@next", "@error", "@completed", "@owner", "@until", "@id");
-        await using var delete = Command(connection, transaction, "DELETE FROM OutboxMessages WHERE Id = @id", "@id");
-        await using var block = Command(connection, transaction,
-            "UPDATE Residents SET IsBlocked = 1, IsSubscribed = 0 WHERE Channel = @channel AND ChannelUserId = @user", "@channel", "@user");
-        foreach (var u in batch)
-        {
-            if (u.Delete)
-            {
-                delete.Parameters["@id"].Value = u.Id;
-                await delete.ExecuteNonQueryAsync(ct);
-            }
-            else
-            {
-                var p = update.Parameters;
-                p["@status"].Value = u.Status.ToString();
-                p["@attempts"].Value = u.Attempts;
-                p["@parts"].Value = u.PartsSent;
-                p["@next"].Value = UtcTextConverter.Format(u.NextAttemptAt);
-                p["@error"].Value = u.Error is null ? DBNull.Value : (u.Error.Length > 1000 ? u.Error[..1000] : u.Error);
-                p["@completed"].Value = u.CompletedAt is { } c ? UtcTextConverter.Format(c) : DBNull.Value;
-                p["@owner"].Value = (object?)u.LeaseOwner ?? DBNull.Value;
-                p["@until"].Value = u.LeaseUntil is { } l ? UtcTextConverter.Format(l) : DBNull.Value;
-                p["@id"].Value = u.Id;
-                await update.ExecuteNonQueryAsync(ct);
-            }
-            if (u.BlockedResident is { } r)
-            {
-                block.Parameters["@channel"].Value = r.Channel.ToString();
-                block.Parameters["@user"].Value = r.ChannelUserId;
-                await block.ExecuteNonQueryAsync(ct);
-            }
-        }
-    }
+    protected override Task WriteAsync(IPipelineStore store, IReadOnlyList<OutboxUpdate> batch, CancellationToken ct) =>
+        store.WriteSendResultsAsync(batch, ct);
 
     protected override void Written(IReadOnlyList<OutboxUpdate> batch) => Forget(batch);
 

@@ -1,7 +1,4 @@
-using System.Data.Common;
 using Hromada.Core.Pipeline;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,13 +25,12 @@ public sealed class OutboxDispatcher : BackgroundService
     private readonly KeyedWorkQueue<OutboxWork> _queue;
     private readonly PushLimiter _limiter;
     private readonly OutboxCompletions _completions;
-    private readonly SqliteWriteGate _gate;
     private bool _reclaimOwn = true;
     private int _sending;
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, IOptions<PipelineOptions> options,
-        SqliteWriteGate gate, TimeProvider time, ILoggerFactory loggers)
+        TimeProvider time, ILoggerFactory loggers)
     {
         _scopes = scopes;
         _senders = senders.ToDictionary(s => s.Channel);
@@ -43,8 +39,7 @@ public sealed class OutboxDispatcher : BackgroundService
         _time = time;
         _logger = loggers.CreateLogger<OutboxDispatcher>();
         _limiter = new PushLimiter(time);
-        _gate = gate;
-        _completions = new OutboxCompletions(scopes, gate, loggers.CreateLogger<OutboxCompletions>());
+        _completions = new OutboxCompletions(scopes, loggers.CreateLogger<OutboxCompletions>());
         _queue = new KeyedWorkQueue<OutboxWork>(_options.MaxConcurrentSends, burst: 4, w => w.Id, HandleAsync, time, _logger);
     }
 
@@ -108,8 +103,8 @@ public sealed class OutboxDispatcher : BackgroundService
         var claimed = new List<OutboxWork>();
         await using (var scope = _scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-            claimed.AddRange(await ClaimAsync(db, _senders.Keys, [OutboxPurpose.Reply, OutboxPurpose.Notice], ClaimBatch, now, ct));
+            var store = scope.ServiceProvider.GetRequiredService<IPipelineStore>();
+            claimed.AddRange(await ClaimAsync(store, [.. _senders.Keys], [OutboxPurpose.Reply, OutboxPurpose.Notice], ClaimBatch, now, ct));
             foreach (var (channel, sender) in _senders)
             {
                 // Announcements are claimed a few seconds of sending at a time, so no claim outlives its lease.
@@ -117,7 +112,7 @@ public sealed class OutboxDispatcher : BackgroundService
                 if (ahead > TimeSpan.Zero)
                 {
                     var limit = (int)Math.Ceiling(Math.Max(1, sender.PushLimits.PerSecond) * ahead.TotalSeconds);
-                    claimed.AddRange(await ClaimAsync(db, [channel], [OutboxPurpose.Announcement], limit, now, ct));
+                    claimed.AddRange(await ClaimAsync(store, [channel], [OutboxPurpose.Announcement], limit, now, ct));
                 }
             }
         }
@@ -134,71 +129,9 @@ public sealed class OutboxDispatcher : BackgroundService
         }
     }
 
-    private async Task<List<OutboxWork>> ClaimAsync(
-        HromadaDbContext db, IEnumerable<Channel> channels, IEnumerable<OutboxPurpose> purposes, int limit, DateTimeOffset now, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            var channelList = string.Join(", ", channels.Select(c => $"'{c}'"));
-            var purposeList = string.Join(", ", purposes.Select(p => $"'{p}'"));
-            // Through the index of pending messages: without it SQLite would walk every message ever sent, in id order.
-            command.CommandText = $"""
-                UPDATE OutboxMessages SET LeaseOwner = @me, LeaseUntil = @until
-                WHERE Id IN (
-                    SELECT o.Id FROM OutboxMessages o INDEXED BY IX_OutboxMessages_Pending
-                    WHERE o.Status = 'Pending' AND o.NextAttemptAt <= @now
-                      AND o.Channel IN ({channelList}) AND o.Purpose IN ({purposeList})
-                      AND (o.LeaseOwner IS NULL OR o.LeaseUntil < @now OR (@reclaim = 1 AND o.LeaseOwner = @me))
-                      AND NOT EXISTS (SELECT 1 FROM OutboxMessages p
-                                      WHERE p.Channel = o.Channel AND p.Recipient = o.Recipient AND p.Status = 'Pending' AND p.Id < o.Id)
-                    ORDER BY o.Id LIMIT @limit)
-                RETURNING Id, Channel, Recipient, IsPublicPost, Purpose, Payload, ReplyContext, ResidentId, EraseOnCompletion, PartsSent, Attempts, NextAttemptAt
-                """;
-            Add(command, "@me", Owner);
-            Add(command, "@until", UtcTextConverter.Format(now + _options.LeaseDuration));
-            Add(command, "@now", UtcTextConverter.Format(now));
-            Add(command, "@reclaim", _reclaimOwn ? 1 : 0);
-            Add(command, "@limit", limit);
-            var result = new List<OutboxWork>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                result.Add(new OutboxWork
-                {
-                    Id = reader.GetInt64(0),
-                    Channel = Enum.Parse<Channel>(reader.GetString(1)),
-                    Recipient = reader.GetString(2),
-                    IsPublicPost = reader.GetBoolean(3),
-                    Purpose = Enum.Parse<OutboxPurpose>(reader.GetString(4)),
-                    Payload = reader.GetString(5),
-                    ReplyContext = reader.IsDBNull(6) ? null : reader.GetString(6),
-                    ResidentId = reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    EraseOnCompletion = reader.GetBoolean(8),
-                    PartsSent = reader.GetInt32(9),
-                    Attempts = reader.GetInt32(10),
-                    NextAttemptAt = DateTimeOffset.Parse(reader.GetString(11), System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal),
-                });
-            }
-            return result;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
+    private Task<IReadOnlyList<OutboxWork>> ClaimAsync(
+        IPipelineStore store, IReadOnlyList<Channel> channels, IReadOnlyList<OutboxPurpose> purposes, int limit, DateTimeOffset now, CancellationToken ct) =>
+        store.ClaimOutboxAsync(new OutboxClaim(Owner, channels, purposes, limit, now, now + _options.LeaseDuration, _reclaimOwn), ct);
 
     private async Task<WorkOutcome> HandleAsync(string key, OutboxWork work, CancellationToken ct)
     {
@@ -277,7 +210,7 @@ public sealed class OutboxDispatcher : BackgroundService
 
             case SendStatus.Failed:
                 work.Attempts++;
-                if (work.Attempts >= _options.MaxSendAttempts)
+                if (_options.GivesUp(work.Attempts, work.CreatedAt, now))
                 {
                     _logger.LogError("Gave up sending outbox message {Id} ({Purpose}) to {Channel} {Recipient} after {Attempts} attempts: {Error}",
                         work.Id, work.Purpose, work.Channel, work.Recipient, work.Attempts, result.Error);

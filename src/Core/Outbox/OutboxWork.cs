@@ -3,7 +3,7 @@ using Hromada.Core.Proposals;
 namespace Hromada.Core.Outbox;
 
 /// <summary>An outbox message this instance has claimed and is sending.</summary>
-internal sealed class OutboxWork
+public sealed class OutboxWork
 {
     public required long Id { get; init; }
     public required Channel Channel { get; init; }
@@ -17,6 +17,9 @@ internal sealed class OutboxWork
     public int PartsSent { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>When it was written: a failing send is retried for <see cref="Pipeline.PipelineOptions.SendRetryPeriod"/> from then.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The push slot reserved for it, if any.</summary>
     public DateTimeOffset? Slot { get; set; }
@@ -39,5 +42,6 @@ internal sealed class OutboxWork
         PartsSent = m.PartsSent,
         Attempts = m.Attempts,
         NextAttemptAt = m.NextAttemptAt,
+        CreatedAt = m.CreatedAt,
     };
 }

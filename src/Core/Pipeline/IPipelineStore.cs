@@ -6,9 +6,10 @@ using Hromada.Core.Residents;
 namespace Hromada.Core.Pipeline;
 
 /// <summary>
-/// The storage the message pipeline needs, in one place per database engine (<c>Pipeline/Sqlite</c> now): reading a
-/// turn's state, the group commit of many residents' turns, the claim on a sender's messages, and an inbox item's
-/// retry or setting aside. Scoped: one per unit of work.
+/// The storage the message pipeline needs, in one place per database engine (<c>Pipeline/Sqlite</c> now): storing
+/// inbound payloads, reading a turn's state, the group commit of many residents' turns, the claim on a sender's
+/// messages, an inbox item's retry or setting aside, the claim on outbox messages and the results of their sends.
+/// Scoped: one per unit of work.
 /// </summary>
 public interface IPipelineStore
 {
@@ -29,7 +30,34 @@ public interface IPipelineStore
 
     /// <summary>Sets an inbox item aside with its reason: never retried, holds nothing up.</summary>
     Task SetAsideAsync(long itemId, int attempts, string reason, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// Stores inbound payloads, all in one transaction, received at <paramref name="now"/>: for each one its new inbox
+    /// id, in the same order, or null when the same (channel, external id) was stored before.
+    /// </summary>
+    Task<IReadOnlyList<long?>> StoreInboxAsync(IReadOnlyList<InboxInsert> items, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// Leases to <see cref="OutboxClaim.Owner"/> the pending outbox messages due at <see cref="OutboxClaim.Now"/> that
+    /// no one else holds, at most one per recipient (the oldest: one recipient's messages go in order), oldest first.
+    /// </summary>
+    Task<IReadOnlyList<OutboxWork>> ClaimOutboxAsync(OutboxClaim claim, CancellationToken ct);
+
+    /// <summary>Records the results of sends, all in one transaction.</summary>
+    Task WriteSendResultsAsync(IReadOnlyList<OutboxUpdate> updates, CancellationToken ct);
 }
+
+/// <summary>One inbound payload to store.</summary>
+public sealed record InboxInsert(Channel Channel, string ExternalId, string SenderKey, string Payload);
+
+/// <summary>
+/// A claim on outbox messages: of these channels and purposes, at most <paramref name="Limit"/>, leased until
+/// <paramref name="LeaseUntil"/>; with <paramref name="ReclaimOwn"/> (the first claim after a start) also the ones
+/// this owner still holds from before.
+/// </summary>
+public sealed record OutboxClaim(
+    string Owner, IReadOnlyList<Channel> Channels, IReadOnlyList<OutboxPurpose> Purposes, int Limit, DateTimeOffset Now,
+    DateTimeOffset LeaseUntil, bool ReclaimOwn);
 
 /// <summary>What a turn starts from.</summary>
 public sealed record TurnState(Resident? Resident, IReadOnlyList<HeldMessage> Held);

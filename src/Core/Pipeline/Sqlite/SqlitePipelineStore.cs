@@ -16,7 +16,7 @@ namespace Hromada.Core.Pipeline.Sqlite;
 /// the whole batch, with a savepoint per turn so a turn that fails is undone alone. The rare effects that touch many
 /// tables (a submission, an erasure) run through EF Core in the same transaction.
 /// </summary>
-internal sealed class SqlitePipelineStore(HromadaDbContext db, SqliteWriteGate gate, IServiceProvider services, ILogger<SqlitePipelineStore> logger)
+internal sealed partial class SqlitePipelineStore(HromadaDbContext db, SqliteWriteGate gate, IServiceProvider services, ILogger<SqlitePipelineStore> logger)
     : IPipelineStore
 {
     private const string ResidentColumns =

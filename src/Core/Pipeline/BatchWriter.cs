@@ -1,29 +1,25 @@
-using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Hromada.Core.Storage;
+namespace Hromada.Core.Pipeline;
 
 /// <summary>
-/// Writes items handed in from many callers in batches: one transaction (one commit, one turn at the
-/// <see cref="SqliteWriteGate"/>) for whatever has queued up meanwhile, so many writes at once cost one commit.
+/// Writes items handed in from many callers in batches: whatever has queued up meanwhile goes to the
+/// <see cref="IPipelineStore"/> at once (one transaction there), so many writes at once cost one commit.
 /// </summary>
 public abstract class BatchWriter<T> : IDisposable
 {
     private const int MaxBatch = 256;
     private readonly IServiceScopeFactory _scopes;
-    private readonly SqliteWriteGate _gate;
     private readonly Channel<T> _queue = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _start = new();
     private Task? _loop;
 
-    protected BatchWriter(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger logger)
+    protected BatchWriter(IServiceScopeFactory scopes, ILogger logger)
     {
         _scopes = scopes;
-        _gate = gate;
         Logger = logger;
     }
 
@@ -44,8 +40,8 @@ public abstract class BatchWriter<T> : IDisposable
         _queue.Writer.TryWrite(item);
     }
 
-    /// <summary>Writes the batch in the open transaction; the caller commits.</summary>
-    protected abstract Task WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<T> batch, CancellationToken ct);
+    /// <summary>Writes the whole batch through <paramref name="store"/> (a fresh scope's), in one transaction.</summary>
+    protected abstract Task WriteAsync(IPipelineStore store, IReadOnlyList<T> batch, CancellationToken ct);
 
     /// <summary>After the batch committed.</summary>
     protected virtual void Written(IReadOnlyList<T> batch)
@@ -96,36 +92,7 @@ public abstract class BatchWriter<T> : IDisposable
     private async Task CommitAsync(List<T> batch, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        using var turn = await _gate.EnterAsync(ct);
-        try
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await WriteAsync(connection, tx, batch, ct);
-            await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>A command in the transaction with the named parameters (values set per row).</summary>
-    protected static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            command.Parameters.Add(p);
-        }
-        return command;
+        await WriteAsync(scope.ServiceProvider.GetRequiredService<IPipelineStore>(), batch, ct);
     }
 
     public void Dispose()
