@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hromada.Bot.Tests.Admin;
+using Hromada.Bot.Tests.AdminWeb;
 using Hromada.Bot.Tests.Email;
 using Hromada.Bot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +75,31 @@ public sealed class LetterTests
         Assert.Equal(HttpStatusCode.BadRequest, twoLines.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, reviewer.StatusCode);
         Assert.Equal(0, await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email)));
+    }
+
+    [Fact]
+    public async Task LettersPage_PreviewsWhoGetsTheLetter_ThenSendsIt()
+    {
+        await using var host = await EmailHost.StartAsync();
+        using var secretary = await WebSessionClient.SignInAsync(host.Factory,
+            await AdminWebSeed.KeyAsync(host.Factory, "секретар", Core.Access.AdminRole.WorkingGroup));
+        KeyValuePair<string, string>[] letter =
+        [
+            new("Input.Subject", "Запрошуємо подати пропозиції"), new("Input.Body", "Шановні підприємці!"), new("Input.Addresses", Addresses),
+        ];
+
+        var preview = WebSessionClient.Text(await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Preview", letter));
+        var afterPreview = await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email));
+        var sent = WebSessionClient.Text(await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Send", letter));
+        await host.MailsAsync("pekarnia@example.com", 1);
+
+        Assert.Contains("Отримають лист: 3", preview, StringComparison.Ordinal);
+        Assert.Contains("повторів пропущено: 2", preview, StringComparison.Ordinal);
+        Assert.Contains("not-an-address", preview, StringComparison.Ordinal);
+        Assert.Contains("Надіслати 3", preview, StringComparison.Ordinal);
+        Assert.Equal(0, afterPreview);
+        Assert.Contains("Лист передано до надсилання: 3 адрес(и)", sent, StringComparison.Ordinal);
+        Assert.Equal(3, await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email)));
     }
 
     [Fact]
