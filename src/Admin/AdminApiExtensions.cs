@@ -100,6 +100,8 @@ public static class AdminApiExtensions
         ["matchedBy"] = "What matched the author: name, phone or email.",
         ["cleared"] = "A personal field cleared: authorName, authorPhone or authorEmail.",
         ["gaps"] = "A group the proposals do not yet represent, in words.",
+        ["recipients"] = "An e-mail address the letter goes to.",
+        ["invalid"] = "An address as written that is not an e-mail address (left out).",
     };
 
     /// <summary>
