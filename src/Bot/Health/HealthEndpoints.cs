@@ -8,7 +8,8 @@ namespace Hromada.Bot.Health;
 
 /// <summary>
 /// <c>GET /healthz</c>: 200 when the database answers (503 otherwise), with the message pipeline's state: what waits,
-/// and what was given up in the last day — "attention" then, so a monitor notices messages that did not go out.
+/// what is being retried because sends fail (a platform's outage), and what was given up in the last day — "attention"
+/// then, so a monitor notices messages that do not go out.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -34,9 +35,10 @@ public static class HealthEndpoints
                     InboxWaiting: await db.InboxItems.CountAsync(i => i.Status == InboxStatus.Pending, ct),
                     InboxSetAsideLastDay: await db.InboxItems.CountAsync(i => i.Status == InboxStatus.SetAside && i.ProcessedAt > dayAgo, ct),
                     OutboxWaiting: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Pending && o.Channel != Core.Proposals.Channel.WebChat, ct),
+                    OutboxRetrying: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Pending && o.Attempts > 0, ct),
                     OutboxHeld: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Held, ct),
                     OutboxFailedLastDay: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Failed && o.CompletedAt > dayAgo, ct));
-                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay > 0 ? "attention" : "ok";
+                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay + pipeline.OutboxRetrying > 0 ? "attention" : "ok";
                 return TypedResults.Ok(new HealthReport(status, pipeline));
             }
         }
@@ -48,8 +50,11 @@ public static class HealthEndpoints
         return TypedResults.Problem(title: "The database does not answer", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>"ok", or "attention" when messages were set aside or given up in the last 24 hours (see the log).</summary>
+    /// <summary>
+    /// "ok", or "attention" while sends are failing and being retried, or when messages were set aside or given up in the
+    /// last 24 hours (see the log).
+    /// </summary>
     internal sealed record HealthReport(string Status, PipelineReport Pipeline);
 
-    internal sealed record PipelineReport(int InboxWaiting, int InboxSetAsideLastDay, int OutboxWaiting, int OutboxHeld, int OutboxFailedLastDay);
+    internal sealed record PipelineReport(int InboxWaiting, int InboxSetAsideLastDay, int OutboxWaiting, int OutboxRetrying, int OutboxHeld, int OutboxFailedLastDay);
 }

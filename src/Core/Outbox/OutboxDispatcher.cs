@@ -210,7 +210,7 @@ public sealed class OutboxDispatcher : BackgroundService
 
             case SendStatus.Failed:
                 work.Attempts++;
-                if (work.Attempts >= _options.MaxSendAttempts)
+                if (_options.GivesUp(work.Attempts, work.CreatedAt, now))
                 {
                     _logger.LogError("Gave up sending outbox message {Id} ({Purpose}) to {Channel} {Recipient} after {Attempts} attempts: {Error}",
                         work.Id, work.Purpose, work.Channel, work.Recipient, work.Attempts, result.Error);

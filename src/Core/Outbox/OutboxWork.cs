@@ -18,6 +18,9 @@ public sealed class OutboxWork
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>When it was written: a failing send is retried for <see cref="Pipeline.PipelineOptions.SendRetryPeriod"/> from then.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>The push slot reserved for it, if any.</summary>
     public DateTimeOffset? Slot { get; set; }
 
@@ -39,5 +42,6 @@ public sealed class OutboxWork
         PartsSent = m.PartsSent,
         Attempts = m.Attempts,
         NextAttemptAt = m.NextAttemptAt,
+        CreatedAt = m.CreatedAt,
     };
 }

@@ -29,9 +29,18 @@ public sealed class PipelineOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxHandlingAttempts { get; set; } = 5;
 
-    /// <summary>Attempts at sending one outbox message before it is given up (a platform's retry_after does not count).</summary>
+    /// <summary>
+    /// Attempts at sending one outbox message before it may be given up (a platform's retry_after does not count); it is
+    /// given up only once <see cref="SendRetryPeriod"/> has also passed since it was written.
+    /// </summary>
     [Range(1, 100)]
     public int MaxSendAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// How long a reply or notice that keeps failing is retried (every <see cref="MaxRetryDelay"/> at most) before it is
+    /// given up: a platform's outage of hours delivers everything afterwards. Telegram keeps undelivered updates for 24 hours.
+    /// </summary>
+    public TimeSpan SendRetryPeriod { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>First retry delay; each next one doubles, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -60,9 +69,13 @@ public sealed class PipelineOptions : IValidatableObject
         {
             yield return Bad(nameof(RetryDelay), "must be more than 00:00:00 and at most 01:00:00.");
         }
-        if (MaxRetryDelay < RetryDelay || MaxRetryDelay > TimeSpan.FromDays(1))
+        if (MaxRetryDelay < RetryDelay || MaxRetryDelay > TimeSpan.FromHours(1))
         {
-            yield return Bad(nameof(MaxRetryDelay), "must be at least RetryDelay and at most 1.00:00:00.");
+            yield return Bad(nameof(MaxRetryDelay), "must be at least RetryDelay and at most 01:00:00 (an outage's end is noticed within it).");
+        }
+        if (SendRetryPeriod < TimeSpan.Zero || SendRetryPeriod > TimeSpan.FromDays(7))
+        {
+            yield return Bad(nameof(SendRetryPeriod), "must be between 00:00:00 and 7.00:00:00.");
         }
         if (LeaseDuration < TimeSpan.FromSeconds(10) || LeaseDuration > TimeSpan.FromHours(1))
         {
@@ -84,12 +97,22 @@ public sealed class PipelineOptions : IValidatableObject
 
     public string ResolvedInstanceId => string.IsNullOrWhiteSpace(InstanceId) ? Environment.MachineName : InstanceId.Trim();
 
-    /// <summary>The delay before attempt <paramref name="attempt"/> + 1 (attempt counts from 1), with ±20 % jitter.</summary>
+    /// <summary>
+    /// True when a send that has failed <paramref name="attempts"/> times, first written at <paramref name="createdAt"/>,
+    /// is to be given up at <paramref name="now"/>: enough attempts, and the retry period is over.
+    /// </summary>
+    public bool GivesUp(int attempts, DateTimeOffset createdAt, DateTimeOffset now) =>
+        attempts >= MaxSendAttempts && now - createdAt >= SendRetryPeriod;
+
+    /// <summary>
+    /// The delay before attempt <paramref name="attempt"/> + 1 (attempt counts from 1), with ±20 % jitter, never more than
+    /// <see cref="MaxRetryDelay"/>: however long an outage lasted, its end is noticed within that.
+    /// </summary>
     public TimeSpan Backoff(int attempt)
     {
         var exponent = Math.Min(Math.Max(attempt - 1, 0), 20);
-        var delay = Math.Min(RetryDelay.TotalMilliseconds * Math.Pow(2, exponent), MaxRetryDelay.TotalMilliseconds);
+        var delay = RetryDelay.TotalMilliseconds * Math.Pow(2, exponent);
         var jitter = 0.8 + (0.4 * Random.Shared.NextDouble());
-        return TimeSpan.FromMilliseconds(delay * jitter);
+        return TimeSpan.FromMilliseconds(Math.Min(delay * jitter, MaxRetryDelay.TotalMilliseconds));
     }
 }

@@ -79,7 +79,7 @@ internal abstract partial class PipelineStore
     /// <summary>The columns a claim returns, in the order <see cref="ReadClaimedAsync"/> reads them.</summary>
     protected const string ClaimedColumns =
         "\"Id\", \"Channel\", \"Recipient\", \"IsPublicPost\", \"Purpose\", \"Payload\", \"ReplyContext\", \"ResidentId\", " +
-        "\"EraseOnCompletion\", \"PartsSent\", \"Attempts\", \"NextAttemptAt\"";
+        "\"EraseOnCompletion\", \"PartsSent\", \"Attempts\", \"NextAttemptAt\", \"CreatedAt\"";
 
     /// <summary>Runs a claim returning <see cref="ClaimedColumns"/>; the messages oldest first.</summary>
     protected static async Task<IReadOnlyList<OutboxWork>> ReadClaimedAsync(DbCommand command, CancellationToken ct)
@@ -103,6 +103,7 @@ internal abstract partial class PipelineStore
                 PartsSent = reader.GetInt32(9),
                 Attempts = reader.GetInt32(10),
                 NextAttemptAt = Sql.Instant(reader.GetString(11)),
+                CreatedAt = Sql.Instant(reader.GetString(12)),
             });
         }
         result.Sort((a, b) => a.Id.CompareTo(b.Id));

@@ -75,7 +75,7 @@ public sealed class EmailDeliveryTests
     public async Task SmtpServerDown_IsRetried_ThenGivenUpAndShownAsFailed_WhileOtherChannelsAreNotHeldUp()
     {
         await using var host = await EmailHost.StartAsync(
-            new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3" }, port: FakeSmtpServer.FreePort());
+            new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3", ["Hromada:Pipeline:SendRetryPeriod"] = "00:00:00" }, port: FakeSmtpServer.FreePort());
 
         var id = await host.EnqueueAsync(EmailRequest.Create("author@example.com", "Рішення", "Текст")!);
         var row = await host.OutboxAsync(id, o => o.Status != OutboxStatus.Pending, "the e-mail to be given up", TimeSpan.FromSeconds(30));
@@ -93,6 +93,7 @@ public sealed class EmailDeliveryTests
         {
             ["Hromada:Email:Password"] = "wrong",
             ["Hromada:Pipeline:MaxSendAttempts"] = "2",
+            ["Hromada:Pipeline:SendRetryPeriod"] = "00:00:00",
         });
 
         var id = await host.EnqueueAsync(EmailRequest.Create("author@example.com", "Рішення", "Текст")!);

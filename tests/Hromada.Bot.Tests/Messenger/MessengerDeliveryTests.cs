@@ -60,7 +60,7 @@ public sealed class MessengerDeliveryTests
     public async Task ReplyThatKeepsFailing_IsGivenUpAfterTheConfiguredAttempts_AndShowsInHealth()
     {
         await using var host = await MessengerHost.StartAsync(new FakeConversationEngine(),
-            new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3" });
+            new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3", ["Hromada:Pipeline:SendRetryPeriod"] = "00:00:00" });
         for (var i = 0; i < 10; i++)
         {
             host.Graph.FailNext(500, 2, null, "An unexpected error has occurred. Please retry your request later.");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Bot.Tests.Messenger;
 using Hromada.Bot.Tests.Telegram;
@@ -85,6 +87,64 @@ public sealed class MessagePipelineTests
         var reply = await host.DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
         Assert.Equal((InboxStatus.Done, 0), (item.Status, item.Attempts));
         Assert.Equal((OutboxStatus.Sent, 2), (reply.Status, reply.Attempts));
+    }
+
+    [Fact]
+    public async Task TelegramDownForTenMinutes_EveryReplyIsDeliveredOnceAfterwards_AndHealthSaysAttentionMeanwhile()
+    {
+        // Three attempts would have been the end of a reply before; now the attempts go on for the retry period (24 h).
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3" });
+        long[] chats = [7101, 7102, 7103];
+        host.Api.Down = true;
+        foreach (var chat in chats)
+        {
+            await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), chat, "/start"));
+        }
+        await Eventually.GetAsync(() => host.Api.CallsOf("sendMessage").Count(c => c.Failed), n => n >= chats.Length, "the first failed sends");
+        var during = await Eventually.GetAsync(() => host.Client.GetFromJsonAsync<JsonElement>("/healthz").GetAwaiter().GetResult(),
+            h => h.GetProperty("status").GetString() == "attention", "/healthz to say attention while sends fail");
+
+        // Ten minutes of outage on the service's clock, a minute at a time: each reply is tried again and again, past
+        // MaxSendAttempts, but never more often than its backoff allows (at most once per minute here).
+        var minutes = 0;
+        var failedDuringOutage = await Eventually.GetAsync(() =>
+        {
+            host.Factory.Time.Advance(TimeSpan.FromMinutes(1));
+            minutes++;
+            return host.Api.CallsOf("sendMessage").Count(c => c.Failed);
+        }, n => minutes >= 10 && n > chats.Length * 3, "retries past MaxSendAttempts through ten minutes of outage", timeoutMs: 30_000);
+        host.Api.Down = false;
+        // However long the outage lasted, each reply's next attempt is at most MaxRetryDelay (10 min) away.
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+        var outageEnded = host.Factory.Time.GetUtcNow();
+        var nextAttempts = await host.DbAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending).Select(o => o.NextAttemptAt).ToListAsync());
+        foreach (var chat in chats)
+        {
+            await Eventually.GetAsync(() =>
+            {
+                host.Factory.Time.Advance(TimeSpan.FromSeconds(30));
+                return host.Api.SentTo(chat).Where(c => !c.Failed).ToList();
+            }, s => s.Count >= 2, $"the greeting to {chat} after the outage", timeoutMs: 30_000);
+        }
+        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
+        await Task.Delay(300);
+
+        Assert.Equal("attention", during.GetProperty("status").GetString());
+        Assert.True(during.GetProperty("pipeline").GetProperty("outboxRetrying").GetInt32() >= 1);
+        Assert.True(failedDuringOutage <= chats.Length * (minutes + 2), $"{failedDuringOutage} failed sends in {minutes} minutes: a hot loop");
+        Assert.Equal(chats.Length, nextAttempts.Count);
+        Assert.All(nextAttempts, at => Assert.True(at <= outageEnded + TimeSpan.FromMinutes(10),
+            $"a reply's next attempt {at:O} is more than MaxRetryDelay after the outage ended ({outageEnded:O})"));
+        foreach (var chat in chats)
+        {
+            Assert.Single(host.Api.SentTo(chat), c => !c.Failed && c.Body["text"]!.GetValue<string>().StartsWith("Вітаємо", StringComparison.Ordinal));
+        }
+        var replies = await host.DbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        Assert.Equal(chats.Length, replies.Count);
+        Assert.All(replies, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        var after = await host.Client.GetFromJsonAsync<JsonElement>("/healthz");
+        Assert.Equal("ok", after.GetProperty("status").GetString());
     }
 
     [Fact]

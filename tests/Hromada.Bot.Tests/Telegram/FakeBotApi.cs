@@ -99,6 +99,15 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>A call made another way than a request to the fake (a method in a webhook's answer).</summary>
     public void Record(string method, JsonObject body) => _calls.Enqueue(new BotApiCall(method, body));
 
+    /// <summary>While true, Telegram is down: every send answers 502 Bad Gateway (an outage of the Bot API).</summary>
+    public bool Down
+    {
+        get => Volatile.Read(ref _down);
+        set => Volatile.Write(ref _down, value);
+    }
+
+    private bool _down;
+
     /// <summary>The next call of <paramref name="method"/> never gets an answer (until the caller gives up), and is not counted as made.</summary>
     public void HoldNext(string method) => _holds.AddOrUpdate(method, 1, (_, n) => n + 1);
 
@@ -126,6 +135,11 @@ public sealed class FakeBotApi : IAsyncDisposable
         if (method != "getUpdates")
         {
             _calls.Enqueue(call);
+        }
+        if (Down && method is "sendMessage" or "answerCallbackQuery" or "editMessageReplyMarkup")
+        {
+            call.Failed = true;
+            return Error(502, "Bad Gateway");
         }
         if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
         {
