@@ -9,6 +9,7 @@ using Hromada.Admin.Meetings;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
+using Hromada.Admin.PublicResults;
 using Hromada.Admin.Reports;
 using Hromada.Admin.Reviews;
 using Hromada.Admin.Templates;
@@ -44,6 +45,7 @@ public static class AdminApiExtensions
         services.AddScoped<DecisionService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<ManualIntake>();
+        services.AddScoped<PublicResultsService>();
         services.AddScoped<AnswerTemplateService>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
@@ -142,6 +144,7 @@ public static class AdminApiExtensions
         admin.MapAnswerTemplatesApi();
         admin.MapAnnouncementsApi();
         admin.MapMeetingsApi();
+        admin.MapPublicResultsApi();
         return endpoints;
     }
 }
