@@ -5,6 +5,7 @@ using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
 using Hromada.Admin.Consultations;
 using Hromada.Admin.Intake;
+using Hromada.Admin.Letters;
 using Hromada.Admin.Meetings;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
@@ -46,6 +47,7 @@ public static class AdminApiExtensions
         services.AddScoped<ConsultationService>();
         services.AddScoped<ManualIntake>();
         services.AddScoped<PublicResultsService>();
+        services.AddScoped<LetterService>();
         services.AddScoped<AnswerTemplateService>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
@@ -145,6 +147,7 @@ public static class AdminApiExtensions
         admin.MapAnnouncementsApi();
         admin.MapMeetingsApi();
         admin.MapPublicResultsApi();
+        admin.MapLettersApi();
         return endpoints;
     }
 }
