@@ -10,6 +10,7 @@ using Hromada.Admin.Meetings;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
 using Hromada.Admin.Proposals;
+using Hromada.Admin.PublicResults;
 using Hromada.Admin.Reports;
 using Hromada.Admin.Reviews;
 using Hromada.Admin.Templates;
@@ -46,6 +47,7 @@ public static class AdminApiExtensions
         services.AddScoped<DecisionService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<ManualIntake>();
+        services.AddScoped<PublicResultsService>();
         services.AddScoped<AnswerTemplateService>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
@@ -145,6 +147,7 @@ public static class AdminApiExtensions
         admin.MapAnswerTemplatesApi();
         admin.MapAnnouncementsApi();
         admin.MapMeetingsApi();
+        admin.MapPublicResultsApi();
         return endpoints;
     }
 }

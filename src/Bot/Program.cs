@@ -43,6 +43,7 @@ app.MapAdminApi();
 app.MapAdminWeb();
 app.MapAnnouncementFeed();
 app.MapReceipts();
+app.MapResults();
 
 app.Services.LogChannelStatus();
 await app.RunAsync();

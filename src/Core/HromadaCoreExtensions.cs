@@ -50,6 +50,7 @@ public static class HromadaCoreExtensions
         services.AddScoped<Notifications.NotificationService>();
         services.TryAddSingleton<Receipts.ReceiptLinks>();
         services.AddScoped<Receipts.ReceiptReader>();
+        services.AddScoped<PublicResults.ResultsReader>();
         services.AddOutbox();
         services.AddMessagePipeline();
         services.AddConversation();

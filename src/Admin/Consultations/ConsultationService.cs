@@ -20,7 +20,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
 
     public sealed record ConsultationDto(
         int Id, string Title, DateTimeOffset OpensAt, DateTimeOffset Deadline, DateTimeOffset? ClosedAt, bool IsAccepting,
-        int Version, IReadOnlyList<ExtensionDto> Extensions);
+        int Version, IReadOnlyList<ExtensionDto> Extensions, bool ResultsPublic = false);
 
     public sealed record ExtensionDto(
         DateTimeOffset PreviousDeadline, DateTimeOffset NewDeadline, string Reason, string ProtocolNumber, DateOnly ProtocolDate,
@@ -178,7 +178,8 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
     private ConsultationDto ToDto(Consultation c) => new(
         c.Id, c.Title, c.OpensAt, c.Deadline, c.ClosedAt, c.IsAccepting(time.GetUtcNow()), c.Version,
         c.Extensions.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => new ExtensionDto(
-            e.PreviousDeadline, e.NewDeadline, e.Reason, e.ProtocolNumber, e.ProtocolDate, e.CreatedAt, e.CreatedBy, e.MeetingId)).ToList());
+            e.PreviousDeadline, e.NewDeadline, e.Reason, e.ProtocolNumber, e.ProtocolDate, e.CreatedAt, e.CreatedBy, e.MeetingId)).ToList(),
+        c.ResultsPublic);
 
     private static CommandFailure? Validate(ConsultationInput input)
     {

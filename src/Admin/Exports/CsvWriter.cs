@@ -6,7 +6,7 @@ namespace Hromada.Admin.Exports;
 /// RFC 4180 CSV as OWASP recommends for spreadsheets: every field quoted (quotes doubled), a field that a spreadsheet
 /// would take for a formula prefixed with <c>'</c>; lines end with CRLF.
 /// </summary>
-internal sealed class CsvWriter(TextWriter writer, char delimiter)
+public sealed class CsvWriter(TextWriter writer, char delimiter)
 {
     private readonly StringBuilder _line = new();
 

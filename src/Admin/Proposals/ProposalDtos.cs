@@ -22,7 +22,7 @@ public sealed record ProposalSummaryDto(
     CatalogRef Sphere, CatalogRef? Topic, CatalogRef? Settlement, CatalogRef? District, string? UnlistedSettlement,
     CatalogRef AuthorCategory, IReadOnlyList<CatalogRef> SocialGroups, CatalogRef? BusinessKind,
     string Text, bool IsLate, bool IsUnidentified, string? DuplicateOf, bool IsOffTopic, DecisionOutcome? Outcome, int Version,
-    AuthorDto? Author, string ReceiptPath = "");
+    AuthorDto? Author, string ReceiptPath = "", string? PublicTextHiddenReason = null);
 
 /// <summary>
 /// One proposal with its whole history. <see cref="SuggestedReviewBodies"/>: the bodies whose configured spheres include
@@ -48,5 +48,5 @@ internal static class ProposalMapping
         Ref(p.AuthorCategory)!, p.SocialGroups.OrderBy(g => g.SortOrder).Select(g => Ref(g)!).ToList(), Ref(p.BusinessKind),
         p.Text, p.IsLate, p.IsUnidentified, p.DuplicateOfReference, p.IsOffTopic, p.Outcome, p.Version,
         includePersonal ? new AuthorDto(p.AuthorName, p.AuthorPhone, p.AuthorEmail, p.ConsentAt, p.ConsentVersion, p.AnonymisedAt) : null,
-        Core.Receipts.ReceiptLinks.Path(p.Reference, p.ReceiptCode));
+        Core.Receipts.ReceiptLinks.Path(p.Reference, p.ReceiptCode), p.PublicTextHiddenReason);
 }

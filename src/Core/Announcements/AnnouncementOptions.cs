@@ -81,7 +81,7 @@ public sealed class NoticeOptions
 
     /// <summary>
     /// The text, with placeholders {title}, {hromada}, {opens}, {deadline}, {previousDeadline}, {reason}, {received},
-    /// {decided}; empty: the built-in text in the hromada's default language.
+    /// {decided}, {results} (the address of the consultation's public results page); empty: the built-in text in the hromada's default language.
     /// </summary>
     public string Template { get; set; } = "";
 

@@ -6,7 +6,7 @@ namespace Hromada.Core.Announcements;
 public static partial class NoticeTemplate
 {
     public static IReadOnlyList<string> Placeholders { get; } =
-        ["title", "hromada", "opens", "deadline", "previousDeadline", "reason", "received", "decided"];
+        ["title", "hromada", "opens", "deadline", "previousDeadline", "reason", "received", "decided", "results"];
 
     /// <summary>Placeholders in <paramref name="text"/> that are not known, as written.</summary>
     public static IReadOnlyList<string> Unknown(string text) =>

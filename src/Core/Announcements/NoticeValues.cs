@@ -44,6 +44,9 @@ public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOpt
             return values;
         }
         values["title"] = c.Title;
+        // The consultation's results page once published; until then the list of published results (never a 404).
+        var publicBase = community.Value.PublicBaseUrl.TrimEnd('/');
+        values["results"] = c.ResultsPublic ? $"{publicBase}/results/{c.Id.ToString(CultureInfo.InvariantCulture)}" : $"{publicBase}/results";
         values["opens"] = Local(c.OpensAt);
         values["deadline"] = Local(c.Deadline);
         // An extension's own notice tells that extension's dates, even after a later one; other notices tell the latest.

@@ -178,6 +178,40 @@ public sealed class ConsultationNoticesTests
     }
 
     [Fact]
+    public async Task DecisionsPublishedNotice_LinksToTheResultsPage_NotToACommandNobodyCanRunInAChannelOrTheFeed()
+    {
+        await using var host = await CoreTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Hromada:Community:PublicBaseUrl"] = "https://hromada.example.org/",
+        });
+        await SubmitAndDecideAsync(host, 1, decidedAt: host.Time.GetUtcNow());
+        await PlanAsync(host);
+        var published = Assert.Single(await NoticesAsync(host), n => n.Kind == AnnouncementKind.DecisionsPublished);
+
+        string beforePublishing, afterPublishing;
+        await using (var scope = host.Scope())
+        {
+            beforePublishing = await scope.ServiceProvider.GetRequiredService<NoticeValues>().RenderAsync(published);
+        }
+        await DbAsync(host, async db =>
+        {
+            (await db.Consultations.SingleAsync()).ResultsPublic = true;
+            return await db.SaveChangesAsync();
+        });
+        await using (var scope = host.Scope())
+        {
+            afterPublishing = await scope.ServiceProvider.GetRequiredService<NoticeValues>().RenderAsync(published);
+        }
+
+        Assert.Contains("https://hromada.example.org/results/1", afterPublishing, StringComparison.Ordinal);
+        // Not yet published: the list of published results, never an address that answers 404.
+        Assert.Contains("https://hromada.example.org/results", beforePublishing, StringComparison.Ordinal);
+        Assert.DoesNotContain("/results/1", beforePublishing, StringComparison.Ordinal);
+        Assert.DoesNotContain("/my", afterPublishing, StringComparison.Ordinal);
+        Assert.DoesNotContain("/my", beforePublishing, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AConsultationFromBeforeThisFeature_DoesNotAnnounceItsOldOpening()
     {
         await using var host = await CoreTestHost.StartAsync();

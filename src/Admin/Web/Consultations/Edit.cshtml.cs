@@ -10,7 +10,9 @@ namespace Hromada.Admin.Web.Consultations;
 
 /// <summary>One consultation: edit it, extend its deadline (with the reason and protocol, kept as history), close or reopen it.</summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class EditModel(ConsultationService consultations, CommunityClock clock) : PageModel
+public sealed class EditModel(
+    ConsultationService consultations, CommunityClock clock, PublicResults.PublicResultsService publicResults,
+    Microsoft.Extensions.Options.IOptions<CommunityOptions> community) : PageModel
 {
     [BindProperty]
     public ConsultationForm Input { get; set; } = new();
@@ -23,6 +25,9 @@ public sealed class EditModel(ConsultationService consultations, CommunityClock 
 
     public ConsultationService.ConsultationDto Consultation { get; private set; } = null!;
     public CommunityClock Clock => clock;
+
+    /// <summary>The consultation's public results page, as residents open it.</summary>
+    public string ResultsUrl => community.Value.PublicBaseUrl.TrimEnd('/') + PublicResults.PublicResultsService.ResultsPath(Consultation.Id);
 
     /// <summary>Set when someone else changed the consultation after the user opened it.</summary>
     public bool Conflict { get; private set; }
@@ -56,6 +61,18 @@ public sealed class EditModel(ConsultationService consultations, CommunityClock 
 
     public async Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await consultations.SetClosedAsync(id, close: false, User, ct), null, "Приймання пропозицій відновлено.", ct);
+
+    /// <summary>Publishes (or withdraws) the results page and open data.</summary>
+    public async Task<IActionResult> OnPostResultsAsync(int id, bool published, CancellationToken ct)
+    {
+        var result = await publicResults.SetPublishedAsync(id, published, User, ct);
+        if (result.Status == CommandStatus.NotFound)
+        {
+            return this.NotFoundPage($"Консультації {id} немає.");
+        }
+        Note = published ? "Результати оприлюднено." : "Результати знято з оприлюднення.";
+        return Redirect($"/admin/consultations/{id}");
+    }
 
     private async Task<IActionResult> AfterAsync(int id, CommandResult<ConsultationService.ConsultationDto> result, string? form, string done, CancellationToken ct)
     {

@@ -21,13 +21,15 @@ namespace Hromada.Admin.Web.Proposals;
 [Authorize(Policy = AdminPolicies.Web.Review)]
 public sealed class DetailsModel(
     ProposalReader reader, ProposalCommands commands, ReviewService reviews, DecisionService decisions, AnswerTemplateService templates,
-    SimilarProposals similar, WebCatalogs catalogs, ReviewDueDates dueDates, MeetingService meetings, CommunityClock clock) : PageModel
+    SimilarProposals similar, WebCatalogs catalogs, ReviewDueDates dueDates, MeetingService meetings, CommunityClock clock,
+    PublicResults.PublicResultsService publicResults, Microsoft.Extensions.Options.IOptions<CommunityOptions> community) : PageModel
 {
     [BindProperty] public ClassifyForm Classify { get; set; } = new();
     [BindProperty] public FlagsForm Flags { get; set; } = new();
     [BindProperty] public RouteForm Route { get; set; } = new();
     [BindProperty] public PositionForm Position { get; set; } = new();
     [BindProperty] public DecisionForm Decision { get; set; } = new();
+    [BindProperty] public PublicTextForm PublicText { get; set; } = new();
 
     [TempData] public string? Note { get; set; }
 
@@ -48,6 +50,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<AuditDto>? ChangedMeanwhile { get; private set; }
 
     public bool WorkingGroup => User.May(AdminPolicies.WorkingGroup);
+
+    /// <summary>The author's receipt link (the secretary writes it on the paper receipt or sends it).</summary>
+    public string ReceiptUrl => community.Value.PublicBaseUrl.TrimEnd('/') + Proposal.ReceiptPath;
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct) => await ShowAsync(reference, null, null, ct);
 
@@ -80,6 +85,11 @@ public sealed class DetailsModel(
             new DecisionService.DecisionInput(Decision.Outcome, Decision.Justification, Decision.ProtocolNumber, Decision.ProtocolDate, Decision.Version,
                 Decision.Meeting),
             User, ct), ct);
+
+    public async Task<IActionResult> OnPostPublicTextAsync(string reference, CancellationToken ct) =>
+        await SaveAsync(reference, "public-text", PublicText,
+            PublicText.Hidden ? "Текст приховано на публічній сторінці результатів." : "Текст знову показано на публічній сторінці результатів.",
+            () => publicResults.SetTextHiddenAsync(reference, PublicText.Hidden, PublicText.Reason, PublicText.Version, User, ct), ct);
 
     /// <summary>Without JavaScript: puts the chosen template's text into the justification, saving nothing.</summary>
     public async Task<IActionResult> OnPostTemplateAsync(string reference, CancellationToken ct)
@@ -158,6 +168,10 @@ public sealed class DetailsModel(
         {
             Position = new PositionForm();
         }
+        if (posted != "public-text")
+        {
+            PublicText = new PublicTextForm { Hidden = Proposal.PublicTextHiddenReason is not null, Reason = Proposal.PublicTextHiddenReason };
+        }
         if (posted != "decide")
         {
             Decision = details.Decision is { } d
@@ -178,6 +192,7 @@ public sealed class DetailsModel(
         "flags" => nameof(Flags),
         "route" => nameof(Route),
         "position" => nameof(Position),
+        "public-text" => nameof(PublicText),
         _ => nameof(Decision),
     };
 

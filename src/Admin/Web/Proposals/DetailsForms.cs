@@ -53,3 +53,10 @@ public sealed class DecisionForm : ProposalForm
     /// <summary>The recorded meeting the decision was taken at (its protocol number and date are used).</summary>
     public int? Meeting { get; set; }
 }
+
+/// <summary>Hide the text from the public results (with the reason shown instead), or show it again.</summary>
+public sealed class PublicTextForm : ProposalForm
+{
+    public bool Hidden { get; set; }
+    public string? Reason { get; set; }
+}

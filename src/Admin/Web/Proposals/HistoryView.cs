@@ -117,6 +117,7 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
         "SettlementId" => "населений пункт",
         "UnlistedSettlement" => "інший населений пункт",
         "Reason" => "причина",
+        "PublicTextHiddenReason" => "чому текст приховано на публічній сторінці",
         "IsLate" => "після строку",
         "IsUnidentified" => "неідентифікована",
         "IsOffTopic" => "не за темою",
