@@ -176,14 +176,20 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
             return (null, 0);
         }
         using var timeout = new CancellationTokenSource(TurnTimeout);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (true)
             {
                 var m = await chat.Reader.ReadAsync(timeout.Token);
+                // One answer names its reference in the text and again in the receipt link, maybe over two messages:
+                // a reference counts once per answer, so "duplicated" means a proposal confirmed by two answers.
                 foreach (Match reference in ReferencePattern().Matches(m.Text))
                 {
-                    stats.References.AddOrUpdate(reference.Value, 1, (_, n) => n + 1);
+                    if (seen.Add(reference.Value))
+                    {
+                        stats.References.AddOrUpdate(reference.Value, 1, (_, n) => n + 1);
+                    }
                 }
                 if (m.AsksSomething || expectsPrompt)
                 {
