@@ -6,6 +6,7 @@ using Hromada.Admin.Catalogs;
 using Hromada.Admin.Commands;
 using Hromada.Admin.Consultations;
 using Hromada.Admin.Intake;
+using Hromada.Admin.Letters;
 using Hromada.Admin.Meetings;
 using Hromada.Admin.Decisions;
 using Hromada.Admin.Exports;
@@ -48,6 +49,7 @@ public static class AdminApiExtensions
         services.AddScoped<ConsultationService>();
         services.AddScoped<ManualIntake>();
         services.AddScoped<PublicResultsService>();
+        services.AddScoped<LetterService>();
         services.AddScoped<AnswerTemplateService>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
@@ -148,6 +150,7 @@ public static class AdminApiExtensions
         admin.MapAnnouncementsApi();
         admin.MapMeetingsApi();
         admin.MapPublicResultsApi();
+        admin.MapLettersApi();
         return endpoints;
     }
 }

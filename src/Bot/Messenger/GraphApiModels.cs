@@ -11,8 +11,28 @@ internal sealed record GraphRecipient(string Id);
 /// <summary>A Page feed post (POST /{page-id}/feed).</summary>
 internal sealed record FeedPost(string Message);
 
-/// <summary>A text message with optional quick replies (at most 13).</summary>
-internal sealed record GraphMessage(string Text, IReadOnlyList<GraphQuickReply>? QuickReplies = null);
+/// <summary>
+/// A text message with optional quick replies (at most 13); or, with <see cref="Attachment"/> and no text, a template
+/// (the Send API takes one or the other).
+/// </summary>
+internal sealed record GraphMessage(string? Text, IReadOnlyList<GraphQuickReply>? QuickReplies = null, GraphAttachment? Attachment = null)
+{
+    /// <summary>
+    /// The button template: <paramref name="text"/> (at most <see cref="MessengerLayout.MaxButtonTemplateText"/>
+    /// characters) with one button that opens <paramref name="url"/>.
+    /// </summary>
+    public static GraphMessage WithUrlButton(string text, string title, string url, IReadOnlyList<GraphQuickReply>? quickReplies) =>
+        new(null, quickReplies, new GraphAttachment("template", new GraphTemplate("button", text, [new GraphButton("web_url", url, title)])));
+}
+
+/// <summary>{"type":"template","payload":{…}}.</summary>
+internal sealed record GraphAttachment(string Type, GraphTemplate Payload);
+
+/// <summary>A button template's payload: {"template_type":"button","text":…,"buttons":[…]}.</summary>
+internal sealed record GraphTemplate(string TemplateType, string Text, IReadOnlyList<GraphButton> Buttons);
+
+/// <summary>A URL button: {"type":"web_url","url":…,"title":… (at most 20 characters)}.</summary>
+internal sealed record GraphButton(string Type, string Url, string Title);
 
 /// <summary>content_type "text" with title and payload, or "user_phone_number" alone.</summary>
 internal sealed record GraphQuickReply(string ContentType, string? Title = null, string? Payload = null);

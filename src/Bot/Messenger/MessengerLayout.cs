@@ -11,6 +11,9 @@ internal static class MessengerLayout
     public const int MaxTitleLength = 20;
     public const int MaxPayloadLength = 1000;
 
+    /// <summary>The Send API's limit on a button template's text; a longer message goes as text, its link in the text.</summary>
+    public const int MaxButtonTemplateText = 640;
+
     public const string ChoicePrefix = "c:";
     public const string PagePrefix = "pg:";
     public const string GetStartedPayload = "GET_STARTED";

@@ -20,7 +20,13 @@ internal sealed class MessengerRenderer(PagedMenuStore menus)
         var items = QuickReplies(message.Choices, message.RequestContact);
         var result = chunks.Take(chunks.Count - 1).Select(c => new GraphMessage(c)).ToList();
         var last = NonEmpty(chunks[^1]);
-        if (items.Count == 0)
+        if (message.Link is { } link && last.Length <= MessengerLayout.MaxButtonTemplateText && items.Count <= MessengerLayout.MaxQuickReplies
+            && Uri.TryCreate(link.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            // A link the resident keeps (the receipt): a button that opens it, under the text that also carries it.
+            result.Add(GraphMessage.WithUrlButton(last, MessengerLayout.Title(link.Label), link.Url, items.Count == 0 ? null : items));
+        }
+        else if (items.Count == 0)
         {
             result.Add(new GraphMessage(last));
         }

@@ -13,7 +13,11 @@ namespace Hromada.Bot.Tests.Messenger;
 public sealed record SentQuickReply(string ContentType, string? Title, string? Payload);
 
 /// <summary>One Send API call that succeeded.</summary>
-public sealed record SentMessage(string Psid, string MessagingType, string Text, IReadOnlyList<SentQuickReply> QuickReplies);
+public sealed record SentMessage(
+    string Psid, string MessagingType, string Text, IReadOnlyList<SentQuickReply> QuickReplies, IReadOnlyList<SentButton>? Buttons = null);
+
+/// <summary>A button of a button template: type (web_url), title, url.</summary>
+public sealed record SentButton(string Type, string Title, string Url);
 
 /// <summary>
 /// A fake Graph API on 127.0.0.1 that speaks the Send API and the Messenger Profile API: it records every call,
@@ -94,7 +98,26 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var psid = body["recipient"]!["id"]!.GetValue<string>();
         var message = body["message"]!.AsObject();
         var text = message["text"]?.GetValue<string>() ?? "";
-        if (text.Length == 0 || text.Length > 2000)
+        List<SentButton>? buttons = null;
+        if (message["attachment"] is JsonObject attachment)
+        {
+            // The button template, as the Send API checks it: no text beside it, text up to 640, 1–3 buttons, titles up to 20.
+            var payload = attachment["payload"] as JsonObject;
+            if (text.Length > 0 || attachment["type"]?.GetValue<string>() != "template" || payload?["template_type"]?.GetValue<string>() != "button")
+            {
+                return Error(HttpStatusCode.BadRequest, 100, null, "(#100) Invalid attachment.");
+            }
+            text = payload["text"]?.GetValue<string>() ?? "";
+            buttons = (payload["buttons"]?.AsArray() ?? [])
+                .Select(b => new SentButton(b!["type"]?.GetValue<string>() ?? "", b["title"]?.GetValue<string>() ?? "", b["url"]?.GetValue<string>() ?? ""))
+                .ToList();
+            if (text.Length is 0 or > 640 || buttons.Count is 0 or > 3
+                || buttons.Any(b => b.Type != "web_url" || b.Title.Length is 0 or > 20 || !Uri.IsWellFormedUriString(b.Url, UriKind.Absolute)))
+            {
+                return Error(HttpStatusCode.BadRequest, 100, null, "(#100) Invalid button template.");
+            }
+        }
+        else if (text.Length == 0 || text.Length > 2000)
         {
             return Error(HttpStatusCode.BadRequest, 100, null, "(#100) Length of param message[text] must be between 1 and 2000.");
         }
@@ -107,7 +130,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }
         lock (_sent)
         {
-            _sent.Add(new SentMessage(psid, body["messaging_type"]?.GetValue<string>() ?? "", text, quickReplies));
+            _sent.Add(new SentMessage(psid, body["messaging_type"]?.GetValue<string>() ?? "", text, quickReplies, buttons));
         }
         return Results.Json(new { recipient_id = psid, message_id = "m_" + Guid.NewGuid().ToString("N") });
     }

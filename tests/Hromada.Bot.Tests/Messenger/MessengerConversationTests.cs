@@ -75,6 +75,13 @@ public sealed class MessengerConversationTests
         Assert.Equal(Channel.Messenger, proposal.Channel);
         Assert.Equal("solovii", proposal.Settlement!.Code);
         Assert.Equal("maria.koval@example.com", proposal.AuthorEmail);
+        // The receipt: a button template whose URL button opens the proposal's status page.
+        var receipt = Assert.Single(host.Graph.SentTo("psid-olena"), m => m.Buttons is { Count: > 0 });
+        var button = Assert.Single(receipt.Buttons!);
+        Assert.Equal("web_url", button.Type);
+        Assert.Equal("Статус пропозиції", button.Title);
+        Assert.EndsWith($"/p/{proposal.Reference}-{proposal.ReceiptCode}", button.Url, StringComparison.Ordinal);
+        Assert.Contains(button.Url, receipt.Text, StringComparison.Ordinal);
     }
 
     [Fact]

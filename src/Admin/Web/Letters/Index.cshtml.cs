@@ -1,0 +1,75 @@
+using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
+using Hromada.Admin.Letters;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hromada.Admin.Web.Letters;
+
+/// <summary>
+/// A letter to a group by e-mail: write it, paste the addresses, see who will get it (and what was not an address),
+/// then send — one e-mail per address. The page keeps nothing between the two steps but the form itself.
+/// </summary>
+[Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
+public sealed class IndexModel(LetterService letters) : PageModel
+{
+    public sealed class LetterForm
+    {
+        public string? Subject { get; set; }
+        public string? Body { get; set; }
+        public string? Addresses { get; set; }
+    }
+
+    [BindProperty]
+    public LetterForm Input { get; set; } = new();
+
+    [TempData]
+    public string? Note { get; set; }
+
+    /// <summary>Set after "Переглянути": the checked letter, with the button that sends it.</summary>
+    public LetterService.LetterPreview? Preview { get; private set; }
+
+    /// <summary>Set when sending was refused for a reason that is not one field's (e-mail off).</summary>
+    public string? Problem { get; private set; }
+
+    public IActionResult OnPostPreview()
+    {
+        var result = letters.Preview(Letter());
+        if (result.IsDone)
+        {
+            Preview = result.Value;
+        }
+        else
+        {
+            ModelState.AddCommandErrors(result.Errors);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        var result = await letters.SendAsync(Letter(), User, ct);
+        switch (result.Status)
+        {
+            case CommandStatus.Done:
+                var sent = result.Value!;
+                Note = $"Лист передано до надсилання: {sent.Recipients} адрес(и)"
+                    + (sent.Duplicates > 0 ? $", повтори пропущено ({sent.Duplicates})" : "")
+                    + (sent.Invalid.Count > 0 ? $", не адреси пропущено ({sent.Invalid.Count})" : "") + ".";
+                return Redirect("/admin/letters");
+            case CommandStatus.Conflict:
+                Problem = "Електронну пошту не налаштовано (Hromada:Email:Host), тож листи нікому надіслати. Лист не надіслано.";
+                break;
+            default:
+                ModelState.AddCommandErrors(result.Errors);
+                break;
+        }
+        return Page();
+    }
+
+    private LetterService.LetterInput Letter() => new(Input.Subject, Input.Body, Input.Addresses);
+
+    public string? Error(string key) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+}

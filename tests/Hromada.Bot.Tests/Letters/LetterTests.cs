@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hromada.Bot.Tests.Admin;
+using Hromada.Bot.Tests.AdminWeb;
+using Hromada.Bot.Tests.Email;
+using Hromada.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hromada.Bot.Tests.Letters;
+
+public sealed class LetterTests
+{
+    private const string Addresses = """
+        kava@zabirria.example.com
+        Kava@Zabirria.example.com, apteka@example.com; not-an-address
+        <pekarnia@example.com>
+        apteka@example.com
+        """;
+
+    [Fact]
+    public async Task LetterToBusinesses_ReachesEachAddressOnce_ThroughSmtp_AndTheAuditKeepsNoAddress()
+    {
+        await using var host = await EmailHost.StartAsync();
+        using var admin = AdminClient.ForAdmin(host.Factory);
+        var letter = new
+        {
+            subject = "Запрошуємо подати пропозиції до Програми відновлення",
+            body = "Шановні підприємці Забірʼя!\n\nДо 2 грудня збираємо пропозиції: https://bot.zelenodil.test/",
+            addresses = Addresses,
+        };
+
+        var preview = await admin.PostAsJsonAsync("/api/admin/letters/preview", letter);
+        var previewed = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        var sent = await admin.PostAsJsonAsync("/api/admin/letters", letter);
+        var result = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        var kava = await host.MailsAsync("kava@zabirria.example.com", 1);
+        var apteka = await host.MailsAsync("apteka@example.com", 1);
+        var pekarnia = await host.MailsAsync("pekarnia@example.com", 1);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(["kava@zabirria.example.com", "apteka@example.com", "pekarnia@example.com"],
+            previewed.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["not-an-address"], previewed.GetProperty("invalid").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(2, previewed.GetProperty("duplicates").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(3, result.GetProperty("recipients").GetInt32());
+        Assert.Equal(3, host.Smtp.Received.Count);
+        Assert.All(host.Smtp.Received, m => Assert.Single(m.To));
+        Assert.Equal("Запрошуємо подати пропозиції до Програми відновлення", Assert.Single(kava).Subject);
+        Assert.Contains("Шановні підприємці Забірʼя!", Assert.Single(apteka).TextBody, StringComparison.Ordinal);
+        Assert.Single(pekarnia);
+        var audit = await host.DbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == "Letter"));
+        Assert.Equal("Letter sent", audit.Action);
+        Assert.Contains("\"Recipients\":3", audit.After, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", audit.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadLetters_AnswerProblemDetails_AndSendNothing()
+    {
+        await using var host = await EmailHost.StartAsync();
+        using var admin = AdminClient.ForAdmin(host.Factory);
+        using var comms = await AdminClient.ForRoleAsync(host.Factory, Core.Access.AdminRole.Communications);
+
+        var noAddress = await admin.PostAsJsonAsync("/api/admin/letters", new { subject = "Тема", body = "Текст", addresses = "nobody, @example" });
+        var noSubject = await admin.PostAsJsonAsync("/api/admin/letters", new { subject = " ", body = "Текст", addresses = "a@example.com" });
+        var twoLines = await admin.PostAsJsonAsync("/api/admin/letters/preview", new { subject = "Тема\r\nBcc: x@example.com", body = "Текст", addresses = "a@example.com" });
+        var reviewer = await comms.PostAsJsonAsync("/api/admin/letters", new { subject = "Тема", body = "Текст", addresses = "a@example.com" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noAddress.StatusCode);
+        Assert.Contains("addresses", await noAddress.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noSubject.StatusCode);
+        Assert.Contains("subject", await noSubject.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, twoLines.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reviewer.StatusCode);
+        Assert.Equal(0, await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email)));
+    }
+
+    [Fact]
+    public async Task LettersPage_PreviewsWhoGetsTheLetter_ThenSendsIt()
+    {
+        await using var host = await EmailHost.StartAsync();
+        using var secretary = await WebSessionClient.SignInAsync(host.Factory,
+            await AdminWebSeed.KeyAsync(host.Factory, "секретар", Core.Access.AdminRole.WorkingGroup));
+        KeyValuePair<string, string>[] letter =
+        [
+            new("Input.Subject", "Запрошуємо подати пропозиції"), new("Input.Body", "Шановні підприємці!"), new("Input.Addresses", Addresses),
+        ];
+
+        var preview = WebSessionClient.Text(await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Preview", letter));
+        var afterPreview = await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email));
+        var sent = WebSessionClient.Text(await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Send", letter));
+        await host.MailsAsync("pekarnia@example.com", 1);
+
+        Assert.Contains("Отримають лист: 3", preview, StringComparison.Ordinal);
+        Assert.Contains("повторів пропущено: 2", preview, StringComparison.Ordinal);
+        Assert.Contains("not-an-address", preview, StringComparison.Ordinal);
+        Assert.Contains("Надіслати 3", preview, StringComparison.Ordinal);
+        Assert.Equal(0, afterPreview);
+        Assert.Contains("Лист передано до надсилання: 3 адрес(и)", sent, StringComparison.Ordinal);
+        Assert.Equal(3, await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email)));
+    }
+
+    [Fact]
+    public async Task WithEmailOff_TheLetterIsRefusedWith409()
+    {
+        await using var app = new HromadaAppFactory();
+        using var admin = AdminClient.ForAdmin(app);
+
+        var sent = await admin.PostAsJsonAsync("/api/admin/letters", new { subject = "Тема", body = "Текст", addresses = "a@example.com" });
+
+        Assert.Equal(HttpStatusCode.Conflict, sent.StatusCode);
+        Assert.Equal("E-mail is off", (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+}
