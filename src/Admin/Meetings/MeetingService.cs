@@ -127,7 +127,7 @@ public sealed class MeetingService(
         {
             return Stale(null);
         }
-        catch (DbUpdateException ex) when (m.Id == 0 && ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (m.Id == 0 && ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Another secretary recorded the same number at the same moment (the unique index refused this one).
             return CommandFailure.Invalid("The meeting is not valid", new FieldErrors().Add("number",

@@ -6,9 +6,11 @@ using Quartz;
 namespace Hromada.Bot.Announcements;
 
 /// <summary>
-/// Quartz.NET on a persistent store in the service's own SQLite file (tables created by the QuartzScheduler migration;
-/// Quartz only checks them), one scheduler per database file: SQLite cannot be clustered. For several instances later,
-/// a clustered store on PostgreSQL takes the same job and trigger identities.
+/// Quartz.NET on a persistent store in the service's own database. On SQLite: the service's file (tables created by the
+/// QuartzScheduler migration; Quartz only checks them), one scheduler per file, not clustered. On PostgreSQL: Quartz's
+/// own PostgreSQL schema, created by Quartz itself when missing (the script the pinned package embeds), clustered, so
+/// several instances share the schedules and a trigger fires on one of them; each instance's Quartz id is
+/// <c>Hromada:Pipeline:InstanceId</c> (or the machine name).
 /// </summary>
 public static class AnnouncementSchedulingExtensions
 {
@@ -16,22 +18,42 @@ public static class AnnouncementSchedulingExtensions
 
     public static IServiceCollection AddAnnouncementScheduling(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = StorageExtensions.ResolveConnectionString(
-            configuration.GetConnectionString(StorageExtensions.ConnectionName), contentRoot);
+        var provider = StorageExtensions.Provider(configuration);
+        var connectionString = provider == DatabaseProvider.PostgreSql
+            ? StorageExtensions.ResolvePostgreSqlConnectionString(configuration.GetConnectionString(StorageExtensions.ConnectionName))
+            : StorageExtensions.ResolveConnectionString(configuration.GetConnectionString(StorageExtensions.ConnectionName), contentRoot);
+        var pipeline = configuration.GetSection(Hromada.Core.Pipeline.PipelineOptions.Section).Get<Hromada.Core.Pipeline.PipelineOptions>()
+            ?? new Hromada.Core.Pipeline.PipelineOptions();
         var options = configuration.GetSection(AnnouncementOptions.Section).Get<AnnouncementOptions>() ?? new AnnouncementOptions();
         var interval = options.HousekeepingInterval >= TimeSpan.FromSeconds(10) ? options.HousekeepingInterval : TimeSpan.FromMinutes(5);
 
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+                if (provider == DatabaseProvider.PostgreSql)
+                {
+                    // One id per instance in the cluster: the pipeline's.
+                    s.InstanceId = pipeline.ResolvedInstanceId;
+                }
+            });
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(connectionString);
+                if (provider == DatabaseProvider.PostgreSql)
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(connectionString);
+                }
                 store.ConfigureStore(o =>
                 {
                     o.StoreJobDataAsStrings = true;
-                    o.SchemaProvisioning = SchemaProvisioning.Validate;
+                    o.SchemaProvisioning = provider == DatabaseProvider.PostgreSql ? SchemaProvisioning.CreateIfMissing : SchemaProvisioning.Validate;
                     o.MisfireThreshold = SendAnnouncementJob.LateAfter;
                 });
             });

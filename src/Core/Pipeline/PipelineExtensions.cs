@@ -1,5 +1,7 @@
 using Hromada.Core.Inbox;
+using Hromada.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Pipeline;
 
@@ -14,7 +16,9 @@ public static class PipelineExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddScoped<InboxItemHandler>();
-        services.AddScoped<IPipelineStore, Sqlite.SqlitePipelineStore>();
+        services.AddScoped<IPipelineStore>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
+            ? ActivatorUtilities.CreateInstance<PostgreSql.PostgreSqlPipelineStore>(sp)
+            : ActivatorUtilities.CreateInstance<Sqlite.SqlitePipelineStore>(sp));
         services.AddScoped<TurnRunner>();
         services.AddSingleton<TurnCommitter>();
         services.AddSingleton<RetentionService>();

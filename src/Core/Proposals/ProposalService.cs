@@ -58,7 +58,7 @@ public sealed class ProposalService(
     private async Task<Proposal> InsertAsync(NewProposal input, Consultations.Consultation consultation, int year, CancellationToken ct)
     {
         var number = (await db.Database
-            .SqlQuery<int>($"INSERT INTO ReferenceCounters (Year, Last) VALUES ({year}, 1) ON CONFLICT(Year) DO UPDATE SET Last = Last + 1 RETURNING Last AS Value")
+            .SqlQuery<int>($"INSERT INTO \"ReferenceCounters\" (\"Year\", \"Last\") VALUES ({year}, 1) ON CONFLICT (\"Year\") DO UPDATE SET \"Last\" = \"ReferenceCounters\".\"Last\" + 1 RETURNING \"Last\" AS \"Value\"")
             .ToListAsync(ct)).Single();
 
         var socialGroups = input.SocialGroupIds.Count == 0
@@ -129,7 +129,7 @@ public sealed class ProposalService(
             foreach (var (year, count) in years.CountBy(y => y))
             {
                 var last = (await db.Database
-                    .SqlQuery<int>($"INSERT INTO ReferenceCounters (Year, Last) VALUES ({year}, {count}) ON CONFLICT(Year) DO UPDATE SET Last = Last + {count} RETURNING Last AS Value")
+                    .SqlQuery<int>($"INSERT INTO \"ReferenceCounters\" (\"Year\", \"Last\") VALUES ({year}, {count}) ON CONFLICT (\"Year\") DO UPDATE SET \"Last\" = \"ReferenceCounters\".\"Last\" + {count} RETURNING \"Last\" AS \"Value\"")
                     .ToListAsync(ct)).Single();
                 next[year] = last - count + 1;
             }

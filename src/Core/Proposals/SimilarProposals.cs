@@ -39,13 +39,9 @@ public sealed partial class SimilarProposals(HromadaDbContext db)
         {
             return [];
         }
-        var match = string.Join(" OR ", stems.Select(s => $"\"{s}\"*"));
-        var rows = await db.Database.SqlQuery<Row>($"""
-            SELECT p.Reference, p.Text, p.Status, p.DuplicateOfReference, p.SearchText
-            FROM ProposalSearch JOIN Proposals p ON p.Id = ProposalSearch.rowid
-            WHERE ProposalSearch MATCH {match} AND p.Id <> {origin.Id} AND p.ConsultationId = {origin.ConsultationId}
-            ORDER BY bm25(ProposalSearch) LIMIT {Candidates}
-            """).ToListAsync(ct);
+        var rows = db.Database.IsSqlite()
+            ? await FullTextAsync(stems, origin.Id, origin.ConsultationId, ct)
+            : await WordStartsAsync(stems, origin.Id, origin.ConsultationId, ct);
 
         // bm25 ranks any shared word; a proposal is "similar" only when it shares more than one of the words that matter.
         var needed = stems.Count <= 2 ? 1 : 2;
@@ -55,6 +51,33 @@ public sealed partial class SimilarProposals(HromadaDbContext db)
             .Take(limit)
             .Select(x => new SimilarProposal(x.Row.Reference, x.Row.Text, Enum.Parse<ProposalStatus>(x.Row.Status), x.Row.DuplicateOfReference, x.Shared))
             .ToList();
+    }
+
+    private Task<List<Row>> FullTextAsync(List<string> stems, int id, int consultationId, CancellationToken ct)
+    {
+        var match = string.Join(" OR ", stems.Select(s => $"\"{s}\"*"));
+        return db.Database.SqlQuery<Row>($"""
+            SELECT p.Reference, p.Text, p.Status, p.DuplicateOfReference, p.SearchText
+            FROM ProposalSearch JOIN Proposals p ON p.Id = ProposalSearch.rowid
+            WHERE ProposalSearch MATCH {match} AND p.Id <> {id} AND p.ConsultationId = {consultationId}
+            ORDER BY bm25(ProposalSearch) LIMIT {Candidates}
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL has no SQLite FTS5 table: the consultation's proposals whose search text holds any of the word starts
+    /// (a plain scan of one consultation's proposals), most word starts shared first.
+    /// </summary>
+    private Task<List<Row>> WordStartsAsync(List<string> stems, int id, int consultationId, CancellationToken ct)
+    {
+        var patterns = stems.Select(s => "%" + s + "%").ToArray();
+        return db.Database.SqlQuery<Row>($"""
+            SELECT p."Reference", p."Text", p."Status", p."DuplicateOfReference", p."SearchText"
+            FROM "Proposals" p
+            WHERE p."ConsultationId" = {consultationId} AND p."Id" <> {id} AND p."SearchText" ILIKE ANY ({patterns})
+            ORDER BY (SELECT count(*) FROM unnest({patterns}) AS w(pattern) WHERE p."SearchText" ILIKE w.pattern) DESC, p."Id"
+            LIMIT {Candidates}
+            """).ToListAsync(ct);
     }
 
     /// <summary>The distinct word starts of a text: letters only (no reference numbers), stop words left out.</summary>

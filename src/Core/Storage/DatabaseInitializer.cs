@@ -24,16 +24,57 @@ public sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseIni
             }
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await db.Database.MigrateAsync(ct);
-        if (pending.Count > 0)
+        if (db.Database.IsNpgsql())
         {
-            logger.LogInformation("Applied {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await MigrateOneAtATimeAsync(ct);
+        }
+        else
+        {
+            await MigrateAsync(ct);
         }
 
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
+    }
+
+    /// <summary>
+    /// Several instances may start at once on one PostgreSQL database: each waits for a session advisory lock before
+    /// it looks at the migrations, so one applies them and the others then find nothing pending. The lock goes with
+    /// the session, so an instance killed while migrating does not leave it held.
+    /// </summary>
+    private async Task MigrateOneAtATimeAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(" + MigrationLockKey + ")", ct);
+            try
+            {
+                await MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(" + MigrationLockKey + ")", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The advisory lock's key: a fixed number no other application on the database uses ("hromada" in ASCII).</summary>
+    private const string MigrationLockKey = "29399220479943777";
+
+    private async Task MigrateAsync(CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applied {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         }
     }
 

@@ -58,8 +58,42 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
         configurationBuilder.Properties<AuthorDetail>().HaveConversion<string>().HaveMaxLength(20);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HromadaDbContext).Assembly);
+        if (!Database.IsSqlite())
+        {
+            ForPostgreSql(modelBuilder);
+        }
+    }
+
+    /// <summary>
+    /// The few things of the mapping only SQLite understands, made portable for PostgreSQL (its own migrations,
+    /// Hromada.Migrations.PostgreSql): SQLite's NOCASE collation does not exist there (a catalog code is compared as
+    /// written), and an index filter must quote its column names (PostgreSQL folds unquoted names to lower case).
+    /// </summary>
+    private static void ForPostgreSql(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties().Where(p => p.GetCollation() == "NOCASE"))
+            {
+                property.SetCollation(null);
+            }
+            foreach (var index in entity.GetIndexes())
+            {
+                if (index.GetFilter() is { } filter && !filter.Contains('"', StringComparison.Ordinal))
+                {
+                    var quoted = filter;
+                    foreach (var property in index.Properties)
+                    {
+                        quoted = System.Text.RegularExpressions.Regex.Replace(quoted, $@"\b{property.GetColumnName()}\b", $"\"{property.GetColumnName()}\"");
+                    }
+                    index.SetFilter(quoted);
+                }
+            }
+        }
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -2,29 +2,70 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Hromada.Core.Storage;
 
-/// <summary>Registers the database from <c>ConnectionStrings:Hromada</c>.</summary>
+/// <summary>Registers the database from <c>ConnectionStrings:Hromada</c> on the engine <c>Hromada:Database:Provider</c> names.</summary>
 public static class StorageExtensions
 {
     public const string ConnectionName = "Hromada";
     public const string DefaultConnectionString = "Data Source=data/hromada.db";
 
+    /// <summary>The assembly holding PostgreSQL's migrations (SQLite's are in this one, Storage/Migrations).</summary>
+    public const string PostgreSqlMigrationsAssembly = "Hromada.Migrations.PostgreSql";
+
     /// <summary>
-    /// Adds the EF Core context on SQLite. A relative file path is resolved against <paramref name="contentRoot"/>,
-    /// so the service finds its database wherever it is started from.
+    /// Adds the EF Core context on SQLite or PostgreSQL. A relative SQLite file path is resolved against
+    /// <paramref name="contentRoot"/>, so the service finds its database wherever it is started from.
     /// </summary>
     public static IServiceCollection AddHromadaStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
+        var provider = DatabaseOptions.ReadProvider(configuration[DatabaseOptions.ProviderSetting]);
+        services.AddOptions<DatabaseOptions>().Configure(o => o.Provider = provider);
         services.AddSingleton<SqliteWriteGate>();
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var pg = ResolvePostgreSqlConnectionString(configuration.GetConnectionString(ConnectionName));
+            services.AddDbContextPool<HromadaDbContext>(o => o
+                .UseNpgsql(pg, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(30)));
+            return services;
+        }
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
         services.AddSingleton<SqliteWriteGateInterceptor>();
         // Pooled: a message passes through several short scopes, and a context from the pool skips most of the set-up.
         services.AddDbContextPool<HromadaDbContext>((sp, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
             .AddInterceptors(new SqliteConnectionInterceptor(), sp.GetRequiredService<SqliteWriteGateInterceptor>()));
         return services;
+    }
+
+    /// <summary>The provider <paramref name="configuration"/> names (absent: SQLite).</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        DatabaseOptions.ReadProvider(configuration[DatabaseOptions.ProviderSetting]);
+
+    /// <summary>Checks a PostgreSQL connection string; a missing or malformed one stops the service naming the setting.</summary>
+    public static string ResolvePostgreSqlConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is empty; with {DatabaseOptions.ProviderSetting} = PostgreSql it must name the database, " +
+                "e.g. Host=127.0.0.1;Database=hromada;Username=hromada;Password=…");
+        }
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(configured);
+            if (string.IsNullOrWhiteSpace(builder.Host) || string.IsNullOrWhiteSpace(builder.Database))
+            {
+                throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} must give Host and Database for PostgreSQL.");
+            }
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not a valid PostgreSQL connection string: {ex.Message}", ex);
+        }
     }
 
     public static string ResolveConnectionString(string? configured, string contentRoot)

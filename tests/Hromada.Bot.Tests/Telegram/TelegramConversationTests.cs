@@ -10,7 +10,7 @@ public sealed class TelegramConversationTests
 {
     private const long Chat = 5551001;
 
-    private static async Task SubmitAsync(TelegramResident r)
+    internal static async Task SubmitAsync(TelegramResident r)
     {
         await r.TypeAsync("/start");
         await r.PressAsync("Погоджуюся");
@@ -29,9 +29,12 @@ public sealed class TelegramConversationTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Resident_CompletesASubmission_ByPressingTheBotsButtons(bool webhook)
+    public Task Resident_CompletesASubmission_ByPressingTheBotsButtons(bool webhook) => CompletesASubmissionAsync(webhook);
+
+    /// <summary>The whole questionnaire ending in one proposal; <paramref name="settings"/> choose the database (PostgreSQL tests).</summary>
+    internal static async Task CompletesASubmissionAsync(bool webhook, IDictionary<string, string?>? settings = null)
     {
-        await using var host = await TelegramHost.StartAsync(webhook);
+        await using var host = await TelegramHost.StartAsync(webhook, settings: settings);
         var r = new TelegramResident(host, Chat);
 
         await SubmitAsync(r);

@@ -32,7 +32,7 @@ public sealed class TelegramHost : IAsyncDisposable
 
     public static async Task<TelegramHost> StartAsync(
         bool webhook = false, FakeBotApi? api = null, string? folder = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, int firstUpdateId = 100)
     {
         var ownsApi = api is null;
         api ??= await FakeBotApi.StartAsync();
@@ -58,7 +58,7 @@ public sealed class TelegramHost : IAsyncDisposable
             factory.WithSettings(new Dictionary<string, string?> { ["ConnectionStrings:Hromada"] = $"Data Source={Path.Combine(folder, "hromada.db")}" });
         }
         var client = factory.CreateClient();
-        return new TelegramHost(factory, api, client, webhook) { _ownsApi = ownsApi };
+        return new TelegramHost(factory, api, client, webhook) { _ownsApi = ownsApi, _updateId = firstUpdateId };
     }
 
     /// <summary>Delivers an update the way the mode does: queued for getUpdates, or POSTed to the webhook.</summary>

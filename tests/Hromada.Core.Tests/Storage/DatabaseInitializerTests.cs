@@ -2,6 +2,7 @@ using Hromada.Core.Storage;
 using Hromada.Core.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Core.Tests.Storage;
@@ -114,6 +115,43 @@ public sealed class DatabaseInitializerTests
     public void ResolveConnectionString_Garbage_NamesTheSetting()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => StorageExtensions.ResolveConnectionString("Nonsense=1;=", "/srv"));
+
+        Assert.Contains("ConnectionStrings:Hromada", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("1")]
+    [InlineData("Postgres")]
+    public void UnknownProvider_StopsTheStart_NamingTheSetting(string provider)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hromada:Database:Provider"] = provider,
+        }).Build();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddHromadaStorage(configuration, "/srv"));
+
+        Assert.Contains("Hromada:Database:Provider", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(provider, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, DatabaseProvider.Sqlite)]
+    [InlineData("Sqlite", DatabaseProvider.Sqlite)]
+    [InlineData("postgresql", DatabaseProvider.PostgreSql)]
+    [InlineData("PostgreSql", DatabaseProvider.PostgreSql)]
+    public void Provider_IsReadCaseInsensitively_SqliteByDefault(string? configured, DatabaseProvider expected) =>
+        Assert.Equal(expected, DatabaseOptions.ReadProvider(configured));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Host=;Database=hromada")]
+    [InlineData("Host=127.0.0.1")]
+    [InlineData("Nonsense=1;=")]
+    public void PostgreSqlConnectionString_MissingOrIncomplete_NamesTheSetting(string? configured)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => StorageExtensions.ResolvePostgreSqlConnectionString(configured));
 
         Assert.Contains("ConnectionStrings:Hromada", ex.Message, StringComparison.Ordinal);
     }

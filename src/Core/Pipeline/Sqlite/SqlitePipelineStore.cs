@@ -1,240 +1,50 @@
-using System.Data.Common;
-using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
-using Hromada.Core.Proposals;
-using Hromada.Core.Residents;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Pipeline.Sqlite;
 
 /// <summary>
-/// The pipeline's storage on SQLite: hand-written statements on the scope's connection, no change tracking on the
-/// turn's path. The group commit takes one turn at the process's <see cref="SqliteWriteGate"/> and one transaction for
-/// the whole batch, with a savepoint per turn so a turn that fails is undone alone. The rare effects that touch many
-/// tables (a submission, an erasure) run through EF Core in the same transaction.
+/// The pipeline's storage on SQLite. SQLite lets one connection write at a time, so every write here first takes the
+/// process's turn at the <see cref="SqliteWriteGate"/> (handed on the moment the previous commit ends, instead of
+/// SQLite's busy handler sleeping); the outbox claim goes through the index of pending messages by name.
 /// </summary>
-internal sealed partial class SqlitePipelineStore(HromadaDbContext db, SqliteWriteGate gate, IServiceProvider services, ILogger<SqlitePipelineStore> logger)
-    : IPipelineStore
+internal sealed class SqlitePipelineStore(HromadaDbContext db, SqliteWriteGate gate, IServiceProvider services, ILogger<SqlitePipelineStore> logger)
+    : PipelineStore(db, services, logger)
 {
-    private const string ResidentColumns =
-        "Id, Language, CreatedAt, ConsentAt, ConsentVersion, IsSubscribed, SubscribedAt, IsBlocked, LastInboundAt, RateWindowStart, " +
-        "RateWindowCount, RateNoticeSent, ResidenceSettlementId, ConversationStep, ConversationData, Version";
+    protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken ct) => await gate.EnterAsync(ct);
 
-    public async Task<TurnState> LoadTurnAsync(Channel channel, string sender, CancellationToken ct)
+    public override async Task<IReadOnlyList<OutboxWork>> ClaimOutboxAsync(OutboxClaim claim, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            Resident? resident = null;
-            var hasHeld = false;
-            await using (var read = Sql.Command(connection, null,
-                $"SELECT {ResidentColumns}, EXISTS (SELECT 1 FROM OutboxMessages o WHERE o.ResidentId = r.Id AND o.Status = 'Held') " +
-                "FROM Residents r WHERE Channel = @channel AND ChannelUserId = @user",
-                ("@channel", channel.ToString()), ("@user", sender)))
-            {
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                if (await reader.ReadAsync(ct))
-                {
-                    resident = ReadResident(reader, channel, sender);
-                    hasHeld = reader.GetBoolean(16);
-                }
-            }
-            if (resident is null || !hasHeld || channel == Channel.WebChat)
-            {
-                return new TurnState(resident, []);
-            }
-            var held = new List<HeldMessage>();
-            await using var heldQuery = Sql.Command(connection, null,
-                "SELECT Id, Payload FROM OutboxMessages WHERE ResidentId = @id AND Status = 'Held' ORDER BY Id", ("@id", resident.Id));
-            await using var heldReader = await heldQuery.ExecuteReaderAsync(ct);
-            while (await heldReader.ReadAsync(ct))
-            {
-                held.Add(new HeldMessage(heldReader.GetInt64(0), OutboxPayload.Read(heldReader.GetString(1))));
-            }
-            return new TurnState(resident, held);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    public async Task<IReadOnlyList<TurnCommitResult>> CommitTurnsAsync(IReadOnlyList<TurnCommit> turns, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(turns);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        var results = new List<TurnCommitResult>(turns.Count);
+        ArgumentNullException.ThrowIfNull(claim);
+        var connection = Db.Database.GetDbConnection();
+        await Db.Database.OpenConnectionAsync(ct);
         using var turn = await gate.EnterAsync(ct);
         try
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            // The effects written through EF Core (a submission, an erasure) join this transaction.
-            await db.Database.UseTransactionAsync(tx, ct);
-            await using var writer = new TurnWriter(connection, tx);
-            foreach (var t in turns)
-            {
-                await tx.SaveAsync("turn", ct);
-                TurnCommitResult result;
-                try
-                {
-                    result = await WriteAsync(writer, t, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    logger.LogWarning(ex, "{Channel} message {MessageId}: its turn could not be written; undone alone", t.Message.Channel, t.Message.MessageId);
-                    result = TurnCommitResult.Failed(ex);
-                }
-                if (result.Status == TurnCommitStatus.Committed)
-                {
-                    await tx.ReleaseAsync("turn", ct);
-                }
-                else
-                {
-                    await tx.RollbackAsync("turn", ct);
-                    await tx.ReleaseAsync("turn", ct);
-                }
-                db.ChangeTracker.Clear();
-                results.Add(result);
-            }
-            await tx.CommitAsync(ct);
-            await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            var channelList = string.Join(", ", claim.Channels.Select(c => $"'{c}'"));
+            var purposeList = string.Join(", ", claim.Purposes.Select(p => $"'{p}'"));
+            // Through the index of pending messages: without it SQLite would walk every message ever sent, in id order.
+            await using var command = Sql.Command(connection, null, $"""
+                UPDATE OutboxMessages SET LeaseOwner = @me, LeaseUntil = @until
+                WHERE Id IN (
+                    SELECT o.Id FROM OutboxMessages o INDEXED BY IX_OutboxMessages_Pending
+                    WHERE o.Status = 'Pending' AND o.NextAttemptAt <= @now
+                      AND o.Channel IN ({channelList}) AND o.Purpose IN ({purposeList})
+                      AND (o.LeaseOwner IS NULL OR o.LeaseUntil < @now OR (@reclaim = 1 AND o.LeaseOwner = @me))
+                      AND NOT EXISTS (SELECT 1 FROM OutboxMessages p
+                                      WHERE p.Channel = o.Channel AND p.Recipient = o.Recipient AND p.Status = 'Pending' AND p.Id < o.Id)
+                    ORDER BY o.Id LIMIT @limit)
+                RETURNING {ClaimedColumns}
+                """,
+                ("@me", claim.Owner), ("@until", Sql.Text(claim.LeaseUntil)), ("@now", Sql.Text(claim.Now)),
+                ("@reclaim", claim.ReclaimOwn ? 1 : 0), ("@limit", claim.Limit));
+            return await ReadClaimedAsync(command, ct);
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await Db.Database.CloseConnectionAsync();
         }
-        return results;
     }
-
-    private async Task<TurnCommitResult> WriteAsync(TurnWriter w, TurnCommit t, CancellationToken ct)
-    {
-        var m = t.Message;
-        var d = t.Decision;
-        var erases = d.Erases;
-        // Only the first handler of a message gets past its mark: a second one writes nothing.
-        var first = m.InboxItemId is { } itemId
-            ? await w.MarkDoneAsync(itemId, t.Now, erases, ct)
-            : await w.MarkProcessedAsync(m.Channel, m.MessageId, t.Now, ct);
-        if (!first)
-        {
-            return TurnCommitResult.Duplicate;
-        }
-
-        var residentId = t.ResidentId;
-        if (!erases && d.Resident is { } resident)
-        {
-            if (d.IsNewResident)
-            {
-                residentId = await w.InsertResidentAsync(resident, ct);
-                if (residentId is null)
-                {
-                    return TurnCommitResult.Conflict;
-                }
-            }
-            else if (!await w.UpdateResidentAsync(resident, ct))
-            {
-                return TurnCommitResult.Conflict;
-            }
-        }
-
-        var replies = d.Replies;
-        foreach (var effect in d.Effects)
-        {
-            switch (effect)
-            {
-                case TurnEffect.HandOver handOver:
-                    await w.HandOverAsync(handOver.OutboxIds, t.Now, ct);
-                    break;
-                case TurnEffect.Submit submit:
-                    var proposal = await services.GetRequiredService<ProposalService>()
-                        .ReceiveInTransactionAsync(submit.Proposal with { ResidentId = residentId }, ct);
-                    replies = [.. replies.Select(r => TurnEffect.Fill(r, proposal.Reference, proposal.ReceiptCode))];
-                    break;
-                case TurnEffect.EraseResident:
-                    var erased = new Resident { Id = residentId ?? 0, Channel = m.Channel, ChannelUserId = m.ChannelUserId };
-                    await services.GetRequiredService<ResidentErasure>().EraseAsync(erased, m.InboxItemId, ct);
-                    await db.SaveChangesAsync(ct);
-                    break;
-            }
-            db.ChangeTracker.Clear();
-        }
-
-        OutboxMessage? reply = null;
-        if (replies.Count > 0 || m.ReplyContext is not null)
-        {
-            reply = new OutboxMessage
-            {
-                Channel = m.Channel,
-                Recipient = m.ChannelUserId,
-                Purpose = OutboxPurpose.Reply,
-                Payload = OutboxPayload.Write(replies),
-                ResidentId = erases ? null : residentId,
-                InboxItemId = m.InboxItemId,
-                Status = OutboxStatus.Pending,
-                ReplyContext = m.ReplyContext,
-                EraseOnCompletion = erases,
-                CreatedAt = t.Now,
-                NextAttemptAt = t.Now,
-                LeaseOwner = t.ReplyLeaseOwner,
-                LeaseUntil = t.ReplyLeaseUntil,
-            };
-            reply.Id = await w.InsertOutboxAsync(reply, ct);
-        }
-        return new TurnCommitResult(TurnCommitStatus.Committed, replies) { Reply = reply };
-    }
-
-    public async Task<bool> HoldSenderAsync(string key, string owner, DateTimeOffset now, DateTimeOffset expires, CancellationToken ct)
-    {
-        var expiresText = UtcTextConverter.Format(expires);
-        var nowText = UtcTextConverter.Format(now);
-        var taken = await db.Database.SqlQuery<string>($"""
-            INSERT INTO SenderLeases ("Key", Owner, ExpiresAt) VALUES ({key}, {owner}, {expiresText})
-            ON CONFLICT ("Key") DO UPDATE SET Owner = excluded.Owner, ExpiresAt = excluded.ExpiresAt
-            WHERE SenderLeases.Owner = excluded.Owner OR SenderLeases.ExpiresAt < {nowText}
-            RETURNING Owner AS Value
-            """).ToListAsync(ct);
-        return taken.Count == 1;
-    }
-
-    public Task ScheduleRetryAsync(long itemId, int attempts, DateTimeOffset at, string lastError, CancellationToken ct) =>
-        db.InboxItems.Where(i => i.Id == itemId).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Attempts, attempts)
-            .SetProperty(i => i.NextAttemptAt, at)
-            .SetProperty(i => i.LastError, Trim(lastError)), ct);
-
-    public Task SetAsideAsync(long itemId, int attempts, string reason, DateTimeOffset now, CancellationToken ct) =>
-        db.InboxItems.Where(i => i.Id == itemId).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Status, Inbox.InboxStatus.SetAside)
-            .SetProperty(i => i.ProcessedAt, now)
-            .SetProperty(i => i.Attempts, attempts)
-            .SetProperty(i => i.LastError, Trim(reason)), ct);
-
-    private static string Trim(string text) => text.Length > 1000 ? text[..1000] : text;
-
-    private static Resident ReadResident(DbDataReader r, Channel channel, string sender) => new()
-    {
-        Id = r.GetInt32(0),
-        Channel = channel,
-        ChannelUserId = sender,
-        Language = r.GetString(1),
-        CreatedAt = Sql.Instant(r.GetString(2)),
-        ConsentAt = r.IsDBNull(3) ? null : Sql.Instant(r.GetString(3)),
-        ConsentVersion = r.IsDBNull(4) ? null : r.GetString(4),
-        IsSubscribed = r.GetBoolean(5),
-        SubscribedAt = r.IsDBNull(6) ? null : Sql.Instant(r.GetString(6)),
-        IsBlocked = r.GetBoolean(7),
-        LastInboundAt = r.IsDBNull(8) ? null : Sql.Instant(r.GetString(8)),
-        RateWindowStart = r.IsDBNull(9) ? null : Sql.Instant(r.GetString(9)),
-        RateWindowCount = r.GetInt32(10),
-        RateNoticeSent = r.GetBoolean(11),
-        ResidenceSettlementId = r.IsDBNull(12) ? null : r.GetInt32(12),
-        ConversationStep = r.GetString(13),
-        ConversationData = r.IsDBNull(14) ? null : r.GetString(14),
-        Version = r.GetInt32(15),
-    };
 }

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 
-namespace Hromada.Core.Pipeline.Sqlite;
+namespace Hromada.Core.Pipeline;
 
-/// <summary>Small helpers for the hand-written statements of the SQLite pipeline.</summary>
+/// <summary>Small helpers for the hand-written statements of the pipeline (written so SQLite and PostgreSQL both run them).</summary>
 internal static class Sql
 {
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text, params (string Name, object? Value)[] parameters)
