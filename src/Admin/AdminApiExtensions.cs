@@ -3,6 +3,7 @@ using Hromada.Admin.Announcements;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
+using Hromada.Admin.Commands;
 using Hromada.Admin.Consultations;
 using Hromada.Admin.Intake;
 using Hromada.Admin.Letters;
@@ -18,6 +19,7 @@ using Hromada.Core.Access;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,6 +134,7 @@ public static class AdminApiExtensions
     {
         endpoints.MapOpenApi();
         var admin = endpoints.MapGroup("/api/admin").RequireAuthorization();
+        admin.AddEndpointFilterFactory(InputBoundsFilter.Create);
         admin.MapConsultationsApi();
         admin.MapProposalsApi();
         admin.MapClassificationApi();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hromada.Admin.Commands;
 using Hromada.Core.Consultations;
 using Hromada.Core.Reports;
 using Hromada.Core.Storage;
@@ -69,7 +70,12 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
         }
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (InputBounds.InRange(date))
+            {
+                return date;
+            }
+            errors[field] = [$"{date:yyyy-MM-dd} is outside the years {InputBounds.FirstYear}–{InputBounds.LastYear}; check the date."];
+            return null;
         }
         errors[field] = [$"'{value}' is not a date; write it as YYYY-MM-DD (the hromada's local date)."];
         return null;

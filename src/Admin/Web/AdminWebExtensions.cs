@@ -31,6 +31,7 @@ public static class AdminWebExtensions
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 WebForms.UseUkrainianBindingMessages(o.ModelBindingMessageProvider);
                 o.Filters.Add<StatusPageFilter>();
+                o.Filters.Add<InputBoundsPageFilter>();
             })
             .ConfigureApplicationPartManager(m =>
             {

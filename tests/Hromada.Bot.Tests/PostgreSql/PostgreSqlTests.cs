@@ -116,6 +116,41 @@ public sealed class PostgreSqlTests
         Assert.Equal(0, await check.Proposals.CountAsync());
     }
 
+    [PostgresFact]
+    public async Task SimilarProposals_AndReferenceNumbers_OnPostgreSql()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        await using var app = new HromadaAppFactory().WithSettings(db.Settings);
+        using var client = app.CreateClient();
+        async Task<string> SubmitAsync(string text)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var x = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            var p = await scope.ServiceProvider.GetRequiredService<Hromada.Core.Proposals.ProposalService>().SubmitAsync(new Hromada.Core.Proposals.NewProposal
+            {
+                ConsultationId = (await x.Consultations.FirstAsync()).Id,
+                Channel = Hromada.Core.Proposals.Channel.WebChat,
+                ReceivedAt = app.Time.GetUtcNow(),
+                AuthorCategoryId = (await x.AuthorCategories.FirstAsync(c => c.Code == "person")).Id,
+                SphereId = (await x.Spheres.FirstAsync(s => s.Code == "infrastructure")).Id,
+                Text = text,
+                Actor = "test",
+            });
+            return p.Reference;
+        }
+
+        var road = await SubmitAsync("Відремонтувати дорогу до школи в селі Камʼянка, там глибокі ями");
+        var sameRoad = await SubmitAsync("Ремонт дороги біля школи у Кам'янці: ями після зими");
+        var unrelated = await SubmitAsync("Встановити сирену оповіщення в центрі Пʼятихаток");
+        await using var scope = app.Services.CreateAsyncScope();
+        var similar = await scope.ServiceProvider.GetRequiredService<Hromada.Core.Proposals.SimilarProposals>().FindAsync(road);
+
+        Assert.Equal(["P-2026-00001", "P-2026-00002", "P-2026-00003"], new[] { road, sameRoad, unrelated });
+        var first = Assert.Single(similar);
+        Assert.Equal(sameRoad, first.Reference);
+        Assert.True(first.SharedWords >= 3, $"shared {first.SharedWords}");
+    }
+
     private static Task<TelegramHost> StartAsync(string instance, PostgresDatabase db, FakeBotApi api, FakeTimeProvider time, int firstUpdateId)
     {
         var settings = new Dictionary<string, string?>(db.Settings)
