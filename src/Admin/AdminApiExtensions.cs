@@ -54,7 +54,7 @@ public static class AdminApiExtensions
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
         services.AddMeetingServices();
-        services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section);
+        services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

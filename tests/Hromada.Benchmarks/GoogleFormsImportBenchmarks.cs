@@ -35,7 +35,11 @@ public class GoogleFormsImportBenchmarks
         Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Hromada"] = $"Data Source={_folder}/b.db" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Hromada"] = $"Data Source={_folder}/b.db",
+                ["Hromada:Admin:GoogleForms:MaxRows"] = "1000000",
+            })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

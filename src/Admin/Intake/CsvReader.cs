@@ -1,76 +1,131 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Hromada.Admin.Intake;
 
-/// <summary>Reads RFC 4180 CSV (what Google Forms exports): quoted fields may hold delimiters, quotes and line breaks.</summary>
+/// <summary>
+/// Reads RFC 4180 CSV (what Google Forms exports): quoted fields may hold delimiters, quotes and line breaks. Streams:
+/// one row at a time from the reader, blank rows skipped as they come, so a file of empty lines costs nothing.
+/// </summary>
 internal static class CsvReader
 {
-    public static List<string[]> Parse(string text)
+    private const int HeaderPeek = 64 * 1024;
+
+    public static async IAsyncEnumerable<string[]> ReadAsync(TextReader reader, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var rows = new List<string[]>();
+        var buffer = new char[16 * 1024];
+        // The first line (up to 64 K characters) is read ahead to tell the delimiter.
+        var head = new StringBuilder();
+        var ended = false;
+        while (head.Length < HeaderPeek && !Contains(head, '\n'))
+        {
+            var n = await reader.ReadAsync(buffer.AsMemory(), ct);
+            if (n == 0)
+            {
+                ended = true;
+                break;
+            }
+            head.Append(buffer, 0, n);
+        }
+        var delimiter = DetectDelimiter(head);
+
         var row = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        var delimiter = DetectDelimiter(text);
-        for (var i = 0; i < text.Length; i++)
+        var pendingQuote = false;
+        var chunk = head.ToString();
+        while (true)
         {
-            var c = text[i];
-            if (quoted)
+            foreach (var c in chunk)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (pendingQuote)
                 {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
+                    pendingQuote = false;
+                    if (c == '"')
+                    {
+                        field.Append('"');
+                        continue;
+                    }
                     quoted = false;
                 }
-                else
+                if (quoted)
                 {
-                    field.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    rows.Add([.. row]);
-                    row.Clear();
-                    break;
-                default:
-                    if (c == delimiter)
+                    if (c == '"')
                     {
-                        row.Add(field.ToString());
-                        field.Clear();
+                        pendingQuote = true;
                     }
                     else
                     {
                         field.Append(c);
                     }
-                    break;
+                    continue;
+                }
+                if (c == '"')
+                {
+                    quoted = true;
+                }
+                else if (c == '\n')
+                {
+                    row.Add(field.ToString());
+                    field.Clear();
+                    if (!row.TrueForAll(string.IsNullOrWhiteSpace))
+                    {
+                        yield return [.. row];
+                    }
+                    row.Clear();
+                }
+                else if (c == delimiter)
+                {
+                    row.Add(field.ToString());
+                    field.Clear();
+                }
+                else if (c != '\r')
+                {
+                    field.Append(c);
+                }
             }
+            if (ended)
+            {
+                break;
+            }
+            var read = await reader.ReadAsync(buffer.AsMemory(), ct);
+            if (read == 0)
+            {
+                break;
+            }
+            chunk = new string(buffer, 0, read);
         }
         if (field.Length > 0 || row.Count > 0)
         {
             row.Add(field.ToString());
-            rows.Add([.. row]);
+            if (!row.TrueForAll(string.IsNullOrWhiteSpace))
+            {
+                yield return [.. row];
+            }
         }
-        rows.RemoveAll(r => r.All(string.IsNullOrWhiteSpace));
-        return rows;
     }
 
     /// <summary>Google Forms writes commas; a sheet re-saved by Ukrainian Excel writes semicolons.</summary>
-    private static char DetectDelimiter(string text)
+    private static char DetectDelimiter(StringBuilder head)
     {
-        var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOf('\n') is var n and >= 0 ? n : text.Length));
-        return firstLine.Count(';') > firstLine.Count(',') ? ';' : ',';
+        int commas = 0, semicolons = 0;
+        for (var i = 0; i < head.Length && head[i] != '\n'; i++)
+        {
+            if (head[i] == ',') commas++;
+            else if (head[i] == ';') semicolons++;
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static bool Contains(StringBuilder text, char c)
+    {
+        foreach (var chunk in text.GetChunks())
+        {
+            if (chunk.Span.Contains(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,7 +17,7 @@ public static class GoogleFormsApi
     public static RouteGroupBuilder MapGoogleFormsApi(this RouteGroupBuilder admin)
     {
         admin.MapPost("/imports/google-forms", ImportAsync).WithTags("Intake").WithName("ImportGoogleForms")
-            .WithSummary("Send the form's CSV export as the body (Content-Type: text/csv). dryRun=true stores nothing and lists rows that cannot be mapped to the catalogs. Re-importing the same file adds nothing twice. Columns are matched by Hromada:Admin:GoogleForms:Columns.")
+            .WithSummary("Send the form's CSV export as the body (Content-Type: text/csv). dryRun=true stores nothing and lists rows that cannot be mapped to the catalogs (the first 100 problems; problemsNotListed counts the rest). A file with more rows than Hromada:Admin:GoogleForms:MaxRows is refused (413). The rows are stored in one transaction: all or none. Re-importing the same file adds nothing twice. Columns are matched by Hromada:Admin:GoogleForms:Columns.")
             .RequireAuthorization(AdminPolicies.WorkingGroup)
             // The host's small body limit is raised for this endpoint only; the bytes are still counted as they are read.
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
@@ -32,8 +32,6 @@ public static class GoogleFormsApi
         {
             return TypedResults.Problem(statusCode: 413, title: "The file is too large", detail: "Split it into files under 20 MB.");
         }
-        using var reader = new StreamReader(request.Body, detectEncodingFromByteOrderMarks: true);
-        var csv = await reader.ReadToEndAsync(ct);
         var consultation = consultationId is { } id
             ? await db.Consultations.SingleOrDefaultAsync(c => c.Id == id, ct)
             : await db.Consultations.OrderByDescending(c => c.OpensAt).FirstOrDefaultAsync(ct);
@@ -41,9 +39,15 @@ public static class GoogleFormsApi
         {
             return TypedResults.Problem(statusCode: 400, title: "No such consultation");
         }
+        // Read row by row as the body arrives: a file past the row limit is refused before the rest of it is read.
+        using var reader = new StreamReader(request.Body, detectEncodingFromByteOrderMarks: true);
         try
         {
-            return TypedResults.Ok(await importer.ImportAsync(csv, dryRun == true, consultation.Id, http.User.ActorName(), ct));
+            return TypedResults.Ok(await importer.ImportAsync(reader, dryRun == true, consultation.Id, http.User.ActorName(), ct));
+        }
+        catch (ImportTooLargeException ex)
+        {
+            return TypedResults.Problem(statusCode: 413, title: "The file has too many rows", detail: ex.Message);
         }
         catch (FormatException ex)
         {

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Admin.Intake;
 
 /// <summary>
-/// Imports the CSV that Google Forms exports. Each row's identity is a hash of its cells, so importing the same file
-/// again adds nothing. Rows meet the chat's rules (<see cref="ProposalInputRules"/>); a row that does not is reported
+/// Imports the CSV that Google Forms exports, read row by row up to <see cref="GoogleFormsOptions.MaxRows"/> and stored in
+/// one transaction. Each row's identity is a hash of its cells, so importing the same file again adds nothing. Rows meet the chat's rules (<see cref="ProposalInputRules"/>); a row that does not is reported
 /// and skipped. A dry run stores nothing and lists what would be skipped or changed. Known rows are looked up and new
 /// ones stored in batches, not one query and transaction per row.
 /// </summary>
@@ -31,6 +31,9 @@ public sealed class GoogleFormsImporter(
     private const int KeyLookupBatch = 1000;
     private const int MaxValueInReport = 200;
 
+    /// <summary>The report lists this many problems, the first ones; the rest are counted in <see cref="ImportReport.ProblemsNotListed"/>.</summary>
+    public const int MaxProblemsListed = 100;
+
     /// <summary>A cell the import could not take as it was: <see cref="Message"/> for the API, <see cref="Ukrainian"/> for the page.</summary>
     public sealed record Problem(int Row, string Column, string Value, string Message, bool Skipped, string Ukrainian);
 
@@ -38,6 +41,9 @@ public sealed class GoogleFormsImporter(
     {
         /// <summary>Each imported proposal's receipt link, for the secretary to send to its author.</summary>
         public IReadOnlyList<ImportedReceipt> Receipts { get; init; } = [];
+
+        /// <summary>Problems found beyond the first <see cref="MaxProblemsListed"/> listed in <see cref="Problems"/>.</summary>
+        public int ProblemsNotListed { get; init; }
     }
 
     /// <summary>An imported proposal and the receipt link its author keeps.</summary>
@@ -45,10 +51,31 @@ public sealed class GoogleFormsImporter(
 
     private sealed record Catalogs(List<Sphere> Spheres, List<Settlement> Settlements, List<AuthorCategory> Categories, List<SocialGroup> Groups);
 
-    public async Task<ImportReport> ImportAsync(string csv, bool dryRun, int consultationId, string actor, CancellationToken ct)
+    /// <summary>Imports a CSV held in memory (the web page keeps the checked file until the import).</summary>
+    public Task<ImportReport> ImportAsync(string csv, bool dryRun, int consultationId, string actor, CancellationToken ct) =>
+        ImportAsync(new StringReader(csv), dryRun, consultationId, actor, ct);
+
+    /// <summary>
+    /// Imports the CSV read row by row from <paramref name="csv"/>: a file with more than
+    /// <see cref="GoogleFormsOptions.MaxRows"/> rows is refused at the first row past the limit, before the rest is read.
+    /// The rows are stored all in one transaction: an import stopped half-way (a crash, a full disk) stores none of them.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(TextReader csv, bool dryRun, int consultationId, string actor, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(csv);
         var c = options.Value.Columns;
-        var rows = CsvReader.Parse(csv);
+        var maxRows = options.Value.MaxRows;
+        var rows = new List<string[]>();
+        await foreach (var row in CsvReader.ReadAsync(csv, ct))
+        {
+            if (rows.Count > maxRows)
+            {
+                throw new ImportTooLargeException(
+                    $"The file has more than {maxRows} rows (Hromada:Admin:GoogleForms:MaxRows); split it into smaller files.",
+                    $"У файлі понад {maxRows} рядків. Розділіть його на менші файли.");
+            }
+            rows.Add(row);
+        }
         if (rows.Count == 0)
         {
             throw new ImportFileException("The file is empty.", "Файл порожній.");
@@ -71,6 +98,7 @@ public sealed class GoogleFormsImporter(
         var known = await KnownKeysAsync(keys, ct);
 
         var problems = new List<Problem>();
+        var problemCount = 0;
         var accepted = new List<NewProposal>();
         int already = 0, skipped = 0;
         for (var r = 1; r < rows.Count; r++)
@@ -82,7 +110,8 @@ public sealed class GoogleFormsImporter(
                 continue;
             }
             var (proposal, rowProblems) = ReadRow(header, rows[r], r + 1, catalogs, consultationId, key, actor);
-            problems.AddRange(rowProblems);
+            problemCount += rowProblems.Count;
+            problems.AddRange(rowProblems.Take(MaxProblemsListed - problems.Count));
             if (proposal is null)
             {
                 skipped++;
@@ -92,7 +121,7 @@ public sealed class GoogleFormsImporter(
             accepted.Add(proposal);
         }
 
-        var references = dryRun || accepted.Count == 0 ? [] : await proposals.SubmitManyAsync(accepted, ct);
+        var references = dryRun || accepted.Count == 0 ? [] : await SubmitAllOrNoneAsync(accepted, ct);
         var receipts = new List<ImportedReceipt>(references.Count);
         foreach (var chunk in references.Chunk(500))
         {
@@ -100,7 +129,24 @@ public sealed class GoogleFormsImporter(
                 .ToDictionaryAsync(p => p.Reference, p => p.ReceiptCode, ct);
             receipts.AddRange(chunk.Select(r => new ImportedReceipt(r, links.For(r, codes.GetValueOrDefault(r, "")))));
         }
-        return new ImportReport(dryRun, rows.Count - 1, accepted.Count, already, skipped, references, problems) { Receipts = receipts };
+        return new ImportReport(dryRun, rows.Count - 1, accepted.Count, already, skipped, references, problems)
+        {
+            Receipts = receipts,
+            ProblemsNotListed = problemCount - problems.Count,
+        };
+    }
+
+    /// <summary>Every accepted row in one transaction (the service's batches inside it): all of them or, after a failure, none.</summary>
+    private async Task<IReadOnlyList<string>> SubmitAllOrNoneAsync(List<NewProposal> accepted, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var references = await proposals.SubmitManyAsync(accepted, ct);
+            await tx.CommitAsync(ct);
+            return references;
+        });
     }
 
     /// <summary>One row as a proposal, or null when it is skipped; with what was wrong or changed.</summary>
@@ -204,7 +250,10 @@ public sealed class GoogleFormsImporter(
 }
 
 /// <summary>A file the import cannot read at all (empty, or without a needed column), said in English and Ukrainian.</summary>
-public sealed class ImportFileException(string message, string ukrainian) : FormatException(message)
+public class ImportFileException(string message, string ukrainian) : FormatException(message)
 {
     public string Ukrainian { get; } = ukrainian;
 }
+
+/// <summary>A file with more rows than <see cref="GoogleFormsOptions.MaxRows"/>: refused before the rest of it is read.</summary>
+public sealed class ImportTooLargeException(string message, string ukrainian) : ImportFileException(message, ukrainian);

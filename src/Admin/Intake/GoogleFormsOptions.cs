@@ -9,6 +9,13 @@ public sealed class GoogleFormsOptions
     public const string Section = "Hromada:Admin:GoogleForms";
 
     public GoogleFormsColumns Columns { get; set; } = new();
+
+    /// <summary>
+    /// The most answer rows one file may have; a larger file is refused at the first row past it, before the rest is
+    /// read (the whole import is one transaction, which holds up the chat's writes while it is stored).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    public int MaxRows { get; set; } = 20_000;
 }
 
 public sealed class GoogleFormsColumns

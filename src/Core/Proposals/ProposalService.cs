@@ -89,8 +89,8 @@ public sealed class ProposalService(
     /// <summary>
     /// Stores many proposals (an import) as <see cref="SubmitAsync"/> would one by one — reference numbers of each
     /// proposal's year in the order given, the same flags, one audit entry each — but in transactions of
-    /// <see cref="BatchSize"/>, each reserving its numbers with one statement per year. Returns the references in
-    /// input order.
+    /// <see cref="BatchSize"/>, each reserving its numbers with one statement per year (or all in the caller's transaction,
+    /// when one is open). Returns the references in input order.
     /// </summary>
     public async Task<IReadOnlyList<string>> SubmitManyAsync(IReadOnlyList<NewProposal> inputs, CancellationToken ct = default)
     {
@@ -124,7 +124,8 @@ public sealed class ProposalService(
         var strategy = db.Database.CreateExecutionStrategy();
         var references = await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Inside the caller's transaction when there is one (an import stored all or nothing), else one per batch.
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var next = new Dictionary<int, int>();
             foreach (var (year, count) in years.CountBy(y => y))
             {
@@ -145,7 +146,10 @@ public sealed class ProposalService(
                 stored.Add(p.Reference);
             }
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
             return stored;
         });
 

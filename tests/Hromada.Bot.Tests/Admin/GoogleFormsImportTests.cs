@@ -100,4 +100,139 @@ public sealed class GoogleFormsImportTests
         var p = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals.Include(x => x.Settlement).SingleAsync();
         Assert.Equal("kamianka", p.Settlement!.Code);
     }
+
+    private const string ShortHeader = "\"Позначка часу\",\"Категорія автора\",\"Сфера\",\"Ваша пропозиція\"\n";
+
+    private static string Rows(int count, string sphere = "Економіка та фінанси")
+    {
+        var csv = new StringBuilder(ShortHeader);
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"20.11.2026 14:03:15\",\"Фізична особа\",\"{sphere}\",\"Облаштувати ринок з навісами, пропозиція {i}\"\n");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>Sends <paramref name="body"/> as the import's body straight to the server, counting how much of it was read.</summary>
+    private static async Task<(int Status, string Answer, long Read)> SendAsync(HromadaAppFactory app, byte[] body, string query = "")
+    {
+        await using var stream = new CountingStream(body);
+        var context = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/api/admin/imports/google-forms";
+            c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
+            c.Request.Headers.Authorization = $"Bearer {HromadaAppFactory.TestAdminKey}";
+            c.Request.ContentType = "text/csv";
+            c.Request.Headers.TransferEncoding = "chunked";
+            c.Request.Body = stream;
+            c.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(new Security.Peer.HasBody());
+        });
+        using var answer = new StreamReader(context.Response.Body);
+        return (context.Response.StatusCode, await answer.ReadToEndAsync(), stream.Served);
+    }
+
+    [Fact]
+    public async Task Import_OfMoreRowsThanMaxRows_IsRefusedWith413_BeforeTheRestOfTheFileIsRead()
+    {
+        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["Hromada:Admin:GoogleForms:MaxRows"] = "100" });
+        var body = Encoding.UTF8.GetBytes(Rows(20_000));
+
+        var (status, answer, read) = await SendAsync(app, body);
+
+        Assert.Equal(413, status);
+        Assert.Contains("more than 100 rows", answer, StringComparison.Ordinal);
+        Assert.True(read < body.Length / 10, $"{read} of {body.Length} bytes were read before the file was refused");
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_OfAFileOfNothingButNewlines_IsAnEmptyFile_AnsweredInAFewLines()
+    {
+        await using var app = new HromadaAppFactory();
+        var body = new byte[19 * 1024 * 1024];
+        Array.Fill(body, (byte)'\n');
+
+        var (status, answer, _) = await SendAsync(app, body, "?dryRun=true");
+
+        Assert.Equal(400, status);
+        Assert.Contains("The file is empty", answer, StringComparison.Ordinal);
+        Assert.True(answer.Length < 2_000, $"an answer of {answer.Length} characters");
+    }
+
+    [Fact]
+    public async Task Import_WithMoreBadRowsThanAreListed_ListsTheFirst100_AndCountsTheRest()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = AdminClient.ForAdmin(app);
+
+        var response = await client.PostAsync(new Uri("/api/admin/imports/google-forms?dryRun=true", UriKind.Relative),
+            new StringContent(Rows(3_000, sphere: "Космос"), Encoding.UTF8, "text/csv"));
+        var text = await response.Content.ReadAsStringAsync();
+        var report = JsonDocument.Parse(text).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3_000, report.GetProperty("skipped").GetInt32());
+        var problems = report.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal(100, problems.Count);
+        Assert.Equal(2, problems[0].GetProperty("row").GetInt32());
+        Assert.Equal(3_000 - 100, report.GetProperty("problemsNotListed").GetInt32());
+        Assert.True(text.Length < 100_000, $"an answer of {text.Length} characters for 3,000 bad rows");
+    }
+
+    [Fact]
+    public async Task Import_ThatFailsHalfWay_StoresNoneOfItsRows_AndImportingAgainStoresThemAll()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = AdminClient.ForAdmin(app);
+        var csv = Rows(1_500);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The disk "fills" after 1,200 proposals: past the first batch of 1,000 that used to be committed on its own.
+            await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER disk_full BEFORE INSERT ON Proposals WHEN (SELECT COUNT(*) FROM Proposals) >= 1200 " +
+                "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+        }
+
+        var failed = await client.PostAsync(new Uri("/api/admin/imports/google-forms", UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.NotEqual(HttpStatusCode.OK, failed.StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            Assert.Equal(0, await db.Proposals.CountAsync());
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER disk_full;");
+        }
+        var again = await (await client.PostAsync(new Uri("/api/admin/imports/google-forms", UriKind.Relative),
+            new StringContent(csv, Encoding.UTF8, "text/csv"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1_500, again.GetProperty("imported").GetInt32());
+        Assert.Equal("P-2026-00001", again.GetProperty("references")[0].GetString());
+    }
+
+    private sealed class CountingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public long Served { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = base.Read(buffer, offset, count);
+            Served += n;
+            return n;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = base.Read(buffer);
+            Served += n;
+            return n;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await base.ReadAsync(buffer, cancellationToken);
+            Served += n;
+            return n;
+        }
+    }
 }

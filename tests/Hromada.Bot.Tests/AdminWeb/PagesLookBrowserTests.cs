@@ -85,6 +85,16 @@ public sealed class PagesLookBrowserTests
             }),
             ("16-new-meeting", "/admin/meetings/new", null),
             ("17-routing", "/admin/routing", null),
+            // The test host has no SMTP server: the preview says so (an alert, hence "errors" in the name).
+            ("18-letter-preview-email-off-errors", "/admin/letters", async p =>
+            {
+                await p.GetByLabel("Тема").FillAsync("Запрошуємо подати пропозиції до Програми відновлення");
+                await p.GetByLabel("Текст листа").FillAsync("Шановні підприємці! До 2 грудня збираємо пропозиції.");
+                await p.GetByLabel("Адреси e-mail (по одній у рядку, або через кому)").FillAsync("kava@example.com\napteka@example.com, kava@example.com");
+                await p.GetByRole(AriaRole.Button, new() { Name = "Переглянути" }).ClickAsync();
+                await Assertions.Expect(p.Locator("#preview-count")).ToContainTextAsync("Отримають лист: 2");
+                await Assertions.Expect(p.GetByRole(AriaRole.Alert)).ToContainTextAsync("Електронну пошту не налаштовано");
+            }),
             ("13-keys", "/admin/keys", async p =>
             {
                 await p.GetByLabel("Назва (чий ключ)").FillAsync($"секретар {p.ViewportSize!.Width}");
