@@ -41,10 +41,20 @@ public sealed class ConversationBadInputTests
             ("sum", false, () => r.PressAsync("Надіслати")),
         };
         var previousButton = "sum:send";
+        string? askedStep = null;
+        var askedText = "";
 
         foreach (var (step, takesText, answer) in answers)
         {
+            // The question as the step first asked it; after a tap inside the same step (a social group ticked) the
+            // last message is only the short "✓ Позначено…" line, and bad input brings back the question itself,
+            // with the buttons as they are now.
             var question = r.Last[^1];
+            if (step != askedStep)
+            {
+                askedStep = step;
+                askedText = question.Text;
+            }
             var state = await StateAsync(host);
             Assert.Equal(step, state.Step);
 
@@ -65,7 +75,7 @@ public sealed class ConversationBadInputTests
                 Assert.True(r.Last.Count == 2, $"At '{step}', {message} got: {r.LastText}");
                 Assert.EndsWith(".", r.Last[0].Text, StringComparison.Ordinal);
                 Assert.DoesNotContain('\n', r.Last[0].Text);
-                Assert.Equal(question.Text, r.Last[1].Text);
+                Assert.Equal(askedText, r.Last[1].Text);
                 Assert.Equal(question.Choices, r.Last[1].Choices);
                 Assert.Equal(state, await StateAsync(host));
             }
