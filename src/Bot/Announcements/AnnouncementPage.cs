@@ -14,14 +14,15 @@ namespace Hromada.Bot.Announcements;
 /// </summary>
 internal static class AnnouncementPage
 {
-    public const string Route = "/announcements/{id:guid}";
+    // Any text, not {id:guid}: a mangled link gets this page's own "not found", not the API's JSON 404.
+    public const string Route = "/announcements/{id}";
 
     public static string PathOf(Guid id) => $"/announcements/{id}";
 
     public static async Task<IResult> ShowAsync(
-        Guid id, HromadaDbContext db, IOptions<CommunityOptions> community, CommunityClock clock, HttpContext http, CancellationToken ct)
+        string id, HromadaDbContext db, IOptions<CommunityOptions> community, CommunityClock clock, HttpContext http, CancellationToken ct)
     {
-        var a = await AtomFeed.Published(db).Where(x => x.PublicId == id)
+        var a = !Guid.TryParse(id, out var publicId) ? null : await AtomFeed.Published(db).Where(x => x.PublicId == publicId)
             .Select(x => new { x.Title, Text = x.SentText ?? x.Text, x.StartedAt })
             .SingleOrDefaultAsync(ct);
         if (a is null)

@@ -89,6 +89,7 @@ public sealed partial class AtomFeedTests
         var html = await page.Content.ReadAsStringAsync();
         var chat = await anonymous.GetStringAsync(new Uri("/", UriKind.Relative));
         var unknown = await anonymous.GetAsync(new Uri($"/announcements/{Guid.NewGuid()}", UriKind.Relative));
+        var mangled = await anonymous.GetAsync(new Uri("/announcements/not-an-id", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<h1>Громадське обговорення</h1>", html, StringComparison.Ordinal);
@@ -97,6 +98,8 @@ public sealed partial class AtomFeedTests
         Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\"", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\"", chat, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, mangled.StatusCode);
+        Assert.Equal("text/html", mangled.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
