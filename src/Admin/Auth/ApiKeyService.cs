@@ -74,7 +74,7 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The key cannot be created", errors);
+            return CommandFailure.Invalid("The key cannot be created", "Ключ не можна створити", errors);
         }
 
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));

@@ -91,7 +91,7 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The letter cannot be sent", errors);
+            return CommandFailure.Invalid("The letter cannot be sent", "Лист не можна надіслати", errors);
         }
         return CommandResult.Done(new LetterPreview(subject, body, recipients, invalid, duplicates, outbox.Sends(Channel.Email)));
     }
@@ -110,8 +110,9 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
         var letter = checkedLetter.Value!;
         if (!letter.EmailOn)
         {
-            return CommandFailure.Conflict("E-mail is off",
-                "No SMTP server is configured (Hromada:Email:Host), so nothing would send the letter. Configure e-mail first.");
+            return CommandFailure.Conflict("E-mail is off", "Електронну пошту вимкнено",
+                "No SMTP server is configured (Hromada:Email:Host), so nothing would send the letter. Configure e-mail first.",
+                "Сервер SMTP не налаштовано (Hromada:Email:Host), тож лист нічим надіслати. Спершу налаштуйте пошту.");
         }
         var key = $"letter-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid().ToString("N")[..8]}";
         foreach (var address in letter.Recipients)
