@@ -80,6 +80,7 @@ public static class AdminApiExtensions
             };
             RequireKey(document);
             DescribeListItems(document);
+            OpenApiMatchesEndpoints.Apply(document);
             return Task.CompletedTask;
         }));
         return services;
@@ -191,6 +192,7 @@ public static class AdminApiExtensions
         endpoints.MapOpenApi();
         var admin = endpoints.MapGroup("/api/admin").RequireAuthorization();
         admin.AddEndpointFilterFactory(InputBoundsFilter.Create);
+        admin.AddEndpointFilter(ProblemJsonFilter.InvokeAsync);
         admin.MapConsultationsApi();
         admin.MapProposalsApi();
         admin.MapClassificationApi();

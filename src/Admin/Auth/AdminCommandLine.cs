@@ -51,12 +51,15 @@ public static class AdminCommandLine
 
                 case "list":
                     var all = await keys.ListAsync();
-                    await output.WriteLineAsync("name\trole\treview body id\tcreated (UTC)\tstate");
+                    var bodies = await keys.ReviewBodyCodesAsync();
+                    await output.WriteLineAsync("name\trole\treview body\tcreated (UTC)\tstate");
                     foreach (var k in all)
                     {
                         var state = k.RevokedAt is null ? "active" : $"revoked {k.RevokedAt:yyyy-MM-dd HH:mm}";
+                        // The code the key was created with (--review-body), as 'keys create' takes it; "-" for none.
+                        var body = k.ReviewBodyId is { } id ? bodies.GetValueOrDefault(id, "?") : "-";
                         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"{k.Name}\t{k.Role}\t{k.ReviewBodyId}\t{k.CreatedAt:yyyy-MM-dd HH:mm}\t{state}"));
+                            $"{k.Name}\t{k.Role}\t{body}\t{k.CreatedAt:yyyy-MM-dd HH:mm}\t{state}"));
                     }
                     return 0;
 

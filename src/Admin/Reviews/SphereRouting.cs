@@ -27,7 +27,7 @@ public sealed class SphereRouting(HromadaDbContext db, ReviewService reviews, Re
 
     public sealed record Plan(int Consultation, DateOnly DueDate, int Proposals, IReadOnlyList<BodyPlan> ByBody, IReadOnlyList<SphereWithoutBody> WithoutBody);
 
-    /// <summary>What was routed; <see cref="Skipped"/> were routed or decided by someone else after the preview.</summary>
+    /// <summary>What was routed; <c>skipped</c> were routed or decided by someone else after the preview.</summary>
     public sealed record Result(Plan Plan, bool DryRun, IReadOnlyList<string> Routed, IReadOnlyList<string> Skipped, IReadOnlyList<string> Conflicts);
 
     /// <summary>The bodies (not retired, in catalog order) that review any of <paramref name="sphereCodes"/>.</summary>

@@ -173,7 +173,7 @@ public sealed class PostgreSqlTests
         var step = 0;
         TelegramResident Next() => through[step++ % 2];
         await Next().TypeAsync("/start");
-        foreach (var label in new[] { "Погоджуюся", "Фізична особа", "Внутрішньо переміщені", "Готово", "Вишнівський", "с. Садове", "Соціально-гуманітарна" })
+        foreach (var label in new[] { "Погоджуюся", "Фізична особа", "Внутрішньо переміщені", "Готово", "с. Садове", "Соціально-гуманітарна" })
         {
             await Next().PressAsync(label);
         }

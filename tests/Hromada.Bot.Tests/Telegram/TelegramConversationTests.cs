@@ -17,7 +17,6 @@ public sealed class TelegramConversationTests
         await r.PressAsync("Фізична особа");
         await r.PressAsync("Внутрішньо переміщені");
         await r.PressAsync("Готово");
-        await r.PressAsync("Вишнівський");
         await r.PressAsync("с. Садове");
         await r.PressAsync("Соціально-гуманітарна");
         await r.PressAsync("Освіта", _ => true);
@@ -211,7 +210,6 @@ public sealed class TelegramConversationTests
         await r.TypeAsync("/start");
         await r.PressAsync("Погоджуюся");
         await r.PressAsync("Громадська організація");
-        await r.PressAsync("Новоселицький");
         await r.PressAsync("с. Дубове");
         await r.PressAsync("Інше", _ => true);
 
