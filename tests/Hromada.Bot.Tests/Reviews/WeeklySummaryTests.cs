@@ -125,7 +125,7 @@ public sealed class WeeklySummaryTests
         Assert.Equal(1, api.GetProperty("received").GetProperty("weekBefore").GetInt32());
         Assert.Equal(1, api.GetProperty("recipients").GetInt32());
         Assert.Equal(Kyiv(11, 9, 12), api.GetProperty("nextDueAt").GetDateTimeOffset());
-        Assert.Equal(1, (await SummariesAsync(app)).Count); // the clock moved on for the delivery: still one
+        Assert.Single(await SummariesAsync(app)); // the clock moved on for the delivery: still one
         using var reviewerKey = await AdminClient.ForRoleAsync(app, AdminRole.Reviewer, "sg-infrastructure");
         using var communications = await AdminClient.ForRoleAsync(app, AdminRole.Communications);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewerKey.GetAsync(new Uri("/api/admin/reports/weekly", UriKind.Relative))).StatusCode);
@@ -171,51 +171,33 @@ public sealed class WeeklySummaryTests
         Assert.StartsWith("Тижневий аналітичний підсумок за 02.11.2026–08.11.2026.", texts[1], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AfterARestart_TheSameWeekIsNotSentAgain()
+    [DatabaseTheory]
+    [OnEachDatabase]
+    public async Task AfterARestart_TheSameWeekIsNotSentAgain(DatabaseProvider provider)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "hromada-tests", "restart-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var database = new Dictionary<string, string?> { ["ConnectionStrings:Hromada"] = $"Data Source={Path.Combine(folder, "hromada.db")}" };
-        try
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var first = App(new FakeChannelSender(Channel.Telegram), database.Settings))
         {
-            await using (var first = App(new FakeChannelSender(Channel.Telegram), database))
-            {
-                _ = first.Services;
-                await RunAsync(first);
-                Assert.Single(await SummariesAsync(first));
-            }
-
-            await using var second = App(new FakeChannelSender(Channel.Telegram), database);
-            _ = second.Services; // started again at the same moment: its periodic pass runs at start
-            Assert.Null(await RunAsync(second));
-            second.Time.Advance(TimeSpan.FromHours(3));
-            Assert.Null(await RunAsync(second));
-
-            Assert.Single(await SummariesAsync(second));
-            Assert.Single(await NoticesToAsync(second, GroupChat));
+            _ = first.Services;
+            await RunAsync(first);
+            Assert.Single(await SummariesAsync(first));
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the temp cleaner.
-            }
-        }
+
+        await using var second = App(new FakeChannelSender(Channel.Telegram), database.Settings);
+        _ = second.Services; // started again at the same moment: its periodic pass runs at start
+        Assert.Null(await RunAsync(second));
+        second.Time.Advance(TimeSpan.FromHours(3));
+        Assert.Null(await RunAsync(second));
+
+        Assert.Single(await SummariesAsync(second));
+        Assert.Single(await NoticesToAsync(second, GroupChat));
     }
 
-    [Fact]
-    public Task TwoInstancesOnOneSqliteFile_TellRemindNoticeAndSummariseOnce() => TwoInstancesAsync(new Dictionary<string, string?>());
-
-    [PostgresFact]
-    public async Task TwoInstancesOnOnePostgreSqlDatabase_TellRemindNoticeAndSummariseOnce()
+    [DatabaseTheory]
+    [OnEachDatabase]
+    public async Task TwoInstancesOnOneDatabase_TellRemindNoticeAndSummariseOnce(DatabaseProvider provider)
     {
-        await using var database = await PostgresDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await TwoInstancesAsync(database.Settings);
     }
 
