@@ -10,7 +10,7 @@ namespace Hromada.Admin.Web.Intake;
 
 /// <summary>Registering a proposal received on paper, by e-mail, at a reception, at the ЦНАП or from a Google Form.</summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, CommunityClock clock, Core.Receipts.ReceiptLinks receipts) : PageModel
+public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, CommunityClock clock, Core.Receipts.ReceiptLinks receipts) : PageModel, IShowsInputErrors
 {
     public sealed class IntakeForm
     {
