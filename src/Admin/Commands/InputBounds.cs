@@ -106,7 +106,8 @@ public static class InputBounds
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetIndexParameters().Length > 0 || property.GetMethod is null || !IsInput(property.PropertyType)
-                || property.IsDefined(typeof(Microsoft.AspNetCore.Mvc.FromServicesAttribute)) || isService(property.PropertyType))
+                || property.IsDefined(typeof(Microsoft.AspNetCore.Mvc.FromServicesAttribute)) || isService(property.PropertyType)
+                || property.IsDefined(typeof(ResidentTextAttribute)))
             {
                 continue;
             }

@@ -21,12 +21,17 @@ public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, Commun
         public List<string> SocialGroups { get; set; } = [];
         public string? BusinessKind { get; set; }
         public string? Settlement { get; set; }
+        [Core.Text.ResidentText]
         public string? UnlistedSettlement { get; set; }
         public string? Sphere { get; set; }
         public string? Topic { get; set; }
+        [Core.Text.ResidentText]
         public string? Text { get; set; }
+        [Core.Text.ResidentText]
         public string? AuthorName { get; set; }
+        [Core.Text.ResidentText]
         public string? AuthorPhone { get; set; }
+        [Core.Text.ResidentText]
         public string? AuthorEmail { get; set; }
     }
 
