@@ -25,6 +25,9 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
 {
     public const int SubjectMaxLength = 200, BodyMaxLength = 10_000, MaxRecipients = 2_000;
 
+    /// <summary>The address list's length: the most recipients, each as long as an address may be (254) with a separator.</summary>
+    public const int AddressesMaxLength = MaxRecipients * 256;
+
     private static readonly char[] Separators = ['\n', '\r', ',', ';', ' ', '\t'];
 
     /// <summary>A letter identical to one sent this recently (same subject, text and addresses) is refused as a repeat.</summary>
@@ -38,7 +41,8 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
     /// optionally the <see cref="LetterPreview.PreviewKey"/> of the preview that was checked: then a letter changed since
     /// that preview is not sent.
     /// </summary>
-    public sealed record LetterInput(string? Subject, string? Body, string? Addresses, string? PreviewKey = null);
+    public sealed record LetterInput(
+        string? Subject, string? Body, [property: Hromada.Core.Text.TextLimit(AddressesMaxLength)] string? Addresses, string? PreviewKey = null);
 
     /// <summary>
     /// What would be sent: the addresses that will get the letter (normalised, each once), what was not an address, and
