@@ -131,8 +131,9 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
         var letter = checkedLetter.Value!;
         if (input.PreviewKey is { } previewed && !string.Equals(previewed, letter.PreviewKey, StringComparison.Ordinal))
         {
-            return CommandFailure.Conflict(ChangedSincePreview,
-                "The subject, text or addresses differ from the preview that was checked; preview the letter again before sending it.");
+            return CommandFailure.Conflict(ChangedSincePreview, "Лист змінено після перегляду",
+                "The subject, text or addresses differ from the preview that was checked; preview the letter again before sending it.",
+                "Тема, текст або адреси відрізняються від переглянутих; перегляньте лист ще раз, перш ніж надсилати.");
         }
         if (!letter.EmailOn)
         {
@@ -149,8 +150,10 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
             .Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
         if (repeat is not null)
         {
-            return CommandFailure.Conflict(AlreadySent,
-                $"The same letter went to the same addresses {(int)Math.Ceiling((now - repeat.Value).TotalMinutes)} min ago; it is not sent twice.");
+            var minutes = (int)Math.Ceiling((now - repeat.Value).TotalMinutes);
+            return CommandFailure.Conflict(AlreadySent, "Цей лист уже надіслано",
+                $"The same letter went to the same addresses {minutes} min ago; it is not sent twice.",
+                $"Цей самий лист цим самим адресатам надіслано {minutes} хв тому; вдруге його не надсилаємо.");
         }
         var key = $"{prefix}{now.ToUnixTimeMilliseconds()}";
         foreach (var address in letter.Recipients)

@@ -63,7 +63,7 @@ public sealed class IndexModel(LetterService letters) : PageModel
                     + (sent.Invalid.Count > 0 ? $", не адреси пропущено ({sent.Invalid.Count})" : "") + ".";
                 return Redirect("/admin/letters");
             case CommandStatus.Conflict:
-                Problem = result.Failure!.Title switch
+                Problem = result.Failure!.Title.English switch
                 {
                     LetterService.ChangedSincePreview => "Тему, текст або адреси змінено після перегляду. Лист не надіслано: перегляньте його ще раз.",
                     LetterService.AlreadySent => "Цей самий лист цим самим адресатам щойно надіслано; вдруге його не надсилаємо.",
