@@ -20,6 +20,7 @@ public sealed class IndexModel(LetterService letters, Hromada.Core.Community.Com
     {
         public string? Subject { get; set; }
         public string? Body { get; set; }
+        [Hromada.Core.Text.TextLimit(LetterService.AddressesMaxLength)]
         public string? Addresses { get; set; }
     }
 
