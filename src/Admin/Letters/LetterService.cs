@@ -12,7 +12,6 @@ using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Letters;
 
