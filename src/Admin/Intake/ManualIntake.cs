@@ -3,6 +3,7 @@ using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Intake;
@@ -19,8 +20,9 @@ public sealed class ManualIntake(
 
     public sealed record ManualProposalInput(
         Channel? Channel, DateTimeOffset? ReceivedAt, int? ConsultationId, string? AuthorCategory, IReadOnlyList<string>? SocialGroups,
-        string? BusinessKind, string? Settlement, string? UnlistedSettlement, string? Sphere, string? Topic, string? Text,
-        string? AuthorName, string? AuthorPhone, string? AuthorEmail);
+        string? BusinessKind, string? Settlement, [property: ResidentText] string? UnlistedSettlement, string? Sphere, string? Topic,
+        [property: ResidentText] string? Text, [property: ResidentText] string? AuthorName, [property: ResidentText] string? AuthorPhone,
+        [property: ResidentText] string? AuthorEmail);
 
     public async Task<CommandResult<Proposal>> RegisterAsync(ManualProposalInput input, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -22,10 +22,14 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
 {
     public const int SubjectMaxLength = 200, BodyMaxLength = 10_000, MaxRecipients = 2_000;
 
+    /// <summary>The address list's length: the most recipients, each as long as an address may be (254) with a separator.</summary>
+    public const int AddressesMaxLength = MaxRecipients * 256;
+
     private static readonly char[] Separators = ['\n', '\r', ',', ';', ' ', '\t'];
 
     /// <summary>The letter and its addresses as typed or pasted (one a line, or separated by commas, semicolons or spaces).</summary>
-    public sealed record LetterInput(string? Subject, string? Body, string? Addresses);
+    public sealed record LetterInput(
+        string? Subject, string? Body, [property: Hromada.Core.Text.TextLimit(AddressesMaxLength)] string? Addresses);
 
     /// <summary>
     /// What would be sent: the addresses that will get the letter (normalised, each once), what was not an address, and

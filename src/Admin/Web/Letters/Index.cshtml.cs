@@ -18,6 +18,7 @@ public sealed class IndexModel(LetterService letters) : PageModel
     {
         public string? Subject { get; set; }
         public string? Body { get; set; }
+        [Hromada.Core.Text.TextLimit(LetterService.AddressesMaxLength)]
         public string? Addresses { get; set; }
     }
 
