@@ -109,13 +109,10 @@ public sealed class ManualIntake(
             AuthorPhone = value.AuthorPhone,
             AuthorEmail = value.AuthorEmail,
             Actor = user.ActorName(),
-        }, ct);
-        // The proposal is stored first, whatever happens to the receipt: then the author with an address gets the link.
-        if (notifications.EnqueueReceipt(p) is not null)
-        {
-            await db.SaveChangesAsync(ct);
-            notifications.Send();
-        }
+        }, alongside: stored => notifications.EnqueueReceipt(stored) is not null, ct);
+        // The receipt e-mail committed with the proposal (both or neither): a stored proposal never lacks its receipt,
+        // and a failure leaves nothing the secretary could enter twice.
+        notifications.Send();
         return CommandResult.Done(p);
     }
 }
