@@ -7,6 +7,8 @@ using Hromada.Bot.Health;
 using Hromada.Bot.PublicPages;
 using Hromada.Bot.Security;
 using Hromada.Core;
+using Hromada.Core.Pipeline.PostgreSql;
+using Hromada.Core.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,13 +25,22 @@ builder.Services.AddHromadaSecurity();
 
 var app = builder.Build();
 
-await app.Services.InitialiseHromadaAsync();
-if (AdminCommandLine.IsCommand(args))
+var command = AdminCommandLine.IsCommand(args);
+// On PostgreSQL, instances starting together on one database go through the start one at a time (Storage/StartupLock).
+await using (await StartupLock.TakeAsync(app.Services))
+{
+    await app.Services.InitialiseHromadaAsync();
+    if (!command)
+    {
+        await app.Services.InitialiseAdminAsync();
+        await app.Services.PrepareAnnouncementSchedulerAsync();
+        await app.Services.GetRequiredService<InstanceLock>().ClaimAsync();
+    }
+}
+if (command)
 {
     return await AdminCommandLine.RunAsync(app.Services, args, Console.Out);
 }
-
-await app.Services.InitialiseAdminAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

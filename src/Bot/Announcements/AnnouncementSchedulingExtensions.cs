@@ -71,4 +71,11 @@ public static class AnnouncementSchedulingExtensions
         services.AddSingleton<IAnnouncementScheduler, QuartzAnnouncementScheduler>();
         return services;
     }
+
+    /// <summary>
+    /// Creates the scheduler (and on PostgreSQL, Quartz's tables when missing) before the service starts it: called while
+    /// the start-up lock is held, so instances starting together on an empty database do not race to create the tables.
+    /// </summary>
+    public static async Task PrepareAnnouncementSchedulerAsync(this IServiceProvider services, CancellationToken ct = default) =>
+        _ = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
 }

@@ -23,6 +23,8 @@ public static class PipelineExtensions
         services.AddSingleton<TurnCommitter>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        services.AddSingleton<PostgreSql.InstanceLock>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgreSql.InstanceLock>());
         return services;
     }
 }

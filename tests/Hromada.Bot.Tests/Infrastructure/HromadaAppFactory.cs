@@ -41,6 +41,13 @@ public sealed class HromadaAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Puts the host on <paramref name="database"/> (SQLite or PostgreSQL) instead of its own SQLite file.</summary>
+    public HromadaAppFactory WithDatabase(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return WithSettings(database.Settings);
+    }
+
     public HromadaAppFactory WithServices(Action<IServiceCollection> configure)
     {
         _services.Add(configure);

@@ -65,9 +65,6 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
     {
-        if (PostgresDatabase.Server is null && Environment.GetEnvironmentVariable("HROMADA_REQUIRE_POSTGRES") != "1")
-        {
-            Skip = $"PostgreSQL is not available (set {PostgresDatabase.Variable} to a connection string; .ci/run does).";
-        }
+        Skip = DatabaseTheoryDiscoverer.PostgresSkipReason;
     }
 }

@@ -32,7 +32,7 @@ public sealed class TelegramHost : IAsyncDisposable
 
     public static async Task<TelegramHost> StartAsync(
         bool webhook = false, FakeBotApi? api = null, string? folder = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
-        IDictionary<string, string?>? settings = null, int firstUpdateId = 100)
+        IDictionary<string, string?>? settings = null, int firstUpdateId = 100, TestDatabase? database = null)
     {
         var ownsApi = api is null;
         api ??= await FakeBotApi.StartAsync();
@@ -45,6 +45,10 @@ public sealed class TelegramHost : IAsyncDisposable
             ["Hromada:Telegram:WebhookSecret"] = webhook ? Secret : "",
         };
         var factory = new HromadaAppFactory().WithSettings(telegram);
+        if (database is not null)
+        {
+            factory.WithSettings(database.Settings);
+        }
         if (settings is not null)
         {
             factory.WithSettings(settings);
