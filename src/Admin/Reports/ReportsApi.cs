@@ -57,6 +57,12 @@ public static class ReportsApi
                          "(by channel, by sphere, late, unidentified), decisions taken in the period, proposals still without a decision and review " +
                          "routes past their due date at the period's end. consultation: optional, all consultations if absent.")
             .Produces<PeriodSummary>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/weekly", WeeklyAsync).WithName("WeeklySummary")
+            .WithSummary("The latest weekly analytical summary as it was sent to the working group (Hromada:WeeklySummary): its week (from, to: " +
+                         "local dates, both included), the working day it was due, when it was sent and to how many addresses, the message, and " +
+                         "each figure (received, decided, without a decision and with a review overdue at the week's end) beside the week before's; " +
+                         "nextDueAt: when the next one goes out. 404 until the first one is written.")
+            .Produces<WeeklySummaryView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/participation", ParticipationAsync).WithName("ParticipationFigures")
             .WithSummary("The IT strategy's participation figures for a consultation, over its period (opening to closing, or today) and per month: " +
                          "proposals by way of arrival and the electronic share (chats, web chat, e-mail, forms against paper, reception and the ЦНАП); " +
@@ -147,6 +153,18 @@ public static class ReportsApi
             $"interim-report-{scope!.Consultation.Id}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             file => interim.WriteXlsxAsync(file, scope.Consultation, scope.Period, ct), ct);
     }
+
+    private static async Task<IResult> WeeklyAsync(WeeklySummaries weekly, TimeProvider time, CancellationToken ct) =>
+        await weekly.LatestViewAsync(ct) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Status = 404,
+                Title = "No weekly summary yet",
+                Detail = weekly.NextDueAt(time.GetUtcNow()) is { } next
+                    ? $"The first one is written at {next:yyyy-MM-dd HH:mm} UTC (Hromada:WeeklySummary)."
+                    : "The weekly summary is off (Hromada:WeeklySummary:Enabled).",
+            });
 
     private static async Task<IResult> PeriodAsync([AsParameters] ScopeQuery query, HromadaDbContext db, PeriodSummaryService summaries,
         CancellationToken ct)

@@ -1,8 +1,10 @@
+using Hromada.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Reviews;
 
-/// <summary>Registers what review by the subgroups and executive bodies needs in Core.</summary>
+/// <summary>Registers what review by the subgroups and executive bodies needs in Core, and the weekly summary their pass sends.</summary>
 public static class ReviewExtensions
 {
     public static IServiceCollection AddReviews(this IServiceCollection services)
@@ -11,6 +13,9 @@ public static class ReviewExtensions
         services.AddSingleton<ReviewDueDates>();
         services.AddSingleton<ReviewNoticeGate>();
         services.AddScoped<ReviewNotices>();
+        services.AddOptions<WeeklySummaryOptions>().BindConfiguration(WeeklySummaryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeeklySummaryOptions>, WeeklySummaryOptionsValidator>();
+        services.AddScoped<WeeklySummaries>();
         services.AddHostedService<ReviewNoticeService>();
         return services;
     }

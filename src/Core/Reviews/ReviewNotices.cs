@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Hromada.Core.Calendar;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Community;
@@ -73,7 +74,7 @@ public sealed class ReviewNotices(
         (routes, ct) => routes.Where(r => r.NotifiedAt == null).ToListAsync(ct),
         (body, list) => (T("Review_RoutedSubject"),
             T("Review_Routed", body.Label, Plural.Count(list.Count, "Proposal", GrammaticalCase.Nominative, Culture), DueDates(list), ListLink(body))),
-        (route, now) => route.NotifiedAt = now,
+        r => r.NotifiedAt,
         ct);
 
     /// <summary>Reminds each reachable body of the positions due within the reminder's working days; returns how many bodies.</summary>
@@ -86,45 +87,42 @@ public sealed class ReviewNotices(
                 .ToList(),
             (body, list) => (T("Review_ReminderSubject"),
                 T("Review_Reminder", body.Label, Plural.Count(list.Count, "Proposal", GrammaticalCase.Genitive, Culture), DueDates(list), ListLink(body))),
-            (route, now) => route.RemindedAt = now,
+            r => r.RemindedAt,
             ct);
     }
 
     /// <summary>
-    /// One message per reachable body for the open routes <paramref name="select"/> picks, each route then marked with
-    /// <paramref name="mark"/> in the same save; returns how many bodies were told. A body without contacts is skipped
-    /// and its routes stay unmarked.
+    /// One message per reachable body for the open routes <paramref name="select"/> picks and this pass claims (sets
+    /// <paramref name="mark"/> where it is still empty, in the transaction that writes the messages); returns how many
+    /// bodies were told. A body without contacts is skipped and its routes stay unmarked. A route another pass or
+    /// another instance claimed since it was read is left out, so nobody is told twice.
     /// </summary>
     private async Task<int> TellBodiesAsync(
         Func<IQueryable<ProposalRoute>, CancellationToken, Task<List<ProposalRoute>>> select,
         Func<ReviewBody, List<ProposalRoute>, (string Subject, string Text)> message,
-        Action<ProposalRoute, DateTimeOffset> mark,
+        Expression<Func<ProposalRoute, DateTimeOffset?>> mark,
         CancellationToken ct)
     {
         await gate.Gate.WaitAsync(ct);
         try
         {
-            var routes = await select(OpenRoutes(), ct);
-            var told = 0;
-            foreach (var byBody in routes.GroupBy(r => r.ReviewBodyId))
+            var reachable = (await select(OpenRoutes(), ct)).Where(r => IsReachable(r.ReviewBody!)).ToList();
+            if (reachable.Count == 0)
             {
-                var body = byBody.First().ReviewBody!;
-                var addresses = Addresses(body);
-                if (addresses.Count == 0)
-                {
-                    continue;
-                }
-                var list = byBody.ToList();
-                var (subject, text) = message(body, list);
-                Send(addresses, subject, text);
-                foreach (var r in list)
-                {
-                    mark(r, clock.UtcNow);
-                }
-                told++;
+                return 0;
             }
-            await SaveAsync(told, ct);
-            return told;
+            return await ClaimAndSendAsync(reachable, mark, claimed =>
+            {
+                var told = 0;
+                foreach (var byBody in claimed.GroupBy(r => r.ReviewBodyId))
+                {
+                    var body = byBody.First().ReviewBody!;
+                    var (subject, text) = message(body, byBody.ToList());
+                    Send(Addresses(body), subject, text);
+                    told++;
+                }
+                return told;
+            }, ct);
         }
         finally
         {
@@ -149,22 +147,60 @@ public sealed class ReviewNotices(
             {
                 return 0;
             }
-            var lines = routes.GroupBy(r => r.ReviewBodyId)
-                .Select(g => T("Review_OverdueLine", g.First().ReviewBody!.Label, Plural.Count(g.Count(), "Proposal", GrammaticalCase.Nominative, Culture),
-                                 DueDates(g.ToList()))
-                             + (IsReachable(g.First().ReviewBody!) ? "" : T("Review_OverdueUnreachable")));
-            Send(addresses, T("Review_OverdueSubject"), T("Review_Overdue", string.Join("\n", lines), $"{Base()}/admin/proposals?overdue=true"));
-            foreach (var r in routes)
+            return await ClaimAndSendAsync(routes, r => r.OverdueNotifiedAt, claimed =>
             {
-                r.OverdueNotifiedAt = clock.UtcNow;
-            }
-            await SaveAsync(1, ct);
-            return 1;
+                var lines = claimed.GroupBy(r => r.ReviewBodyId)
+                    .Select(g => T("Review_OverdueLine", g.First().ReviewBody!.Label, Plural.Count(g.Count(), "Proposal", GrammaticalCase.Nominative, Culture),
+                                     DueDates(g.ToList()))
+                                 + (IsReachable(g.First().ReviewBody!) ? "" : T("Review_OverdueUnreachable")));
+                Send(addresses, T("Review_OverdueSubject"), T("Review_Overdue", string.Join("\n", lines), $"{Base()}/admin/proposals?overdue=true"));
+                return 1;
+            }, ct);
         }
         finally
         {
             gate.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// In one transaction: sets <paramref name="mark"/> on each of <paramref name="routes"/> where it is still empty (in
+    /// id order, one conditional update each), has <paramref name="send"/> write the messages for the routes this pass
+    /// claimed, and commits both. A route whose mark another pass or instance set first updates no row and is left out:
+    /// on PostgreSQL the second update waits for the first transaction and then finds the mark set; on SQLite the
+    /// database lets one transaction write at a time. Returns what <paramref name="send"/> returned (0: nothing claimed).
+    /// </summary>
+    private async Task<int> ClaimAndSendAsync(
+        List<ProposalRoute> routes, Expression<Func<ProposalRoute, DateTimeOffset?>> mark, Func<List<ProposalRoute>, int> send, CancellationToken ct)
+    {
+        var unmarked = Expression.Lambda<Func<ProposalRoute, bool>>(
+            Expression.Equal(mark.Body, Expression.Constant(null, typeof(DateTimeOffset?))), mark.Parameters);
+        var now = (DateTimeOffset?)clock.UtcNow;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = new List<ProposalRoute>();
+        foreach (var route in routes.OrderBy(r => r.Id))
+        {
+            var id = route.Id;
+            if (await db.ProposalRoutes.Where(r => r.Id == id).Where(unmarked).ExecuteUpdateAsync(u => u.SetProperty(mark, now), ct) == 1)
+            {
+                claimed.Add(route);
+            }
+        }
+        var messages = claimed.Count == 0 ? 0 : send(claimed);
+        if (messages == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return 0;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        outbox.Signal();
+        if (claimed.Count < routes.Count)
+        {
+            logger.LogInformation("Review notices: {Count} route(s) were claimed by another pass meanwhile and are not told again", routes.Count - claimed.Count);
+        }
+        logger.LogInformation("Review notices: {Count} message(s) written to the outbox", messages);
+        return messages;
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
     public DbSet<Participation.ParticipationActivity> ParticipationActivities => Set<Participation.ParticipationActivity>();
+    public DbSet<Reports.WeeklySummary> WeeklySummaries => Set<Reports.WeeklySummary>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1430,6 +1430,67 @@ namespace Hromada.Migrations.PostgreSql.Migrations
                     b.ToTable("ReferenceCounters");
                 });
 
+            modelBuilder.Entity("Hromada.Core.Reports.WeeklySummary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwaitingDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PreviousAwaitingDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreviousDecided")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreviousOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreviousReceived")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("WeeklySummaries");
+                });
+
             modelBuilder.Entity("Hromada.Core.Residents.ProcessedMessage", b =>
                 {
                     b.Property<long>("Id")

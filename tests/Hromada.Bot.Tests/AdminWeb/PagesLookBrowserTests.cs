@@ -85,6 +85,8 @@ public sealed class PagesLookBrowserTests
             }),
             ("16-new-meeting", "/admin/meetings/new", null),
             ("17-routing", "/admin/routing", null),
+            ("19-review-bodies", "/admin/review-bodies", null),
+            ("20-meetings", "/admin/meetings", null),
             // The test host has no SMTP server: the preview says so (an alert, hence "errors" in the name).
             ("18-letter-preview-email-off-errors", "/admin/letters", async p =>
             {

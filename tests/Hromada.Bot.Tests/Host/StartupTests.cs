@@ -44,6 +44,7 @@ public sealed class StartupTests
     [InlineData("Hromada:Community:PublicBaseUrl", "bot.zelenodil.gov.ua", "Hromada:Community:PublicBaseUrl")]
     [InlineData("Hromada:Catalog:Spheres:0:ShortLabel", "Сільське господарство й екологія", "Hromada:Catalog:Spheres:0 ('agro'): ShortLabel")]
     [InlineData("Hromada:Consultation:Title", "", "Title")]
+    [InlineData("Hromada:WeeklySummary:Day", "9", "Hromada:WeeklySummary:Day must be a day of the week")]
     public async Task BrokenConfiguration_StopsTheServiceWithAMessageNamingTheEntry(string key, string value, string expected)
     {
         await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { [key] = value });

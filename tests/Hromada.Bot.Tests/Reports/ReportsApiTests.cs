@@ -283,12 +283,13 @@ public sealed class ReportsApiTests
         var json = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         foreach (var path in new[] { "/api/admin/reports/representation", "/api/admin/reports/interim.docx", "/api/admin/reports/interim.xlsx",
-                     "/api/admin/reports/charts/{name}.png", "/api/admin/reports/period" })
+                     "/api/admin/reports/charts/{name}.png", "/api/admin/reports/period", "/api/admin/reports/weekly" })
         {
             Assert.Contains($"\"{path}\"", json, StringComparison.Ordinal);
         }
         Assert.Contains("\"RepresentationReport\"", json, StringComparison.Ordinal);
         Assert.Contains("\"PeriodSummary\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"WeeklySummaryView\"", json, StringComparison.Ordinal);
         Assert.Contains("last nine digits", json, StringComparison.Ordinal);
     }
 

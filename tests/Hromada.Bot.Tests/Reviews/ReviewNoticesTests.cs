@@ -32,6 +32,8 @@ public sealed class ReviewNoticesTests
             {
                 ["Hromada:Review:ReminderWorkingDays"] = "2",
                 ["Hromada:WorkingGroup:TelegramChats:0"] = SecretaryChat,
+                // The weekly summary goes to the same chat; WeeklySummaryTests test it.
+                ["Hromada:WeeklySummary:Enabled"] = "false",
                 ["Hromada:Announcements:Notices:ConsultationOpened:Enabled"] = "false",
                 ["Hromada:Announcements:Notices:DeadlineReminder:Enabled"] = "false",
                 ["Hromada:Pipeline:PayloadRetention"] = "30.00:00:00",

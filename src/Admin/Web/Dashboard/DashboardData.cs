@@ -19,7 +19,7 @@ namespace Hromada.Admin.Web.Dashboard;
 /// </summary>
 public sealed class DashboardData(
     HromadaDbContext db, CommunityClock clock, RepresentationService representation, ParticipationService participation,
-    Reviews.ReviewBodyContacts contacts)
+    Reviews.ReviewBodyContacts contacts, WeeklySummaries weekly)
 {
     private const int ListLength = 10;
 
@@ -42,7 +42,7 @@ public sealed class DashboardData(
         Consultation? Consultation, IReadOnlyList<Consultation> Consultations, bool IsAccepting, Counts Counts,
         IReadOnlyList<DueRoute> DueToday, IReadOnlyList<DueRoute> Overdue, IReadOnlyList<ReadyToDecide> Ready,
         IReadOnlyList<Undelivered> Notices, RepresentationReport? Report, ParticipationReport? Participation,
-        IReadOnlyList<Unreachable> UnreachableBodies);
+        IReadOnlyList<Unreachable> UnreachableBodies, WeeklySummaryView? Weekly = null, DateTimeOffset? WeeklyNext = null);
 
     public async Task<View> BuildAsync(int? consultationId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -106,6 +106,7 @@ public sealed class DashboardData(
         return new View(consultation, consultations, consultation.IsAccepting(now), counts,
             routes.Where(r => r.DaysOverdue == 0).Take(ListLength).ToList(),
             routes.Where(r => r.DaysOverdue > 0).OrderByDescending(r => r.DaysOverdue).Take(ListLength).ToList(),
-            ready, notices, report, figures, unreachable);
+            ready, notices, report, figures, unreachable,
+            group ? await weekly.LatestViewAsync(ct) : null, group ? weekly.NextDueAt(now) : null);
     }
 }

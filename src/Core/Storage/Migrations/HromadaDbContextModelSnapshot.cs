@@ -1387,6 +1387,65 @@ namespace Hromada.Core.Storage.Migrations
                     b.ToTable("ReferenceCounters");
                 });
 
+            modelBuilder.Entity("Hromada.Core.Reports.WeeklySummary", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwaitingDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousAwaitingDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("WeeklySummaries");
+                });
+
             modelBuilder.Entity("Hromada.Core.Residents.ProcessedMessage", b =>
                 {
                     b.Property<long>("Id")
