@@ -21,7 +21,7 @@ internal static class InputBoundsFilter
             .Select((p, i) => (Parameter: p, Index: i))
             .Where(x => InputBounds.IsInput(x.Parameter.ParameterType) && !isService(x.Parameter.ParameterType)
                 && !x.Parameter.IsDefined(typeof(FromServicesAttribute)))
-            .Select(x => (x.Index, Field: IsSimple(x.Parameter.ParameterType) ? NameOf(x.Parameter) : ""))
+            .Select(x => (x.Index, Field: InputBounds.IsNamedByItself(x.Parameter.ParameterType) ? NameOf(x.Parameter) : ""))
             .ToArray();
         if (inputs.Length == 0)
         {
@@ -39,12 +39,6 @@ internal static class InputBoundsFilter
             }
             return errors.Any ? TypedResults.ValidationProblem(errors.ToEnglish(), title: Title) : await next(context);
         };
-    }
-
-    private static bool IsSimple(Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset);
     }
 
     private static string NameOf(ParameterInfo parameter) =>

@@ -3,6 +3,7 @@ using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Intake;
@@ -19,8 +20,9 @@ public sealed class ManualIntake(
 
     public sealed record ManualProposalInput(
         Channel? Channel, DateTimeOffset? ReceivedAt, int? ConsultationId, string? AuthorCategory, IReadOnlyList<string>? SocialGroups,
-        string? BusinessKind, string? Settlement, string? UnlistedSettlement, string? Sphere, string? Topic, string? Text,
-        string? AuthorName, string? AuthorPhone, string? AuthorEmail);
+        string? BusinessKind, string? Settlement, [property: ResidentText] string? UnlistedSettlement, string? Sphere, string? Topic,
+        [property: ResidentText] string? Text, [property: ResidentText] string? AuthorName, [property: ResidentText] string? AuthorPhone,
+        [property: ResidentText] string? AuthorEmail);
 
     public async Task<CommandResult<Proposal>> RegisterAsync(ManualProposalInput input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -107,13 +109,10 @@ public sealed class ManualIntake(
             AuthorPhone = value.AuthorPhone,
             AuthorEmail = value.AuthorEmail,
             Actor = user.ActorName(),
-        }, ct);
-        // The proposal is stored first, whatever happens to the receipt: then the author with an address gets the link.
-        if (notifications.EnqueueReceipt(p) is not null)
-        {
-            await db.SaveChangesAsync(ct);
-            notifications.Send();
-        }
+        }, alongside: stored => notifications.EnqueueReceipt(stored) is not null, ct);
+        // The receipt e-mail committed with the proposal (both or neither): a stored proposal never lacks its receipt,
+        // and a failure leaves nothing the secretary could enter twice.
+        notifications.Send();
         return CommandResult.Done(p);
     }
 }

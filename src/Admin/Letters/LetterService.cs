@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
 using Hromada.Core.Audit;
@@ -22,17 +25,35 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
 {
     public const int SubjectMaxLength = 200, BodyMaxLength = 10_000, MaxRecipients = 2_000;
 
+    /// <summary>The address list's length: the most recipients, each as long as an address may be (254) with a separator.</summary>
+    public const int AddressesMaxLength = MaxRecipients * 256;
+
     private static readonly char[] Separators = ['\n', '\r', ',', ';', ' ', '\t'];
 
-    /// <summary>The letter and its addresses as typed or pasted (one a line, or separated by commas, semicolons or spaces).</summary>
-    public sealed record LetterInput(string? Subject, string? Body, string? Addresses);
+    /// <summary>A letter identical to one sent this recently (same subject, text and addresses) is refused as a repeat.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>The titles of the refusals a page tells apart.</summary>
+    public const string ChangedSincePreview = "The letter changed after its preview", AlreadySent = "The letter was already sent";
+
+    /// <summary>
+    /// The letter and its addresses as typed or pasted (one a line, or separated by commas, semicolons or spaces), and
+    /// optionally the <see cref="LetterPreview.PreviewKey"/> of the preview that was checked: then a letter changed since
+    /// that preview is not sent.
+    /// </summary>
+    public sealed record LetterInput(
+        string? Subject, string? Body, [property: Hromada.Core.Text.TextLimit(AddressesMaxLength)] string? Addresses, string? PreviewKey = null);
 
     /// <summary>
     /// What would be sent: the addresses that will get the letter (normalised, each once), what was not an address, and
     /// how many repeats were dropped.
     /// </summary>
     public sealed record LetterPreview(
-        string Subject, string Body, IReadOnlyList<string> Recipients, IReadOnlyList<string> Invalid, int Duplicates, bool EmailOn);
+        string Subject, string Body, IReadOnlyList<string> Recipients, IReadOnlyList<string> Invalid, int Duplicates, bool EmailOn)
+    {
+        /// <summary>What this preview showed, as a key: sending with it sends exactly this letter to exactly these addresses.</summary>
+        public string PreviewKey { get; } = KeyOf(Subject, Body, Recipients);
+    }
 
     /// <summary>A letter handed to the outbox: how many e-mails, and the audit entry's key.</summary>
     public sealed record LetterSent(string Letter, int Recipients, IReadOnlyList<string> Invalid, int Duplicates);
@@ -108,12 +129,29 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
             return checkedLetter.Failure!;
         }
         var letter = checkedLetter.Value!;
+        if (input.PreviewKey is { } previewed && !string.Equals(previewed, letter.PreviewKey, StringComparison.Ordinal))
+        {
+            return CommandFailure.Conflict(ChangedSincePreview,
+                "The subject, text or addresses differ from the preview that was checked; preview the letter again before sending it.");
+        }
         if (!letter.EmailOn)
         {
             return CommandFailure.Conflict("E-mail is off",
                 "No SMTP server is configured (Hromada:Email:Host), so nothing would send the letter. Configure e-mail first.");
         }
-        var key = $"letter-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid().ToString("N")[..8]}";
+        // The same letter to the same addresses a moment ago is a second click or a resent form, not a second letter.
+        var now = time.GetUtcNow();
+        var since = now - RepeatWindow;
+        var prefix = $"letter-{letter.PreviewKey[..16]}-";
+        var repeat = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "Letter" && a.EntityKey.StartsWith(prefix) && a.At >= since)
+            .Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
+        if (repeat is not null)
+        {
+            return CommandFailure.Conflict(AlreadySent,
+                $"The same letter went to the same addresses {(int)Math.Ceiling((now - repeat.Value).TotalMinutes)} min ago; it is not sent twice.");
+        }
+        var key = $"{prefix}{now.ToUnixTimeMilliseconds()}";
         foreach (var address in letter.Recipients)
         {
             outbox.Enqueue(EmailRequest.Create(address, letter.Subject, letter.Body, OutboxPurpose.Announcement)!);
@@ -124,4 +162,7 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
         outbox.Signal();
         return CommandResult.Done(new LetterSent(key, letter.Recipients.Count, letter.Invalid, letter.Duplicates));
     }
+
+    private static string KeyOf(string subject, string body, IReadOnlyList<string> recipients) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject + "\0" + body + "\0" + string.Join('\n', recipients))));
 }

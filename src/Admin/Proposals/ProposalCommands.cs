@@ -74,6 +74,7 @@ public sealed class ProposalCommands(HromadaDbContext db, AuditLog audit)
         {
             p.SettlementId = settlement.Id;
             p.UnlistedSettlement = null;
+            p.SearchText = Core.Proposals.Proposal.ToSearchText(p.Text, p.Reference, p.UnlistedSettlement);
         }
         audit.Record(user.ActorName(), "Proposal", p.Reference, "Reclassified", before,
             new { p.SphereId, p.TopicId, p.SettlementId, p.UnlistedSettlement, Reason = input.Reason!.Trim() });

@@ -41,6 +41,13 @@ internal sealed class PublicHtml
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>The page a rate-limited visitor sees instead of the page they asked for.</summary>
+    public static string TooManyRequests(int seconds) =>
+        new PublicHtml(T("Public_TooManyTitle"), noIndex: true)
+            .Element("h1", T("Public_TooManyTitle"))
+            .Element("p", T("Public_TooMany", seconds))
+            .Finish(null);
+
     /// <summary>Appends markup as it is (only for markup built here, never for data).</summary>
     public PublicHtml Raw(string markup)
     {

@@ -20,7 +20,8 @@ public static class ReceiptEndpoints
             .WithName("ReceiptPage")
             .WithSummary("A proposal's public status page (the author's receipt link).")
             .ExcludeFromDescription()
-            .RequireRateLimiting(RateLimitPolicies.ReceiptPages);
+            .RequireRateLimiting(RateLimitPolicies.ReceiptPages)
+            .WithMetadata(RateLimitPolicies.PeoplePage.Instance);
         return endpoints;
     }
 

@@ -10,7 +10,7 @@ namespace Hromada.Bot.PublicPages;
 
 /// <summary>
 /// The public results of each consultation the working group has published: <c>/results</c> lists them,
-/// <c>/results/{id}</c> shows the figures and every proposal with its status and decision (filtered, paged), and
+/// <c>/results/{id}</c> shows the figures and every decided proposal with its decision (filtered, paged), and
 /// <c>/results/{id}/proposals.csv</c> and <c>.json</c> are the same as open data (<see cref="ResultsOpenData"/>).
 /// Never the author's name or contacts. An unpublished or unknown consultation answers 404.
 /// </summary>
@@ -19,8 +19,8 @@ public static class ResultsEndpoints
     public static IEndpointRouteBuilder MapResults(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/results").ExcludeFromDescription().RequireRateLimiting(RateLimitPolicies.ResultsPages);
-        group.MapGet("", ListAsync).WithName("ResultsList");
-        group.MapGet("/{id:int}", PageAsync).WithName("ResultsPage");
+        group.MapGet("", ListAsync).WithName("ResultsList").WithMetadata(RateLimitPolicies.PeoplePage.Instance);
+        group.MapGet("/{id:int}", PageAsync).WithName("ResultsPage").WithMetadata(RateLimitPolicies.PeoplePage.Instance);
         group.MapGet("/{id:int}/proposals.csv", ResultsOpenData.CsvAsync).WithName("ResultsCsv");
         group.MapGet("/{id:int}/proposals.json", ResultsOpenData.JsonAsync).WithName("ResultsJson");
         return endpoints;
@@ -49,11 +49,11 @@ public static class ResultsEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        int id, string? sphere, string? settlement, string? status, string? outcome, string? q, string? page,
+        int id, string? sphere, string? settlement, string? outcome, string? q, string? page,
         ResultsReader reader, IOptions<CommunityOptions> community, CancellationToken ct)
     {
         var filter = new ResultsFilter(
-            Blank(sphere), Blank(settlement), Parse<ProposalStatus>(status), Parse<DecisionOutcome>(outcome),
+            Blank(sphere), Blank(settlement), Parse<DecisionOutcome>(outcome),
             Blank(q) is { } query ? query[..Math.Min(query.Length, ResultsReader.MaxQueryLength)] : null,
             int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1);
         var results = await reader.ReadAsync(id, filter, ct);

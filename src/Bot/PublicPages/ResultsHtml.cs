@@ -22,12 +22,10 @@ internal static class ResultsHtml
         Figure(page, "by-settlement", T("Results_BySettlement"),
             f.BySettlement.Select(c => (c.Code.Length == 0 ? T("Results_NoSettlement") : c.Label, c.Value)).ToList());
 
-        page.Raw("<h2 id=\"proposals\">").Raw(E(T("Results_Proposals"))).Raw("</h2>");
+        page.Raw("<h2 id=\"proposals\">").Raw(E(T("Results_Proposals"))).Raw("</h2>").Element("p", T("Results_ProposalsNote"));
         page.Raw($"<form class=\"filters\" method=\"get\" action=\"/results/{r.Consultation.Id}#proposals\">");
         Select(page, "sphere", T("Results_FilterSphere"), r.Spheres.Select(s => (s.Code, s.Label)), filter.Sphere);
         Select(page, "settlement", T("Results_FilterSettlement"), r.Settlements.Select(s => (s.Code, s.Label)), filter.Settlement);
-        Select(page, "status", T("Results_FilterStatus"),
-            Enum.GetValues<ProposalStatus>().Select(x => (x.ToString(), T($"Status_{x}"))), filter.Status?.ToString());
         Select(page, "outcome", T("Results_FilterOutcome"),
             Enum.GetValues<DecisionOutcome>().Select(x => (x.ToString(), T($"Outcome_{x}"))), filter.Outcome?.ToString());
         page.Raw("<div class=\"filter\"><label for=\"filter-q\">").Raw(E(T("Results_FilterSearch"))).Raw("</label>")
@@ -130,7 +128,6 @@ internal static class ResultsHtml
         }
         Add("sphere", f.Sphere);
         Add("settlement", f.Settlement);
-        Add("status", f.Status?.ToString());
         Add("outcome", f.Outcome?.ToString());
         Add("q", f.Query);
         Add("page", page.ToString(CultureInfo.InvariantCulture));

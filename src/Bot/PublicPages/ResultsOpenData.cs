@@ -31,7 +31,7 @@ public static class ResultsOpenData
 
     /// <summary>CSV for Excel: UTF-8 with a BOM, ';' between fields (or <c>?delimiter=comma</c>), every field quoted, formulas neutralised.</summary>
     internal static async Task<IResult> CsvAsync(
-        int id, string? delimiter, ResultsReader reader, HttpContext http, IOptions<CommunityOptions> community, CancellationToken ct)
+        int id, string? delimiter, ResultsReader reader, HttpContext http, CancellationToken ct)
     {
         var separator = delimiter?.Trim().ToLowerInvariant() switch
         {
@@ -50,7 +50,7 @@ public static class ResultsOpenData
         }
         if (await reader.ReadAllAsync(id, ct) is not { } data)
         {
-            return ResultsEndpoints.NotPublished(community.Value);
+            return NotPublished(id);
         }
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"results-{id}.csv\"";
@@ -70,12 +70,20 @@ public static class ResultsOpenData
         return TypedResults.Empty;
     }
 
+    // A portal harvesting the data reads a ProblemDetails, not the people's HTML page.
+    private static ProblemHttpResult NotPublished(int id) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Results not published",
+        Detail = $"Consultation {id} does not exist or its results are not published.",
+    });
+
     /// <summary>JSON: the consultation and its proposals, each an object with the CSV's columns (empty values are null, "late" a boolean).</summary>
     internal static async Task<IResult> JsonAsync(int id, ResultsReader reader, HttpContext http, IOptions<CommunityOptions> community, CancellationToken ct)
     {
         if (await reader.ReadAllAsync(id, ct) is not { } data)
         {
-            return ResultsEndpoints.NotPublished(community.Value);
+            return NotPublished(id);
         }
         http.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(http.Response.Body, Json);

@@ -7,7 +7,8 @@ namespace Hromada.Bot.Security;
 
 /// <summary>
 /// Rate limits per client for what the public can reach without a key. Endpoints opt in with
-/// <c>RequireRateLimiting(RateLimitPolicies.X)</c>; a refused request gets 429 as ProblemDetails with <c>Retry-After</c>.
+/// <c>RequireRateLimiting(RateLimitPolicies.X)</c>; a refused request gets 429 with <c>Retry-After</c>: as ProblemDetails,
+/// or as a short Ukrainian page on the pages people open in a browser (endpoints with <see cref="PeoplePage"/>).
 /// </summary>
 public static class RateLimitPolicies
 {
@@ -35,6 +36,16 @@ public static class RateLimitPolicies
         options.AddPolicy(ResultsPages, context => PerClient(context, o => o.ResultsPagesPerMinute));
     }
 
+    /// <summary>Endpoint metadata: a page people open in a browser, refused with a page rather than ProblemDetails.</summary>
+    public sealed class PeoplePage
+    {
+        public static readonly PeoplePage Instance = new();
+
+        private PeoplePage()
+        {
+        }
+    }
+
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitSettings, int> permits)
     {
         var limit = permits(context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimits);
@@ -53,6 +64,13 @@ public static class RateLimitPolicies
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<PeoplePage>() is not null)
+        {
+            // A resident opening their receipt from a carrier's shared address reads why, in their language.
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(PublicPages.PublicHtml.TooManyRequests(seconds), ct);
+            return;
+        }
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

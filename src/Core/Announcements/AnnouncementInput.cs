@@ -1,3 +1,5 @@
+using Hromada.Core.Text;
+
 namespace Hromada.Core.Announcements;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Hromada.Core.Announcements;
 /// </summary>
 public sealed record AnnouncementInput(
     string? Title,
-    string? Text,
+    [property: TextLimit(AnnouncementTargets.FacebookPostLimit)] string? Text,
     IReadOnlyList<string>? Targets,
     DateTimeOffset? SendAt,
     RuleInput? Rule,

@@ -11,11 +11,13 @@ public static partial class Contacts
             ? null
             : $"'{chat}' is not a Telegram chat: write its numeric id (a group's is negative, e.g. -1001234567890) or @name of a channel.";
 
-    public static bool IsEmail(string? value) => value is not null && EmailPattern().IsMatch(value.Trim());
+    /// <summary>
+    /// Whether <paramref name="value"/> is an e-mail address the e-mail sender will take: the same check as everywhere
+    /// an address is entered (<see cref="Conversation.ContactParser.NormaliseEmail"/>), so a body whose address passes
+    /// here is never silently skipped when it is told.
+    /// </summary>
+    public static bool IsEmail(string? value) => Conversation.ContactParser.NormaliseEmail(value) is not null;
 
     [GeneratedRegex(@"^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$")]
     private static partial Regex TelegramChatPattern();
-
-    [GeneratedRegex(@"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")]
-    private static partial Regex EmailPattern();
 }

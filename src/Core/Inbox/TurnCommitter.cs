@@ -68,7 +68,19 @@ public sealed class TurnCommitter : IDisposable
                 {
                     batch.Add(item);
                 }
-                await CommitAsync(batch, ct);
+                try
+                {
+                    await CommitAsync(batch, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // Never let one batch stop the loop: every later turn would wait for ever, and nobody would answer.
+                    _logger.LogError(ex, "Committing a batch of {Count} turn(s) failed unexpectedly; the committer goes on", batch.Count);
+                    foreach (var p in batch)
+                    {
+                        p.Completion.TrySetResult(TurnCommitResult.Failed(ex));
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -98,24 +110,36 @@ public sealed class TurnCommitter : IDisposable
             }
             return;
         }
-        if (batch.Where((p, i) => p.Turn.Decision.Erases && results[i].Status == TurnCommitStatus.Committed).Any())
+        // The batch is written: whatever happens after this, each handler is told its own result.
+        try
         {
-            // The erased values leave the write-ahead log and the freed pages before the reply says
-            // they are deleted, not at SQLite's next checkpoint.
-            await using var scope = _scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Storage.ErasureCheckpoint>().RunAsync("a resident's erasure", ct);
-        }
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (results[i].Reply is { Id: > 0, LeaseOwner: not null } reply)
+            if (batch.Where((p, i) => p.Turn.Decision.Erases && results[i].Status == TurnCommitStatus.Committed).Any())
             {
-                _dispatcher.Post(reply);
+                // The erased values leave the write-ahead log and the freed pages before the reply says
+                // they are deleted, not at SQLite's next checkpoint.
+                await using var scope = _scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Storage.ErasureCheckpoint>().RunAsync("a resident's erasure", ct);
             }
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (results[i].Reply is { Id: > 0, LeaseOwner: not null } reply)
+                {
+                    _dispatcher.Post(reply);
+                }
+            }
+            _signal.Raise();
         }
-        _signal.Raise();
-        for (var i = 0; i < batch.Count; i++)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            batch[i].Completion.TrySetResult(results[i]);
+            // The replies are in the outbox with a lease: when it runs out the dispatcher sends them anyway.
+            _logger.LogError(ex, "After committing {Count} turn(s), handing their replies on failed; they go out when their lease runs out", batch.Count);
+        }
+        finally
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Completion.TrySetResult(results[i]);
+            }
         }
     }
 

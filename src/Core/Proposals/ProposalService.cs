@@ -15,7 +15,14 @@ public sealed class ProposalService(
     /// Stores a proposal and gives it the next reference number of its year. The counter is bumped by the
     /// transaction's first statement, so concurrent writers queue on the database's write lock instead of racing.
     /// </summary>
-    public async Task<Proposal> SubmitAsync(NewProposal input, CancellationToken ct = default)
+    public Task<Proposal> SubmitAsync(NewProposal input, CancellationToken ct = default) => SubmitAsync(input, null, ct);
+
+    /// <summary>
+    /// The same, with <paramref name="alongside"/> adding rows that must commit with the proposal or not at all (the
+    /// receipt e-mail of a proposal the secretary entered): it is called with the stored proposal inside the
+    /// transaction and returns whether it added anything.
+    /// </summary>
+    public async Task<Proposal> SubmitAsync(NewProposal input, Func<Proposal, bool>? alongside, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var consultation = await db.Consultations.SingleOrDefaultAsync(c => c.Id == input.ConsultationId, ct)
@@ -26,6 +33,10 @@ public sealed class ProposalService(
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var p = await InsertAsync(input, consultation, year, ct);
+            if (alongside?.Invoke(p) == true)
+            {
+                await db.SaveChangesAsync(ct);
+            }
             await tx.CommitAsync(ct);
             return p;
         });
@@ -34,7 +45,7 @@ public sealed class ProposalService(
     }
 
     /// <summary>
-    /// The same as <see cref="SubmitAsync"/> inside the transaction the caller has open on this context (a turn's
+    /// The same as <see cref="SubmitAsync(NewProposal, CancellationToken)"/> inside the transaction the caller has open on this context (a turn's
     /// group commit), which commits it with the resident's new state and the reply.
     /// </summary>
     internal async Task<Proposal> ReceiveInTransactionAsync(NewProposal input, CancellationToken ct)
@@ -87,7 +98,7 @@ public sealed class ProposalService(
     public const int BatchSize = 1000;
 
     /// <summary>
-    /// Stores many proposals (an import) as <see cref="SubmitAsync"/> would one by one — reference numbers of each
+    /// Stores many proposals (an import) as <see cref="SubmitAsync(NewProposal, CancellationToken)"/> would one by one — reference numbers of each
     /// proposal's year in the order given, the same flags, one audit entry each — but in transactions of
     /// <see cref="BatchSize"/>, each reserving its numbers with one statement per year (or all in the caller's transaction,
     /// when one is open). Returns the references in input order.

@@ -8,7 +8,7 @@ namespace Hromada.Core.PublicResults;
 
 /// <summary>What the public results page can be filtered by; <see cref="Page"/> counts from 1.</summary>
 public sealed record ResultsFilter(
-    string? Sphere = null, string? Settlement = null, ProposalStatus? Status = null, DecisionOutcome? Outcome = null, string? Query = null, int Page = 1);
+    string? Sphere = null, string? Settlement = null, DecisionOutcome? Outcome = null, string? Query = null, int Page = 1);
 
 /// <summary>A consultation whose results are public.</summary>
 public sealed record PublishedConsultation(int Id, string Title, DateTimeOffset Deadline);
@@ -37,9 +37,11 @@ public sealed record ResultsPage(
     IReadOnlyList<ResultsCount> Spheres, IReadOnlyList<ResultsCount> Settlements);
 
 /// <summary>
-/// Reads a consultation's public results (only when the working group has published them): the figures, every
-/// proposal with its status and, once decided, the outcome and justification; and the same as open data. Never the
-/// author's name or contacts; a text the working group hid is neither shown nor searched.
+/// Reads a consultation's public results (only when the working group has published them): the figures of everything
+/// received, and the decided proposals with their outcome and justification; the same as open data. A proposal's text
+/// is public only once it is decided: by then the working group has read it and could hide a text naming private
+/// persons, so nothing a resident has just written reaches the page unread. Never the author's name or contacts; a
+/// text the working group hid is neither shown nor searched.
 /// </summary>
 public sealed class ResultsReader(HromadaDbContext db, CommunityClock clock)
 {
@@ -75,7 +77,7 @@ public sealed class ResultsReader(HromadaDbContext db, CommunityClock clock)
         var figures = new ResultsFigures(
             await all.CountAsync(ct), byOutcome.Sum(c => c.Value), await all.CountAsync(p => p.IsLate, ct), bySphere, bySettlement, byOutcome);
 
-        var filtered = Filter(all, filter, catalog);
+        var filtered = Filter(all.Where(p => p.Outcome != null), filter, catalog);
         var total = await filtered.CountAsync(ct);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -86,7 +88,7 @@ public sealed class ResultsReader(HromadaDbContext db, CommunityClock clock)
             bySphere, bySettlement.Where(c => c.Code.Length > 0).OrderBy(c => c.Label, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>Every proposal of a published consultation, in the order received, for the open data; null when not published.</summary>
+    /// <summary>Every decided proposal of a published consultation, in the order received, for the open data; null when not published.</summary>
     public async Task<(PublishedConsultation Consultation, IAsyncEnumerable<ResultsItem> Items)?> ReadAllAsync(int consultationId, CancellationToken ct)
     {
         var consultation = await FindAsync(consultationId, ct);
@@ -95,7 +97,7 @@ public sealed class ResultsReader(HromadaDbContext db, CommunityClock clock)
             return null;
         }
         var catalog = await Catalog.LoadAsync(db, ct);
-        var items = Project(db.Proposals.AsNoTracking().Where(p => p.ConsultationId == consultationId).OrderBy(p => p.Id))
+        var items = Project(db.Proposals.AsNoTracking().Where(p => p.ConsultationId == consultationId && p.Outcome != null).OrderBy(p => p.Id))
             .AsAsyncEnumerable()
             .Select(r => ToItem(r, catalog));
         return (consultation, items);
@@ -131,10 +133,6 @@ public sealed class ResultsReader(HromadaDbContext db, CommunityClock clock)
         {
             var id = catalog.Settlements.Values.FirstOrDefault(s => s.Code == filter.Settlement)?.Id ?? -1;
             query = query.Where(p => p.SettlementId == id);
-        }
-        if (filter.Status is { } status)
-        {
-            query = query.Where(p => p.Status == status);
         }
         if (filter.Outcome is { } outcome)
         {

@@ -37,6 +37,37 @@ public sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseIni
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
         }
+        await RefoldSearchTextAsync(ct);
+    }
+
+    /// <summary>
+    /// Proposals stored before the search folding last changed keep their old search text, and a search folded the new
+    /// way would miss them: each is folded again where it differs (once: afterwards nothing differs, and the pass
+    /// only reads).
+    /// </summary>
+    private async Task RefoldSearchTextAsync(CancellationToken ct)
+    {
+        var stale = new List<(int Id, string SearchText)>();
+        await foreach (var p in db.Proposals.AsNoTracking()
+            .Select(p => new { p.Id, p.Text, p.Reference, p.UnlistedSettlement, p.SearchText }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var folded = Proposals.Proposal.ToSearchText(p.Text, p.Reference, p.UnlistedSettlement);
+            if (!string.Equals(folded, p.SearchText, StringComparison.Ordinal))
+            {
+                stale.Add((p.Id, folded));
+            }
+        }
+        if (stale.Count == 0)
+        {
+            return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (id, searchText) in stale)
+        {
+            await db.Proposals.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SearchText, searchText), ct);
+        }
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Search text of {Count} proposal(s) folded again for the current search rules", stale.Count);
     }
 
     /// <summary>

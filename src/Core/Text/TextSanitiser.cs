@@ -75,6 +75,29 @@ public static class TextSanitiser
         return false;
     }
 
+    /// <summary>
+    /// Where the first character <see cref="Clean"/> would remove is (a control character, U+FFFE/U+FFFF, a lone
+    /// surrogate, a bidirectional control), or -1: tab, line feed and carriage return are kept. What admin inputs are held to.
+    /// </summary>
+    public static int IndexOfRemoved(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (c != '\r' && IsRemoved(c))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static bool IsRemoved(char c) =>
         (c < 0x20 && c is not '\t' and not '\n')
         || c is '\uFFFE' or '\uFFFF'

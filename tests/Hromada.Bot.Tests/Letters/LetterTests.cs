@@ -103,6 +103,57 @@ public sealed class LetterTests
     }
 
     [Fact]
+    public async Task ALetterChangedAfterItsPreview_OrSentASecondTime_IsNotSent()
+    {
+        await using var host = await EmailHost.StartAsync();
+        using var admin = AdminClient.ForAdmin(host.Factory);
+        var letter = new { subject = "Запрошуємо подати пропозиції", body = "Шановні підприємці!", addresses = "kava@example.com, apteka@example.com" };
+        var key = (await (await admin.PostAsJsonAsync("/api/admin/letters/preview", letter)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("previewKey").GetString();
+
+        var changed = await admin.PostAsJsonAsync("/api/admin/letters",
+            new { letter.subject, body = "Інший текст, якого ніхто не переглянув", letter.addresses, previewKey = key });
+        var sent = await admin.PostAsJsonAsync("/api/admin/letters", new { letter.subject, letter.body, letter.addresses, previewKey = key });
+        var again = await admin.PostAsJsonAsync("/api/admin/letters", new { letter.subject, letter.body, letter.addresses, previewKey = key });
+        await host.MailsAsync("apteka@example.com", 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal("The letter changed after its preview", (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("The letter was already sent", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(2, await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email)));
+        Assert.Equal(1, await host.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Letter")));
+    }
+
+    [Fact]
+    public async Task LettersPage_SendsOnlyTheLetterItPreviewed_AndNotTwice()
+    {
+        await using var host = await EmailHost.StartAsync();
+        using var secretary = await WebSessionClient.SignInAsync(host.Factory,
+            await AdminWebSeed.KeyAsync(host.Factory, "секретар", Core.Access.AdminRole.WorkingGroup));
+        KeyValuePair<string, string>[] letter =
+        [
+            new("Input.Subject", "Запрошуємо подати пропозиції"), new("Input.Body", "Шановні підприємці!"), new("Input.Addresses", "kava@example.com"),
+        ];
+        var previewHtml = await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Preview", letter);
+        var key = System.Text.RegularExpressions.Regex.Match(previewHtml, "name=\"Input.PreviewKey\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        KeyValuePair<string, string>[] previewed = [.. letter, new("Input.PreviewKey", key)];
+        KeyValuePair<string, string>[] edited = [letter[0], new("Input.Body", "Змінений текст"), letter[2], new("Input.PreviewKey", key)];
+
+        var refused = WebSessionClient.Text(await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Send", edited));
+        var sent = WebSessionClient.Text(await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Send", previewed));
+        var twice = WebSessionClient.Text(await secretary.SubmitAsync("/admin/letters", "/admin/letters?handler=Send", previewed));
+
+        Assert.Equal(64, key.Length);
+        Assert.Contains("data-confirm=\"Надіслати лист 1 адресатам?\"", previewHtml, StringComparison.Ordinal);
+        Assert.Contains("змінено після перегляду", refused, StringComparison.Ordinal);
+        Assert.Contains("Лист передано до надсилання: 1 адрес(и)", sent, StringComparison.Ordinal);
+        Assert.Contains("вдруге його не надсилаємо", twice, StringComparison.Ordinal);
+        Assert.Equal(1, await host.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == Core.Proposals.Channel.Email)));
+    }
+
+    [Fact]
     public async Task WithEmailOff_TheLetterIsRefusedWith409()
     {
         await using var app = new HromadaAppFactory();

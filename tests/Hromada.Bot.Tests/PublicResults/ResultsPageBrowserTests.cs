@@ -37,6 +37,14 @@ public sealed class ResultsPageBrowserTests
         {
             outcome = "Rejected", justification = "Сирену вже встановлено у жовтні.", protocolNumber = "7", protocolDate = "2026-11-25",
         })).EnsureSuccessStatusCode();
+        foreach (var reference in references.Skip(2))
+        {
+            // Only decided proposals are on the public page: the hidden text and the long word must be there to be seen.
+            (await admin.PostAsJsonAsync($"/api/admin/proposals/{reference}/decision", new
+            {
+                outcome = "PartiallyAccepted", justification = "Частково включено до програми.", protocolNumber = "7", protocolDate = "2026-11-25",
+            })).EnsureSuccessStatusCode();
+        }
         var receipt = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/proposals/{references[0]}"))
             .GetProperty("proposal").GetProperty("receiptPath").GetString()!;
 

@@ -95,13 +95,22 @@ public sealed partial class ReceiptTests
         using var browser = app.CreateClient();
 
         var codes = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
         for (var i = 0; i < 7; i++)
         {
-            codes.Add((await browser.GetAsync(new Uri($"/p/P-2026-00001-abcdefghjk{i}{i}", UriKind.Relative))).StatusCode);
+            var response = await browser.GetAsync(new Uri($"/p/P-2026-00001-abcdefghjk{i}{i}", UriKind.Relative));
+            codes.Add(response.StatusCode);
+            refused ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 5), codes.Take(5));
         Assert.Equal(HttpStatusCode.TooManyRequests, codes[5]);
+        // A person opening the link reads a Ukrainian page that says when to try again, not an English JSON document.
+        Assert.Equal("text/html", refused!.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Забагато запитів", page, StringComparison.Ordinal);
+        Assert.Matches(@"Спробуйте ще раз за \d+ с\.", page);
     }
 
     [Fact]

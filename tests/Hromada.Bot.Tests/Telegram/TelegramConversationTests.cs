@@ -94,7 +94,10 @@ public sealed class TelegramConversationTests
         await SubmitAsync(r);
         await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), chat, "+380671234567", chat));
         await r.PressAsync("✅ Надіслати");
-        await r.TypeAsync("/forget");
+        // Wait for the question with the erase button itself: the submission's last message (the subscription
+        // question, also with buttons) may still be on its way under load.
+        await r.TypeAsync("/forget", c => c.Body["reply_markup"]?["inline_keyboard"] is System.Text.Json.Nodes.JsonArray rows
+            && rows.SelectMany(row => row!.AsArray()).Any(b => b!["text"]!.GetValue<string>().StartsWith("Так, видалити", StringComparison.Ordinal)));
 
         var done = await r.PressAsync("Так, видалити", c => c.Body["text"]!.GetValue<string>().Contains("видалено", StringComparison.Ordinal));
         await host.Factory.Services.GetRequiredService<Core.Outbox.OutboxDispatcher>().FlushAsync();
@@ -119,7 +122,10 @@ public sealed class TelegramConversationTests
         await SubmitAsync(r);
         await r.DoAsync(TelegramUpdates.Contact(host.NextUpdateId(), chat, "+380671234567", chat));
         await r.PressAsync("✅ Надіслати");
-        await r.TypeAsync("/forget");
+        // Wait for the question with the erase button itself: the submission's last message (the subscription
+        // question, also with buttons) may still be on its way under load.
+        await r.TypeAsync("/forget", c => c.Body["reply_markup"]?["inline_keyboard"] is System.Text.Json.Nodes.JsonArray rows
+            && rows.SelectMany(row => row!.AsArray()).Any(b => b!["text"]!.GetValue<string>().StartsWith("Так, видалити", StringComparison.Ordinal)));
 
         var done = await r.PressAsync("Так, видалити", c => c.Body["text"]!.GetValue<string>().Contains("видалено", StringComparison.Ordinal));
 

@@ -155,4 +155,38 @@ public sealed class DatabaseInitializerTests
 
         Assert.Contains("ConnectionStrings:Hromada", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Initialise_FoldsAgainTheSearchTextOfProposalsStoredUnderOlderRules_SoSearchFindsThem()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        int id;
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            var proposal = await scope.ServiceProvider.GetRequiredService<Hromada.Core.Proposals.ProposalService>().SubmitAsync(new Hromada.Core.Proposals.NewProposal
+            {
+                ConsultationId = (await db.Consultations.FirstAsync()).Id,
+                Channel = Hromada.Core.Proposals.Channel.Paper,
+                ReceivedAt = host.Time.GetUtcNow(),
+                AuthorCategoryId = (await db.AuthorCategories.FirstAsync()).Id,
+                SphereId = (await db.Spheres.FirstAsync()).Id,
+                Text = "Ремонт дороги в с. Кам`янка – Нове\nі тротуар",
+                Actor = "test",
+            });
+            id = proposal.Id;
+            // As an older version stored it: lower case, backtick, dash and line break kept.
+            await db.Proposals.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SearchText, "ремонт дороги в с. кам`янка – нове\nі тротуар"));
+        }
+
+        await host.Services.InitialiseHromadaAsync();
+
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            var stored = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id);
+            Assert.Equal(Hromada.Core.Proposals.Proposal.ToSearchText(stored.Text, stored.Reference, stored.UnlistedSettlement), stored.SearchText);
+            Assert.Contains("камʼянка - нове і тротуар", stored.SearchText, StringComparison.Ordinal);
+        }
+    }
 }

@@ -10,6 +10,7 @@ public sealed class AnnouncementForm
     public const string AtMoment = "at", ByRule = "rule";
 
     public string? Title { get; set; }
+    [Hromada.Core.Text.TextLimit(AnnouncementTargets.FacebookPostLimit)]
     public string? Text { get; set; }
     public List<string> Targets { get; set; } = [];
     public string Schedule { get; set; } = AtMoment;

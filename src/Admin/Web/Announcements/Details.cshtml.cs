@@ -10,7 +10,7 @@ namespace Hromada.Admin.Web.Announcements;
 
 /// <summary>One announcement: when it goes (the resolved time), where, its text; edit or cancel it while scheduled; the delivery report.</summary>
 [Authorize(Policy = AdminPolicies.Web.Communications)]
-public sealed class DetailsModel(AnnouncementService announcements, AnnouncementPages pages, AnnouncementCards cards, CommunityClock clock) : PageModel
+public sealed class DetailsModel(AnnouncementService announcements, AnnouncementPages pages, AnnouncementCards cards, CommunityClock clock) : PageModel, IShowsInputErrors
 {
     [BindProperty]
     public AnnouncementForm Input { get; set; } = new();

@@ -9,7 +9,7 @@ namespace Hromada.Admin.Web.Announcements;
 
 /// <summary>Composing an announcement: the text, where it goes, and when — a moment or a working-day rule.</summary>
 [Authorize(Policy = AdminPolicies.Web.Communications)]
-public sealed class NewModel(AnnouncementService announcements, AnnouncementPages pages, CommunityClock clock) : PageModel
+public sealed class NewModel(AnnouncementService announcements, AnnouncementPages pages, CommunityClock clock) : PageModel, IShowsInputErrors
 {
     [BindProperty]
     public AnnouncementForm Input { get; set; } = new();

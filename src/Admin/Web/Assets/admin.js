@@ -61,10 +61,15 @@
         window.addEventListener("resize", showHints);
     }
 
-    // Actions that cannot be undone ask first.
+    // Actions that cannot be undone ask first: a whole form, or one button of a form (the letter's "Надіслати").
     document.querySelectorAll("form[data-confirm]").forEach(function (form) {
         form.addEventListener("submit", function (e) {
             if (!window.confirm(form.dataset.confirm)) { e.preventDefault(); }
+        });
+    });
+    document.querySelectorAll("button[data-confirm]").forEach(function (button) {
+        button.addEventListener("click", function (e) {
+            if (!window.confirm(button.dataset.confirm)) { e.preventDefault(); }
         });
     });
 

@@ -12,7 +12,7 @@ namespace Hromada.Admin.Web.Consultations;
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
 public sealed class EditModel(
     ConsultationService consultations, CommunityClock clock, PublicResults.PublicResultsService publicResults,
-    Microsoft.Extensions.Options.IOptions<CommunityOptions> community) : PageModel
+    Microsoft.Extensions.Options.IOptions<CommunityOptions> community) : PageModel, IShowsInputErrors
 {
     [BindProperty]
     public ConsultationForm Input { get; set; } = new();

@@ -9,7 +9,7 @@ namespace Hromada.Admin.Web.Consultations;
 
 /// <summary>Opening a new collection of proposals.</summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class NewModel(ConsultationService consultations, CommunityClock clock) : PageModel
+public sealed class NewModel(ConsultationService consultations, CommunityClock clock) : PageModel, IShowsInputErrors
 {
     [BindProperty]
     public ConsultationForm Input { get; set; } = new();

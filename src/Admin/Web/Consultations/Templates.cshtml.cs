@@ -11,7 +11,7 @@ namespace Hromada.Admin.Web.Consultations;
 
 /// <summary>A consultation's answer templates: the justifications the working group starts its decisions from.</summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class TemplatesModel(AnswerTemplateService templates, ConsultationService consultations) : PageModel
+public sealed class TemplatesModel(AnswerTemplateService templates, ConsultationService consultations) : PageModel, IShowsInputErrors
 {
     public sealed class TemplateForm
     {

@@ -10,7 +10,7 @@ namespace Hromada.Admin.Web.Intake;
 
 /// <summary>Registering a proposal received on paper, by e-mail, at a reception, at the ЦНАП or from a Google Form.</summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, CommunityClock clock, Core.Receipts.ReceiptLinks receipts) : PageModel
+public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, CommunityClock clock, Core.Receipts.ReceiptLinks receipts) : PageModel, IShowsInputErrors
 {
     public sealed class IntakeForm
     {
@@ -21,12 +21,17 @@ public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, Commun
         public List<string> SocialGroups { get; set; } = [];
         public string? BusinessKind { get; set; }
         public string? Settlement { get; set; }
+        [Core.Text.ResidentText]
         public string? UnlistedSettlement { get; set; }
         public string? Sphere { get; set; }
         public string? Topic { get; set; }
+        [Core.Text.ResidentText]
         public string? Text { get; set; }
+        [Core.Text.ResidentText]
         public string? AuthorName { get; set; }
+        [Core.Text.ResidentText]
         public string? AuthorPhone { get; set; }
+        [Core.Text.ResidentText]
         public string? AuthorEmail { get; set; }
     }
 

@@ -9,7 +9,7 @@ namespace Hromada.Admin.Web.Keys;
 
 /// <summary>Admin keys: create one (its secret is shown once, on this answer only), list them, revoke one.</summary>
 [Authorize(Policy = AdminPolicies.Web.Admin)]
-public sealed class IndexModel(ApiKeyService keys, WebCatalogs catalogs, CommunityClock clock) : PageModel
+public sealed class IndexModel(ApiKeyService keys, WebCatalogs catalogs, CommunityClock clock) : PageModel, IShowsInputErrors
 {
     public sealed class KeyForm
     {

@@ -18,7 +18,11 @@ public sealed class IndexModel(LetterService letters) : PageModel
     {
         public string? Subject { get; set; }
         public string? Body { get; set; }
+        [Hromada.Core.Text.TextLimit(LetterService.AddressesMaxLength)]
         public string? Addresses { get; set; }
+
+        /// <summary>The key of the preview shown: "Надіслати" sends only the letter that was previewed.</summary>
+        public string? PreviewKey { get; set; }
     }
 
     [BindProperty]
@@ -59,7 +63,12 @@ public sealed class IndexModel(LetterService letters) : PageModel
                     + (sent.Invalid.Count > 0 ? $", не адреси пропущено ({sent.Invalid.Count})" : "") + ".";
                 return Redirect("/admin/letters");
             case CommandStatus.Conflict:
-                Problem = "Електронну пошту не налаштовано (Hromada:Email:Host), тож листи нікому надіслати. Лист не надіслано.";
+                Problem = result.Failure!.Title switch
+                {
+                    LetterService.ChangedSincePreview => "Тему, текст або адреси змінено після перегляду. Лист не надіслано: перегляньте його ще раз.",
+                    LetterService.AlreadySent => "Цей самий лист цим самим адресатам щойно надіслано; вдруге його не надсилаємо.",
+                    _ => "Електронну пошту не налаштовано (Hromada:Email:Host), тож листи нікому надіслати. Лист не надіслано.",
+                };
                 break;
             default:
                 ModelState.AddCommandErrors(result.Errors);
@@ -68,7 +77,7 @@ public sealed class IndexModel(LetterService letters) : PageModel
         return Page();
     }
 
-    private LetterService.LetterInput Letter() => new(Input.Subject, Input.Body, Input.Addresses);
+    private LetterService.LetterInput Letter() => new(Input.Subject, Input.Body, Input.Addresses, Input.PreviewKey);
 
     public string? Error(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

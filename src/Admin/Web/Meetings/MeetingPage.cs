@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Admin.Web.Meetings;
 
 /// <summary>What the new and the edit page share: the form, its errors, the configured measures.</summary>
-public abstract class MeetingPage(IOptions<WorkingGroupOptions> group) : PageModel
+public abstract class MeetingPage(IOptions<WorkingGroupOptions> group) : PageModel, IShowsInputErrors
 {
     public abstract MeetingForm Input { get; set; }
 

@@ -17,7 +17,7 @@ namespace Hromada.Admin.Web.Proposals;
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
 public sealed class DecideModel(
-    ProposalReader reader, DecisionService decisions, AnswerTemplateService templates, MeetingService meetings, CommunityClock clock) : PageModel
+    ProposalReader reader, DecisionService decisions, AnswerTemplateService templates, MeetingService meetings, CommunityClock clock) : PageModel, IShowsInputErrors
 {
     public sealed class Item
     {

@@ -22,7 +22,7 @@ namespace Hromada.Admin.Web.Proposals;
 public sealed class DetailsModel(
     ProposalReader reader, ProposalCommands commands, ReviewService reviews, DecisionService decisions, AnswerTemplateService templates,
     SimilarProposals similar, WebCatalogs catalogs, ReviewDueDates dueDates, MeetingService meetings, CommunityClock clock,
-    PublicResults.PublicResultsService publicResults, Microsoft.Extensions.Options.IOptions<CommunityOptions> community) : PageModel
+    PublicResults.PublicResultsService publicResults, Microsoft.Extensions.Options.IOptions<CommunityOptions> community) : PageModel, IShowsInputErrors
 {
     [BindProperty] public ClassifyForm Classify { get; set; } = new();
     [BindProperty] public FlagsForm Flags { get; set; } = new();

@@ -15,7 +15,7 @@ namespace Hromada.Admin.Web.Proposals;
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.Review)]
 public sealed class IndexModel(
-    ProposalReader reader, ReviewService reviews, SphereRouting routing, ReviewDueDates dueDates, WebCatalogs catalogs, CommunityClock clock) : PageModel
+    ProposalReader reader, ReviewService reviews, SphereRouting routing, ReviewDueDates dueDates, WebCatalogs catalogs, CommunityClock clock) : PageModel, IShowsInputErrors
 {
     public sealed class BulkRouteForm
     {

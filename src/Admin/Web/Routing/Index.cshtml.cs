@@ -13,7 +13,7 @@ namespace Hromada.Admin.Web.Routing;
 /// send it to (and the spheres no body reviews); routed together only after the secretary has seen the list.
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class IndexModel(SphereRouting routing, ReviewDueDates dueDates, WebCatalogs catalogs) : PageModel
+public sealed class IndexModel(SphereRouting routing, ReviewDueDates dueDates, WebCatalogs catalogs) : PageModel, IShowsInputErrors
 {
     [BindProperty(SupportsGet = true)] public int? Consultation { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? DueDate { get; set; }
