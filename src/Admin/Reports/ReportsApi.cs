@@ -157,14 +157,10 @@ public static class ReportsApi
     private static async Task<IResult> WeeklyAsync(WeeklySummaries weekly, TimeProvider time, CancellationToken ct) =>
         await weekly.LatestViewAsync(ct) is { } view
             ? TypedResults.Ok(view)
-            : TypedResults.NotFound(new ProblemDetails
-            {
-                Status = 404,
-                Title = "No weekly summary yet",
-                Detail = weekly.NextDueAt(time.GetUtcNow()) is { } next
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No weekly summary yet",
+                detail: weekly.NextDueAt(time.GetUtcNow()) is { } next
                     ? $"The first one is written at {next:yyyy-MM-dd HH:mm} UTC (Hromada:WeeklySummary)."
-                    : "The weekly summary is off (Hromada:WeeklySummary:Enabled).",
-            });
+                    : "The weekly summary is off (Hromada:WeeklySummary:Enabled).");
 
     private static async Task<IResult> PeriodAsync([AsParameters] ScopeQuery query, HromadaDbContext db, PeriodSummaryService summaries,
         CancellationToken ct)
