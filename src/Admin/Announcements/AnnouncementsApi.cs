@@ -29,6 +29,9 @@ public static class AnnouncementsApi
             .WithSummary("Cancel a scheduled announcement; nothing is sent. 409 once it is sending or sent.");
         api.MapGet("/{id:long}/report", ReportAsync).WithName("AnnouncementDeliveryReport")
             .WithSummary("Delivery per target and status (held = waits for the resident's next message; outsideWindow = Messenger subscribers outside the 24-hour window) and the failed or blocked recipients with the reason.");
+        api.MapGet("/{id:long}/card.jpg", CardAsync).WithName("AnnouncementCard")
+            .WithSummary("The announcement's picture card (1080 × 1080 JPEG), as Instagram gets it: to preview, or to post by hand.")
+            .Produces(StatusCodes.Status200OK, contentType: AnnouncementCards.ContentType);
         api.MapGet("/targets", Targets).WithName("AnnouncementTargets")
             .WithSummary("Every target, whether it can be used now (and which setting is missing if not), and its text limit.");
         admin.MapGet("/subscribers", SubscribersAsync).WithName("Subscribers").WithTags("Announcements")
@@ -85,6 +88,17 @@ public static class AnnouncementsApi
             dtos.Add(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(a.Id), await AnnouncementMapping.PreviewAsync(a, notices, ct)));
         }
         return TypedResults.Ok(new AnnouncementPageDto(total, page, pageSize, dtos));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> CardAsync(
+        long id, HromadaDbContext db, AnnouncementCards cards, CancellationToken ct)
+    {
+        var a = await db.Announcements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null)
+        {
+            return NotFoundProblem(id);
+        }
+        return TypedResults.File(await cards.RenderAsync(a, ct), AnnouncementCards.ContentType, AnnouncementCards.FileName(a));
     }
 
     private static async Task<Results<Ok<AnnouncementDto>, NotFound<ProblemDetails>>> GetAsync(

@@ -1,4 +1,5 @@
 using Hromada.Bot.PublicPages;
+using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
@@ -18,6 +19,19 @@ internal static class AnnouncementPage
     public const string Route = "/announcements/{id}";
 
     public static string PathOf(Guid id) => $"/announcements/{id}";
+
+    public const string CardRoute = "/announcements/{id}/card.jpg";
+
+    /// <summary>The card of an announcement that went out to Instagram; 404 for anything else, so nothing shows before its time.</summary>
+    public static async Task<IResult> CardAsync(string id, AnnouncementCards cards, HttpContext http, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var publicId) || await cards.PublishedAsync(publicId, ct) is not { } jpeg)
+        {
+            return Results.NotFound();
+        }
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.File(jpeg, AnnouncementCards.ContentType);
+    }
 
     public static async Task<IResult> ShowAsync(
         string id, HromadaDbContext db, IOptions<CommunityOptions> community, CommunityClock clock, HttpContext http, CancellationToken ct)

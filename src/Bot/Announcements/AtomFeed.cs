@@ -33,6 +33,12 @@ public static class AtomFeed
             .WithName("AnnouncementPage")
             .WithSummary("One published announcement of the feed as a web page (what a feed entry links to).")
             .ExcludeFromDescription();
+        endpoints.MapGet(AnnouncementPage.CardRoute, AnnouncementPage.CardAsync)
+            .WithName("PublicAnnouncementCard")
+            .WithSummary("The picture card of an announcement that has gone out to Instagram (the URL Instagram fetches it from).")
+            .WithTags("Announcements")
+            .Produces(StatusCodes.Status200OK, contentType: AnnouncementCards.ContentType)
+            .Produces(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

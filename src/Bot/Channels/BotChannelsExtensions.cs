@@ -1,4 +1,5 @@
 using Hromada.Bot.Email;
+using Hromada.Bot.Instagram;
 using Hromada.Bot.Messenger;
 using Hromada.Bot.Telegram;
 using Hromada.Bot.Viber;
@@ -15,6 +16,7 @@ public static class BotChannelsExtensions
         services.AddTelegramChannel(configuration);
         services.AddMessengerChannel(configuration);
         services.AddViberChannel(configuration);
+        services.AddInstagramChannel(configuration);
         services.AddEmailChannel(configuration);
         return services;
     }

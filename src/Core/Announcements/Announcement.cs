@@ -23,6 +23,9 @@ public enum AnnouncementTarget
 
     /// <summary>Every subscribed Viber resident who has not unsubscribed (sent with broadcast_message).</summary>
     ViberSubscribers,
+
+    /// <summary>A post on the hromada's Instagram account: the announcement's picture card with the text as its caption.</summary>
+    Instagram,
 }
 
 /// <summary>Where an announcement stands.</summary>

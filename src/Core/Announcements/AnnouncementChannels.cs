@@ -14,6 +14,8 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
     private const string MessengerPageId = "Hromada:Messenger:PageId";
     private const string WebChatEnabled = "Hromada:WebChat:Enabled";
     private const string ViberToken = "Hromada:Viber:AuthToken";
+    private const string InstagramToken = "Hromada:Instagram:AccessToken";
+    private const string InstagramUserId = "Hromada:Instagram:UserId";
 
     /// <summary>Why <paramref name="target"/> cannot be used, naming the setting; null when it can.</summary>
     public string? WhyUnavailable(AnnouncementTarget target) => target switch
@@ -30,14 +32,17 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
         AnnouncementTarget.WebChatSubscribers when string.Equals(configuration[WebChatEnabled], "false", StringComparison.OrdinalIgnoreCase) =>
             $"The web chat is off ({WebChatEnabled} is false).",
         AnnouncementTarget.ViberSubscribers when !IsSet(ViberToken) => $"Viber is off ({ViberToken} is empty).",
+        AnnouncementTarget.Instagram when !IsSet(InstagramToken) => $"Instagram is off ({InstagramToken} is empty).",
+        AnnouncementTarget.Instagram when !IsSet(InstagramUserId) => $"The Instagram account is not known ({InstagramUserId} is empty).",
         _ => null,
     };
 
-    /// <summary>The outbox recipient of a public post: the Telegram channel or the Page id.</summary>
+    /// <summary>The outbox recipient of a public post: the Telegram channel, the Page id or the Instagram account id.</summary>
     public string PublicRecipient(AnnouncementTarget target) => target switch
     {
         AnnouncementTarget.TelegramChannel => options.Value.TelegramChannel.Trim(),
         AnnouncementTarget.FacebookPage => configuration[MessengerPageId]?.Trim() ?? "",
+        AnnouncementTarget.Instagram => configuration[InstagramUserId]?.Trim() ?? "",
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Not a public post."),
     };
 

@@ -20,6 +20,7 @@ public static class AnnouncementExtensions
         services.TryAddSingleton<IAnnouncementScheduler, DatabaseOnlyAnnouncementScheduler>();
         services.AddScoped<AnnouncementValidator>();
         services.AddScoped<NoticeValues>();
+        services.AddScoped<AnnouncementCards>();
         services.AddScoped<AnnouncementService>();
         services.AddScoped<AnnouncementBroadcaster>();
         services.AddScoped<ConsultationNotices>();

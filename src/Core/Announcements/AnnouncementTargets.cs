@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Hromada.Core.Proposals;
 
 namespace Hromada.Core.Announcements;
 
 /// <summary>What each target is on the wire: its channel, whether it is a public post, and its text limit.</summary>
-public static class AnnouncementTargets
+public static partial class AnnouncementTargets
 {
     /// <summary>Telegram's limit for one message or channel post.</summary>
     public const int TelegramLimit = 4096;
@@ -17,6 +18,11 @@ public static class AnnouncementTargets
     /// <summary>Facebook's limit for a Page post.</summary>
     public const int FacebookPostLimit = 63206;
 
+    /// <summary>Instagram's limits for a post's caption: characters, hashtags and @-mentions.</summary>
+    public const int InstagramCaptionLimit = 2200;
+    public const int InstagramHashtagLimit = 30;
+    public const int InstagramMentionLimit = 20;
+
     /// <summary>What the web chat and the feed accept (no platform limit; a bound against mistakes).</summary>
     public const int OwnLimit = 20000;
 
@@ -28,6 +34,7 @@ public static class AnnouncementTargets
         AnnouncementTarget.MessengerSubscribers => MessengerLimit,
         AnnouncementTarget.FacebookPage => FacebookPostLimit,
         AnnouncementTarget.ViberSubscribers => ViberLimit,
+        AnnouncementTarget.Instagram => InstagramCaptionLimit,
         _ => OwnLimit,
     };
 
@@ -38,11 +45,15 @@ public static class AnnouncementTargets
         AnnouncementTarget.MessengerSubscribers or AnnouncementTarget.FacebookPage => Proposals.Channel.Messenger,
         AnnouncementTarget.WebChatSubscribers => Proposals.Channel.WebChat,
         AnnouncementTarget.ViberSubscribers => Proposals.Channel.Viber,
+        AnnouncementTarget.Instagram => Proposals.Channel.Instagram,
         _ => null,
     };
 
     public static bool IsPublicPost(AnnouncementTarget target) =>
-        target is AnnouncementTarget.TelegramChannel or AnnouncementTarget.FacebookPage;
+        target is AnnouncementTarget.TelegramChannel or AnnouncementTarget.FacebookPage or AnnouncementTarget.Instagram;
+
+    /// <summary>Targets whose post is the announcement's picture card (<see cref="AnnouncementCard"/>).</summary>
+    public static bool HasCard(AnnouncementTarget target) => target is AnnouncementTarget.Instagram;
 
     public static bool IsSubscribers(AnnouncementTarget target) =>
         target is AnnouncementTarget.TelegramSubscribers or AnnouncementTarget.MessengerSubscribers or AnnouncementTarget.WebChatSubscribers
@@ -57,8 +68,47 @@ public static class AnnouncementTargets
         (Proposals.Channel.Messenger, false) => AnnouncementTarget.MessengerSubscribers,
         (Proposals.Channel.WebChat, false) => AnnouncementTarget.WebChatSubscribers,
         (Proposals.Channel.Viber, false) => AnnouncementTarget.ViberSubscribers,
+        (Proposals.Channel.Instagram, true) => AnnouncementTarget.Instagram,
         _ => null,
     };
+
+    /// <summary>
+    /// Why an announcement with <paramref name="title"/> and <paramref name="text"/> (as sent) does not fit
+    /// <paramref name="target"/> beyond its length limit, with the field to blame; null when it fits. Instagram counts a
+    /// caption's hashtags and @-mentions, and the card's headline (the title, or the text's first line) must fit the card.
+    /// </summary>
+    public static (string Field, string Message)? Unfit(AnnouncementTarget target, string? title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!HasCard(target))
+        {
+            return null;
+        }
+        var hashtags = Hashtag().Count(text);
+        if (hashtags > InstagramHashtagLimit)
+        {
+            return ("text", $"The text has {hashtags} hashtags; {target} allows at most {InstagramHashtagLimit}.");
+        }
+        var mentions = Mention().Count(text);
+        if (mentions > InstagramMentionLimit)
+        {
+            return ("text", $"The text has {mentions} @-mentions; {target} allows at most {InstagramMentionLimit}.");
+        }
+        var (headline, _) = AnnouncementCard.Split(title, text);
+        if (!AnnouncementCard.HeadlineFits(headline))
+        {
+            return string.IsNullOrWhiteSpace(title)
+                ? ("text", $"Without a title the card's headline is the text's first line, and it does not fit {target}'s card; give a shorter title.")
+                : ("title", $"The title does not fit {target}'s card; shorten it.");
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_])#[\p{L}\p{N}_]+")]
+    private static partial Regex Hashtag();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_.]+")]
+    private static partial Regex Mention();
 
     /// <summary>Parses a target name as the API and configuration write it, ignoring case.</summary>
     public static bool TryParse(string? value, out AnnouncementTarget target) =>

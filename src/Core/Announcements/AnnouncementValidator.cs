@@ -51,6 +51,10 @@ public sealed class AnnouncementValidator(
                 errors["text"] = over.Select(t =>
                     $"The text is {sent.Length} characters; {t} allows at most {AnnouncementTargets.MaxLength(t)}.").ToArray();
             }
+            foreach (var unfit in targets.Select(t => AnnouncementTargets.Unfit(t, title, sent)).OfType<(string Field, string Message)>())
+            {
+                errors[unfit.Field] = [.. errors.GetValueOrDefault(unfit.Field) ?? [], unfit.Message];
+            }
         }
 
         var (sendAt, rule) = Schedule(input, errors);

@@ -74,7 +74,7 @@ public sealed class ParticipationService(
 
         var received = proposals.Where(p => p.ReceivedAt >= start && p.ReceivedAt < end);
         var byChannel = await received.GroupBy(p => p.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var channels = Enum.GetValues<Channel>()
+        var channels = ProposalLabels.IntakeChannels
             .Select(c => new ChannelFigure(c.ToString(), ProposalLabels.Channel(c), IsElectronic(c), byChannel.GetValueOrDefault(c)))
             .ToList();
         var all = channels.Sum(c => c.Proposals);

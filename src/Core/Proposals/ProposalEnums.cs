@@ -12,6 +12,9 @@ public enum Channel
     Reception,
     Cnap,
     Viber,
+
+    /// <summary>Outgoing only: the hromada's Instagram account, where announcements are published as picture cards.</summary>
+    Instagram,
 }
 
 /// <summary>Where a proposal stands in the procedure.</summary>

@@ -25,8 +25,13 @@ public static class ProposalLabels
         Proposals.Channel.Reception => "Особистий прийом",
         Proposals.Channel.Cnap => "ЦНАП",
         Proposals.Channel.Viber => "Viber",
+        Proposals.Channel.Instagram => "Instagram",
         _ => channel.ToString(),
     };
+
+    /// <summary>The channels a proposal can come in by (Instagram only carries announcements out), in the reports' order.</summary>
+    public static IReadOnlyList<Channel> IntakeChannels { get; } =
+        Enum.GetValues<Channel>().Where(c => c != Proposals.Channel.Instagram).ToArray();
 
     /// <summary>The protocol's grouping: Telegram, Messenger and Viber are social networks; the web chat and the Google Form are the web form.</summary>
     public static ChannelGroup Group(Channel channel) => channel switch

@@ -72,7 +72,7 @@ public sealed class PeriodSummaryService(HromadaDbContext db, CommunityClock clo
             from, to,
             consultation is null ? null : new ConsultationRef(consultation.Id, consultation.Title),
             new PeriodReceived(receivedTotal, late, unidentified,
-                Enum.GetValues<Channel>().Select(c => new CodeCount(c.ToString(), ProposalLabels.Channel(c), byChannel.GetValueOrDefault(c))).ToList(),
+                ProposalLabels.IntakeChannels.Select(c => new CodeCount(c.ToString(), ProposalLabels.Channel(c), byChannel.GetValueOrDefault(c))).ToList(),
                 spheres.Where(s => !s.IsRetired || bySphere.ContainsKey(s.Id))
                     .Select(s => new CodeCount(s.Code, s.Label, bySphere.GetValueOrDefault(s.Id))).ToList()),
             new PeriodDecided(decided.Sum(d => d.Count), Decided(DecisionOutcome.Accepted), Decided(DecisionOutcome.PartiallyAccepted), Decided(DecisionOutcome.Rejected)),

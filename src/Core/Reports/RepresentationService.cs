@@ -136,7 +136,7 @@ public sealed class RepresentationService(HromadaDbContext db, CommunityClock cl
                 .Where(e => !e.x.IsRetired || e.t.Proposals > 0)
                 .Select(e => new CodeTally(e.x.Code, e.x.Label, e.t.Proposals, e.t.Authors)).ToList();
 
-        var byChannel = Enum.GetValues<Channel>()
+        var byChannel = ProposalLabels.IntakeChannels
             .Select(c => { var t = counter.Tally(Key.Channel, (int)c); return new CodeTally(c.ToString(), ProposalLabels.Channel(c), t.Proposals, t.Authors); })
             .ToList();
         var settlements = catalogs.Settlements.Values.OrderBy(s => catalogs.DistrictOrder(s.DistrictId)).ThenBy(s => s.SortOrder)

@@ -32,12 +32,15 @@ public sealed class AnnouncementBroadcasterTests
 
         Assert.Equal(BroadcastOutcome.Completed, result.Outcome);
         var rows = await RowsAsync(host, a.Id);
-        Assert.Equal(9, rows.Count);
+        Assert.Equal(10, rows.Count);
         Assert.All(rows, r => Assert.Equal(OutboxPurpose.Announcement, r.Purpose));
         var channelPost = Assert.Single(rows, r => r.Channel == Channel.Telegram && r.IsPublicPost);
         Assert.Equal(TelegramChannel, channelPost.Recipient);
         var pagePost = Assert.Single(rows, r => r.Channel == Channel.Messenger && r.IsPublicPost);
         Assert.Equal(PageId, pagePost.Recipient);
+        var instagramPost = Assert.Single(rows, r => r.Channel == Channel.Instagram);
+        Assert.True(instagramPost.IsPublicPost);
+        Assert.Equal(InstagramUserId, instagramPost.Recipient);
         Assert.Equal(telegram.Order(), rows.Where(r => r.Channel == Channel.Telegram && !r.IsPublicPost).Select(r => r.ResidentId!.Value).Order());
         Assert.All(rows.Where(r => r.Channel == Channel.Telegram), r => Assert.Equal(OutboxStatus.Pending, r.Status));
         Assert.Equal(OutboxStatus.Pending, rows.Single(r => r.ResidentId == messengerInside[0]).Status);

@@ -13,6 +13,7 @@ internal static class AnnouncementTestData
 {
     public const string TelegramChannel = "@zelenodil_news";
     public const string PageId = "102030405060708";
+    public const string InstagramUserId = "17841400000000001";
 
     private static int _userId = 500_000;
 
@@ -24,6 +25,8 @@ internal static class AnnouncementTestData
             ["Hromada:Messenger:PageAccessToken"] = "EAAG-test",
             ["Hromada:Messenger:PageId"] = PageId,
             ["Hromada:Viber:AuthToken"] = "viber-test-token",
+            ["Hromada:Instagram:AccessToken"] = "instagram-test-token",
+            ["Hromada:Instagram:UserId"] = InstagramUserId,
             ["Hromada:Announcements:TelegramChannel"] = TelegramChannel,
             ["Hromada:Announcements:FacebookPageFeed"] = "true",
         };

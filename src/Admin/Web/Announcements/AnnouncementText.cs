@@ -26,6 +26,7 @@ internal static class AnnouncementText
         AnnouncementTarget.ViberSubscribers => "підписники у Viber",
         AnnouncementTarget.FacebookPage => "сторінка громади у Facebook",
         AnnouncementTarget.Feed => "стрічка новин для сайту (Atom)",
+        AnnouncementTarget.Instagram => "Instagram громади (картка з підписом)",
         _ => target.ToString(),
     };
 
@@ -49,7 +50,14 @@ internal static class AnnouncementText
     /// </summary>
     public static string Problem(string field, string english, string? text, IReadOnlyList<string> targets) => field switch
     {
+        "title" when english.Contains("card", StringComparison.Ordinal) => "Назва не вміщується на картку для Instagram: скоротіть її.",
         "title" => $"Назва — не довше {AnnouncementValidator.TitleMaxLength} символів.",
+        "text" when english.Contains("card", StringComparison.Ordinal) =>
+            "Без назви заголовком картки для Instagram стає перший рядок тексту, а він не вміщується: додайте коротшу назву.",
+        "text" when english.Contains("hashtags", StringComparison.Ordinal) =>
+            $"Instagram дозволяє щонайбільше {AnnouncementTargets.InstagramHashtagLimit} хештегів у підписі: приберіть зайві.",
+        "text" when english.Contains("mentions", StringComparison.Ordinal) =>
+            $"Instagram дозволяє щонайбільше {AnnouncementTargets.InstagramMentionLimit} згадок (@) у підписі: приберіть зайві.",
         "text" when english.Contains("empty", StringComparison.Ordinal) => "Напишіть текст оголошення.",
         "text" when english.Contains("placeholder", StringComparison.Ordinal) =>
             "У тексті є невідомі заповнювачі. Можна: " + string.Join(", ", NoticeTemplate.Placeholders.Select(p => "{" + p + "}")) + ".",

@@ -10,7 +10,7 @@ namespace Hromada.Admin.Web.Announcements;
 
 /// <summary>One announcement: when it goes (the resolved time), where, its text; edit or cancel it while scheduled; the delivery report.</summary>
 [Authorize(Policy = AdminPolicies.Web.Communications)]
-public sealed class DetailsModel(AnnouncementService announcements, AnnouncementPages pages, CommunityClock clock) : PageModel, IShowsInputErrors
+public sealed class DetailsModel(AnnouncementService announcements, AnnouncementPages pages, AnnouncementCards cards, CommunityClock clock) : PageModel, IShowsInputErrors
 {
     [BindProperty]
     public AnnouncementForm Input { get; set; } = new();
@@ -29,7 +29,23 @@ public sealed class DetailsModel(AnnouncementService announcements, Announcement
 
     public bool Posted { get; private set; }
 
+    /// <summary>What the card says, for the preview's alternative text.</summary>
+    public string CardHeadline { get; private set; } = "";
+
+    public bool ForInstagram => Announcement.Targets.Any(t => AnnouncementTargets.HasCard(t.Target));
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
+
+    /// <summary>The card as Instagram gets it: shown on the page, or downloaded to post by hand.</summary>
+    public async Task<IActionResult> OnGetCardAsync(long id, bool download, CancellationToken ct)
+    {
+        if (await pages.GetAsync(id, ct) is not { } a)
+        {
+            return this.NotFoundPage($"Оголошення {id} немає.");
+        }
+        var jpeg = await cards.RenderAsync(a, ct);
+        return download ? File(jpeg, AnnouncementCards.ContentType, AnnouncementCards.FileName(a)) : File(jpeg, AnnouncementCards.ContentType);
+    }
 
     public async Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct)
     {
@@ -84,6 +100,7 @@ public sealed class DetailsModel(AnnouncementService announcements, Announcement
         Announcement = a;
         Targets = pages.Targets();
         Preview = await pages.PreviewAsync(a, ct);
+        CardHeadline = (await cards.ContentAsync(a, ct)).Headline;
         Report = a.Status is AnnouncementStatus.Sending or AnnouncementStatus.Sent ? await pages.ReportAsync(a, ct) : null;
         if (!Posted)
         {
