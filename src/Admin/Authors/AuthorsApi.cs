@@ -83,8 +83,8 @@ public static class AuthorsApi
             p.IsUnidentified = true;
             p.AnonymisedAt = now;
             // Names the fields, never their values: the audit log must not keep what was erased.
-            audit.Record(actor, "Proposal", p.Reference, "Author's personal data erased on request", new { Cleared = cleared },
-                new { p.AnonymisedAt, p.IsUnidentified, Reason = input.Reason!.Trim(), Via = reference });
+            audit.Record(actor, p.Reference, new ProposalAnonymised(new ClearedFields(cleared),
+                new AnonymisedState(now, p.IsUnidentified, InChat: false, input.Reason!.Trim(), reference)));
         }
         if (!await ProposalChange.TrySaveAsync(db, ct))
         {

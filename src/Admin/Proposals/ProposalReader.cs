@@ -90,7 +90,7 @@ public sealed class ProposalReader(HromadaDbContext db, CommunityClock clock)
                 : null,
             notices.Select(n => new NoticeDto(
                 "Decision", NoticeState(n.Status), n.CreatedAt, n.Status == OutboxStatus.Sent ? n.CompletedAt : null, n.LastError, n.Attempts)).ToList(),
-            history.Select(a => new AuditDto(a.At, a.Actor, a.Action, a.Before, a.After)).ToList(),
+            history.Select(a => new AuditDto(a.At, a.Actor, a.Action, a.Before, a.After, a.Kind, a.Version)).ToList(),
             bodies.Where(b => b.Reviews(p.Sphere!.Code)).Select(b => ProposalMapping.Ref(b)!).ToList());
     }
 

@@ -14,6 +14,27 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
         WriteIndented = false,
     };
 
+    /// <summary>Records a typed change of <paramref name="entityKey"/> (its type says what kind of entity it is).</summary>
+    public AuditEntry Record(string actor, string entityKey, AuditEvent change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var entry = new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = actor,
+            EntityType = change.EntityType,
+            EntityKey = entityKey,
+            Action = change.Action,
+            Kind = change.Kind,
+            Version = change.Version,
+            Before = AuditEvents.Write(change.BeforeBody),
+            After = AuditEvents.Write(change.AfterBody),
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Records an untyped change (kinds not yet given an <see cref="AuditEvent"/> type).</summary>
     public AuditEntry Record(string actor, string entityType, string entityKey, string action, object? before, object? after)
     {
         var entry = new AuditEntry

@@ -35,8 +35,7 @@ public sealed class ResidentErasure(HromadaDbContext db, AuditLog audit, TimePro
             p.AnonymisedAt = now;
             p.IsUnidentified = true;
             p.ResidentId = null;
-            audit.Record($"resident:{resident.Channel}", "Proposal", p.Reference, "Personal data erased at the author's request", null,
-                new { p.AnonymisedAt, p.IsUnidentified });
+            audit.Record($"resident:{resident.Channel}", p.Reference, new ProposalAnonymised(null, new AnonymisedState(now, p.IsUnidentified, InChat: true)));
         }
 
         var channel = resident.Channel;
