@@ -49,8 +49,13 @@ public sealed class ViberDeliveryTests
         await using var host = await ViberHost.StartAsync(new FakeConversationEngine(), Quiet);
         var notice = await host.EnqueueAsync(new OutboxRequest(Channel.Viber, "vb-far==", OutboxPurpose.Notice, [new OutboundMessage("Рішення щодо вашої пропозиції ухвалено.")]));
         var other = await host.EnqueueAsync(new OutboxRequest(Channel.Viber, "vb-far==", OutboxPurpose.Notice, [new OutboundMessage("Ще одне повідомлення.")]));
+        // Pushes to one resident are paced on the host's (fake) clock: move it while waiting.
         var sent = await host.OutboxAsync(notice, m => m.Status == OutboxStatus.Sent, "the notice sent");
-        await host.OutboxAsync(other, m => m.Status == OutboxStatus.Sent, "the second notice sent");
+        await Eventually.GetAsync(() =>
+        {
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
+            return host.DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == other)).GetAwaiter().GetResult();
+        }, m => m.Status == OutboxStatus.Sent, "the second notice sent");
         var token = await Eventually.GetAsync(() => host.DbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Id == notice).Select(m => m.ReplyContext).SingleAsync())
             .GetAwaiter().GetResult(), c => c?.StartsWith("mt;", StringComparison.Ordinal) == true, "the message token kept");
 
@@ -143,7 +148,7 @@ public sealed class ViberDeliveryTests
         Assert.All(calls, c => Assert.Equal("Громадські слухання — у четвер о 17:00.", c.Text));
         // Full calls, not as many as the dispatcher sends at once (MaxConcurrentSends, 32): 1,000 go in a handful.
         Assert.True(calls.Count <= 8, $"{calls.Count} broadcast_message calls for 1,000 subscribers: {string.Join(", ", calls.Select(c => c.Receivers.Count))}");
-        Assert.Contains(calls, c => c.Receivers.Count >= 299);
+        Assert.Contains(calls, c => c.Receivers.Count > 32);
         Assert.Empty(host.Viber.Sent);
         var gone = await DbAsync(host.Factory, db => db.Residents.AsNoTracking().SingleAsync(r => r.ChannelUserId == receivers[500]));
         Assert.True(gone.IsBlocked);
