@@ -19,6 +19,7 @@ using Hromada.Core.Access;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,8 @@ public static class AdminApiExtensions
         services.AddMeetingServices();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Errors an API user reads are in the request's Accept-Language (Ukrainian by default, English when asked).
+        services.AddTransient<IStartupFilter, ApiLanguage.OutermostStep>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(AdminPolicies.Add);
@@ -77,6 +80,7 @@ public static class AdminApiExtensions
             };
             RequireKey(document);
             DescribeListItems(document);
+            OpenApiMatchesEndpoints.Apply(document);
             return Task.CompletedTask;
         }));
         return services;
@@ -188,6 +192,7 @@ public static class AdminApiExtensions
         endpoints.MapOpenApi();
         var admin = endpoints.MapGroup("/api/admin").RequireAuthorization();
         admin.AddEndpointFilterFactory(InputBoundsFilter.Create);
+        admin.AddEndpointFilter(ProblemJsonFilter.InvokeAsync);
         admin.MapConsultationsApi();
         admin.MapProposalsApi();
         admin.MapClassificationApi();

@@ -36,6 +36,7 @@ public static class HromadaCoreExtensions
         services.AddSingleton<CommunityClock>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DatabaseCopy>();
         services.AddScoped<CatalogSync>();
         services.AddScoped<ConsultationSeeder>();
         services.AddSingleton<CatalogCache>();

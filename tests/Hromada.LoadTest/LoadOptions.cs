@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Hromada.LoadTest;
 
-/// <summary>Command-line options: <c>--residents 200 --duration 60 --warmup 5 --connections 40 --rate 300 --hold-chat --only hromada</c>.</summary>
+/// <summary>
+/// Command-line options: <c>--residents 200 --duration 60 --warmup 5 --connections 40 --rate 300 --hold-chat --only hromada
+/// --provider sqlite|postgres --instances 2 --postgres "Host=…;Username=…;Password=…;Database=postgres"</c>.
+/// </summary>
 internal sealed record LoadOptions
 {
     public int Residents { get; init; } = 200;
@@ -27,6 +30,15 @@ internal sealed record LoadOptions
     /// <summary>Extra environment variables (K=V) for the Hromada.Bot host, e.g. GC settings to compare.</summary>
     public IReadOnlyList<string> HostEnvironment { get; init; } = [];
 
+    /// <summary>"sqlite" (the default: one file) or "postgres" (a fresh database on <see cref="Postgres"/>'s server).</summary>
+    public string Provider { get; init; } = "sqlite";
+
+    /// <summary>Hromada.Bot processes on one database (PostgreSQL only for more than one), updates spread over them in turn.</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>A PostgreSQL server connection string whose user may create databases (default: HROMADA_TEST_POSTGRES).</summary>
+    public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("HROMADA_TEST_POSTGRES");
+
     /// <summary>Print the first resident's turns.</summary>
     public bool Trace { get; init; }
 
@@ -47,8 +59,19 @@ internal sealed record LoadOptions
                 "--trace" => o with { Trace = true },
                 "--env" => o with { HostEnvironment = [.. o.HostEnvironment, Next()] },
                 "--only" => o with { Only = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --rate N --hold-chat --only hromada|echo"),
+                "--provider" => o with { Provider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres.") },
+                "--instances" => o with { Instances = int.Parse(Next(), CultureInfo.InvariantCulture) is var n and >= 1 and <= 8 ? n : throw new ArgumentException("--instances is 1 to 8.") },
+                "--postgres" => o with { Postgres = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --rate N --hold-chat --only hromada|echo --provider sqlite|postgres --instances N --postgres CONNECTION"),
             };
+        }
+        if (o.Instances > 1 && o.Provider != "postgres")
+        {
+            throw new ArgumentException("--instances above 1 needs --provider postgres (SQLite is one instance per file).");
+        }
+        if (o.Provider == "postgres" && string.IsNullOrWhiteSpace(o.Postgres))
+        {
+            throw new ArgumentException("--provider postgres needs --postgres \"Host=…;Username=…;Password=…;Database=postgres\" (or HROMADA_TEST_POSTGRES).");
         }
         return o;
     }

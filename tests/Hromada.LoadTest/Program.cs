@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hromada.LoadTest;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 // The project's load tool: N residents complete the questionnaire at once over Telegram webhooks, against a fast fake
 // Bot API, first on Hromada.Bot, then on a bare Telegram.Bot echo bot, and our figures are printed as ratios to it.
@@ -10,7 +11,8 @@ var work = Path.Combine(Path.GetTempPath(), "hromada-load", TimeProvider.System.
 Directory.CreateDirectory(work);
 Console.WriteLine($"Hromada.Bot load test: {options.Residents} residents, {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, " +
     $"{options.Connections} webhook connections{(options.HoldChat ? ", one chat held by a 429 (retry_after 10)" : "")}" +
-    $"{(options.Rate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", open loop at {rate:0} updates/s") : ", closed loop")}; {Environment.ProcessorCount} cores");
+    $"{(options.Rate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", open loop at {rate:0} updates/s") : ", closed loop")}; {Environment.ProcessorCount} cores; " +
+    $"{(options.Provider == "postgres" ? $"PostgreSQL, {options.Instances} instance(s)" : "SQLite, 1 instance")}");
 Console.WriteLine($"Working folder: {work}");
 
 await using var telegram = new FakeTelegram();
@@ -24,7 +26,7 @@ if (options.Only is null or "hromada")
     var folder = Directory.CreateDirectory(Path.Combine(work, "hromada")).FullName;
     var env = new Dictionary<string, string>
     {
-        ["ConnectionStrings__Hromada"] = $"Data Source={Path.Combine(folder, "hromada.db")}",
+        ["ConnectionStrings__Hromada"] = options.Provider == "postgres" ? "" : $"Data Source={Path.Combine(folder, "hromada.db")}",
         ["Hromada__Telegram__Token"] = FakeTelegram.Token,
         ["Hromada__Telegram__ApiBaseUrl"] = telegram.BaseUrl,
         ["Hromada__Telegram__Mode"] = "Webhook",
@@ -40,7 +42,25 @@ if (options.Only is null or "hromada")
         var eq = pair.IndexOf('=', StringComparison.Ordinal);
         env[pair[..eq]] = pair[(eq + 1)..];
     }
-    results.Add(await RunAsync("Hromada.Bot", Path.Combine(bin, "Hromada.Bot.dll"), folder, env, questionnaire: true));
+    PostgresRun? pg = null;
+    if (options.Provider == "postgres")
+    {
+        pg = await PostgresRun.CreateAsync(options.Postgres!);
+        env["Hromada__Database__Provider"] = "PostgreSql";
+        env["ConnectionStrings__Hromada"] = pg.ConnectionString;
+    }
+    try
+    {
+        var name = pg is null ? "Hromada.Bot" : $"Hromada.Bot (PostgreSQL, {options.Instances} instance{(options.Instances > 1 ? "s" : "")})";
+        results.Add(await RunAsync(name, Path.Combine(bin, "Hromada.Bot.dll"), folder, env, questionnaire: true, pg, options.Instances));
+    }
+    finally
+    {
+        if (pg is not null)
+        {
+            await pg.DisposeAsync();
+        }
+    }
 }
 if (options.Only is null or "echo")
 {
@@ -48,7 +68,7 @@ if (options.Only is null or "echo")
     var bin = await HostProcess.BuildAsync(root, "tests/Hromada.EchoBot/Hromada.EchoBot.csproj", Path.Combine(work, "echo-bin"));
     var folder = Directory.CreateDirectory(Path.Combine(work, "echo")).FullName;
     var env = new Dictionary<string, string> { ["Echo__Token"] = FakeTelegram.Token, ["Echo__ApiBaseUrl"] = telegram.BaseUrl };
-    results.Add(await RunAsync("Telegram.Bot echo", Path.Combine(bin, "Hromada.EchoBot.dll"), folder, env, questionnaire: false));
+    results.Add(await RunAsync("Telegram.Bot echo", Path.Combine(bin, "Hromada.EchoBot.dll"), folder, env, questionnaire: false, null, 1));
 }
 
 Console.WriteLine();
@@ -67,19 +87,30 @@ if (results.Count == 2)
 }
 return 0;
 
-async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<string, string> env, bool questionnaire)
+async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<string, string> env, bool questionnaire, PostgresRun? pg, int instances)
 {
-    await using var host = await HostProcess.StartAsync(dll, folder, env);
+    var hosts = new List<HostProcess>();
+    for (var i = 1; i <= instances; i++)
+    {
+        var instanceEnv = new Dictionary<string, string>(env);
+        if (instances > 1)
+        {
+            instanceEnv["Hromada__Pipeline__InstanceId"] = $"load-{i}";
+        }
+        var instanceFolder = instances > 1 ? Directory.CreateDirectory(Path.Combine(folder, $"instance-{i}")).FullName : folder;
+        hosts.Add(await HostProcess.StartAsync(dll, instanceFolder, instanceEnv));
+    }
+    await using var first = hosts[0];
     await Task.Delay(3000);
-    var idle = host.Memory().Now;
-    Console.WriteLine($"{name}: started (pid {host.Pid}, idle RSS {idle:0} MB); running…");
+    var idle = hosts.Sum(h => h.Memory().Now);
+    Console.WriteLine($"{name}: started (pid {string.Join(", ", hosts.Select(h => h.Pid))}, idle RSS {idle:0} MB); running…");
 
     using var http = Residents.CreateClient(options.Connections);
     using var stats = new RunStats();
     var pace = options.Rate is { } rate ? new OpenLoop(rate) : null;
     using var pacing = new CancellationTokenSource();
     var paced = pace?.RunAsync(pacing.Token) ?? Task.CompletedTask;
-    var residents = new Residents(http, host.Url + "/telegram/webhook", telegram, stats) { Trace = options.Trace, Pace = pace };
+    var residents = new Residents(http, [.. hosts.Select(h => h.Url + "/telegram/webhook")], telegram, stats) { Trace = options.Trace, Pace = pace };
     var begin = Environment.TickCount64;
     stats.WindowStart = begin + (long)options.Warmup.TotalMilliseconds;
     stats.WindowEnd = stats.WindowStart + (long)options.Duration.TotalMilliseconds;
@@ -89,7 +120,7 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
         .Select(i => questionnaire ? residents.QuestionnaireAsync(chatBase + i, chatBase + i == heldChat) : residents.EchoAsync(chatBase + i))
         .ToList();
     await Task.Delay(options.Warmup);
-    var cpuBefore = host.CpuTime();
+    var cpuBefore = hosts.Sum(h => h.CpuTime().TotalMilliseconds);
     var offeredBefore = pace?.Offered ?? 0;
     var missedBefore = pace?.Missed ?? 0;
     if (heldChat > 0)
@@ -97,7 +128,7 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
         telegram.Hold(heldChat);
     }
     await Task.Delay(options.Duration);
-    var cpu = host.CpuTime() - cpuBefore;
+    var cpu = TimeSpan.FromMilliseconds(hosts.Sum(h => h.CpuTime().TotalMilliseconds) - cpuBefore);
     var offered = (pace?.Offered ?? 0) - offeredBefore;
     var missed = (pace?.Missed ?? 0) - missedBefore;
     stats.StopNow();
@@ -105,12 +136,19 @@ async Task<Result> RunAsync(string name, string dll, string folder, Dictionary<s
     await paced;
     await Task.WhenAll(tasks);
     await Task.Delay(1000);
-    var peak = host.Memory().Peak;
+    var peak = hosts.Sum(h => h.Memory().Peak);
 
     long stored = -1, distinct = -1;
-    if (questionnaire)
+    foreach (var h in hosts)
     {
-        await host.DisposeAsync();
+        await h.DisposeAsync();
+    }
+    if (questionnaire && pg is not null)
+    {
+        (stored, distinct) = await pg.CountProposalsAsync();
+    }
+    else if (questionnaire)
+    {
         SqliteConnection.ClearAllPools();
         await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "hromada.db")};Mode=ReadOnly");
         await db.OpenAsync();
@@ -144,6 +182,51 @@ static string FindRoot()
         }
     }
     throw new InvalidOperationException("Run the load tool from inside the repository (Hromada.Bot.sln not found).");
+}
+
+/// <summary>A fresh PostgreSQL database for one run (--provider postgres), dropped at the end.</summary>
+internal sealed class PostgresRun : IAsyncDisposable
+{
+    private readonly string _server;
+
+    private PostgresRun(string server, string connectionString)
+    {
+        _server = server;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresRun> CreateAsync(string server)
+    {
+        var name = "hromada_load_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new PostgresRun(server, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+    }
+
+    public async Task<(long Stored, long Distinct)> CountProposalsAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*), COUNT(DISTINCT \"Reference\") FROM \"Proposals\"", connection);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
 
 internal sealed record Result(string Name, RunStats Stats, TimeSpan Duration, long Stored, long Distinct, double IdleMb, double PeakMb, string Note)

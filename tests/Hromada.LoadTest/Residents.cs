@@ -36,9 +36,14 @@ internal sealed class RunStats : IDisposable
     public bool InWindow(long at) => at >= WindowStart && at <= WindowEnd;
 }
 
-/// <summary>Residents that post Telegram updates to a webhook, one turn at a time, and wait for the bot's answer.</summary>
-internal sealed partial class Residents(HttpClient webhook, string webhookUrl, FakeTelegram telegram, RunStats stats)
+/// <summary>
+/// Residents that post Telegram updates to a webhook, one turn at a time, and wait for the bot's answer. With several
+/// instances, updates go to them in turn, as a load balancer would spread them (one resident's steps land on different ones).
+/// </summary>
+internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string> webhookUrls, FakeTelegram telegram, RunStats stats)
 {
+    private int _nextUrl;
+
     public const string Secret = "load-test_secret";
     private const string ProposalText = "Пропоную відремонтувати дорогу до школи в нашому селі: восени там не пройти й не проїхати.";
     private static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(30);
@@ -156,7 +161,8 @@ internal sealed partial class Residents(HttpClient webhook, string webhookUrl, F
         try
         {
             using var content = new StringContent(update, Encoding.UTF8, "application/json");
-            using var request = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = content };
+            var url = webhookUrls[(int)((uint)Interlocked.Increment(ref _nextUrl) % (uint)webhookUrls.Count)];
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
             request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
             using var response = await webhook.SendAsync(request);
             if (!response.IsSuccessStatusCode)

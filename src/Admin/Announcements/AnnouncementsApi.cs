@@ -1,4 +1,5 @@
 using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Storage;
@@ -58,8 +59,8 @@ public static class AnnouncementsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [page < 1 ? "page" : "pageSize"] = ["page starts at 1; pageSize is between 1 and 200."],
-            }, title: "The list request is not valid");
+                [page < 1 ? "page" : "pageSize"] = [ApiLanguage.Pick("page starts at 1; pageSize is between 1 and 200.", "page починається з 1; pageSize — від 1 до 200.")],
+            }, title: ApiLanguage.Pick("The list request is not valid", "Запит списку неправильний"));
         }
         var query = db.Announcements.AsNoTracking();
         if (request.Status is { } status)
@@ -160,14 +161,19 @@ public static class AnnouncementsApi
         }
         if (result.Conflict is { } conflict)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "The announcement can no longer be changed", Detail = conflict });
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = ApiLanguage.Pick("The announcement can no longer be changed", "Оголошення вже не можна змінити"), Detail = conflict });
         }
         return TypedResults.Ok(AnnouncementMapping.ToDto(result.Announcement!, clock, null));
     }
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "The announcement is not valid");
+        TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The announcement is not valid", "Оголошення неправильне"));
 
     private static NotFound<ProblemDetails> NotFoundProblem(long id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such announcement", Detail = $"There is no announcement {id}." });
+        TypedResults.NotFound(new ProblemDetails
+        {
+            Status = 404,
+            Title = ApiLanguage.Pick("No such announcement", "Такого оголошення немає"),
+            Detail = ApiLanguage.Pick($"There is no announcement {id}.", $"Оголошення {id} немає."),
+        });
 }

@@ -16,9 +16,11 @@ public static class AdminCommandLine
           keys create --name NAME --role Admin|WorkingGroup|Reviewer|Communications [--review-body CODE]
           keys list
           keys revoke --name NAME
+          database copy --to "Host=…;Database=…;Username=…;Password=…"
+              copies this service's SQLite database into an empty PostgreSQL database (stop the service first)
         """;
 
-    public static bool IsCommand(string[] args) => args is ["keys", ..];
+    public static bool IsCommand(string[] args) => args is ["keys", ..] or ["database", ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -27,6 +29,10 @@ public static class AdminCommandLine
         await using var scope = services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         var options = ParseOptions(args.Skip(2).ToArray());
+        if (args is ["database", ..])
+        {
+            return await DatabaseCommandAsync(scope.ServiceProvider, args, options, output);
+        }
         const string actor = "command-line";
 
         try
@@ -51,12 +57,15 @@ public static class AdminCommandLine
 
                 case "list":
                     var all = await keys.ListAsync();
-                    await output.WriteLineAsync("name\trole\treview body id\tcreated (UTC)\tstate");
+                    var bodies = await keys.ReviewBodyCodesAsync();
+                    await output.WriteLineAsync("name\trole\treview body\tcreated (UTC)\tstate");
                     foreach (var k in all)
                     {
                         var state = k.RevokedAt is null ? "active" : $"revoked {k.RevokedAt:yyyy-MM-dd HH:mm}";
+                        // The code the key was created with (--review-body), as 'keys create' takes it; "-" for none.
+                        var body = k.ReviewBodyId is { } id ? bodies.GetValueOrDefault(id, "?") : "-";
                         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"{k.Name}\t{k.Role}\t{k.ReviewBodyId}\t{k.CreatedAt:yyyy-MM-dd HH:mm}\t{state}"));
+                            $"{k.Name}\t{k.Role}\t{body}\t{k.CreatedAt:yyyy-MM-dd HH:mm}\t{state}"));
                     }
                     return 0;
 
@@ -83,6 +92,33 @@ public static class AdminCommandLine
         {
             await output.WriteLineAsync(ex.Message);
             return 2;
+        }
+    }
+
+    private static async Task<int> DatabaseCommandAsync(IServiceProvider services, string[] args, Dictionary<string, string> options, TextWriter output)
+    {
+        if (args.ElementAtOrDefault(1) != "copy" || !options.TryGetValue("to", out var to))
+        {
+            await output.WriteLineAsync(Usage);
+            return 2;
+        }
+        try
+        {
+            var tables = await services.GetRequiredService<Core.Storage.DatabaseCopy>().CopyToPostgreSqlAsync(to);
+            await output.WriteLineAsync("table\trows in SQLite\trows in PostgreSQL");
+            foreach (var t in tables)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{t.Table}\t{t.SourceRows}\t{t.CopiedRows}"));
+            }
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Copied {tables.Sum(t => t.CopiedRows)} rows in {tables.Count} tables; every count and every proposal reference is equal."));
+            await output.WriteLineAsync("Now set Hromada:Database:Provider=PostgreSql and ConnectionStrings:Hromada to the new database, and start the service.");
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await output.WriteLineAsync("Nothing was copied: " + ex.Message);
+            return 1;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Hromada.Admin.Commands;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -52,8 +53,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             ProblemDetails =
             {
                 Status = 401,
-                Title = "An admin API key is required",
-                Detail = "Send 'Authorization: Bearer <key>' with a key created by 'keys create'.",
+                Title = ApiLanguage.Pick("An admin API key is required", "Потрібен ключ адміністративного API"),
+                Detail = ApiLanguage.Pick("Send 'Authorization: Bearer <key>' with a key created by 'keys create'.",
+                    "Надішліть «Authorization: Bearer <ключ>» з ключем, створеним командою «keys create»."),
             },
         });
     }
@@ -67,8 +69,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             ProblemDetails =
             {
                 Status = 403,
-                Title = "This key's role may not do that",
-                Detail = $"The key '{Context.User.Identity?.Name}' has the role {Context.User.FindFirstValue(ClaimTypes.Role)}.",
+                Title = ApiLanguage.Pick("This key's role may not do that", "Роль цього ключа цього не дозволяє"),
+                Detail = ApiLanguage.Pick($"The key '{Context.User.Identity?.Name}' has the role {Context.User.FindFirstValue(ClaimTypes.Role)}.",
+                    $"Ключ «{Context.User.Identity?.Name}» має роль {Context.User.FindFirstValue(ClaimTypes.Role)}."),
             },
         });
     }

@@ -74,7 +74,7 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The key cannot be created", errors);
+            return CommandFailure.Invalid("The key cannot be created", "Ключ не можна створити", errors);
         }
 
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
@@ -105,6 +105,10 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
 
     public Task<List<ApiKey>> ListAsync(CancellationToken ct = default) =>
         db.ApiKeys.AsNoTracking().OrderBy(k => k.Name).ToListAsync(ct);
+
+    /// <summary>The codes of the review bodies keys are bound to, by id (what <c>keys list</c> shows instead of the id).</summary>
+    public Task<Dictionary<int, string>> ReviewBodyCodesAsync(CancellationToken ct = default) =>
+        db.ReviewBodies.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Code, ct);
 
     public async Task<bool> RevokeAsync(string name, string actor, CancellationToken ct = default)
     {

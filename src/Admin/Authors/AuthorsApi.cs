@@ -45,15 +45,16 @@ public static class AuthorsApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Reference))
         {
-            errors["reference"] = ["Name the author by the reference of one of their proposals."];
+            errors["reference"] = [ApiLanguage.Pick("Name the author by the reference of one of their proposals.", "Назвіть автора номером однієї з його пропозицій.")];
         }
         if (!dryRun && (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > 500))
         {
-            errors["reason"] = ["Say why, in 1 to 500 characters (e.g. the request's number and date); it goes into the audit log."];
+            errors["reason"] = [ApiLanguage.Pick("Say why, in 1 to 500 characters (e.g. the request's number and date); it goes into the audit log.",
+                "Вкажіть підставу, від 1 до 500 символів (наприклад, номер і дату заяви); вона йде до журналу дій.")];
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The erasure request is incomplete");
+            return TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The erasure request is incomplete", "Запит на знеособлення неповний"));
         }
 
         var reference = input.Reference!.Trim();

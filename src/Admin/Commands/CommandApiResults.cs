@@ -17,11 +17,11 @@ internal static class CommandApiResults
     };
 
     public static ValidationProblem Validation(CommandFailure failure) =>
-        TypedResults.ValidationProblem((failure.Errors ?? new FieldErrors()).ToEnglish(), title: failure.Title);
+        TypedResults.ValidationProblem((failure.Errors ?? new FieldErrors()).ToApi(), title: failure.Title.Current);
 
     public static NotFound<ProblemDetails> NotFound(CommandFailure failure) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = failure.Title, Detail = failure.Detail });
+        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = failure.Title.Current, Detail = failure.Detail?.Current });
 
     public static Conflict<ProblemDetails> Conflict(CommandFailure failure) =>
-        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = failure.Title, Detail = failure.Detail });
+        TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = failure.Title.Current, Detail = failure.Detail?.Current });
 }

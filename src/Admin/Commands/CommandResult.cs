@@ -11,15 +11,21 @@ public enum CommandStatus
 
 /// <summary>
 /// Why a command did nothing: invalid input (with <see cref="Errors"/> by field), an unknown target, or a concurrent
-/// change (the caller read an older version). <see cref="Title"/> and <see cref="Detail"/> are the API's English.
+/// change (the caller read an older version). <see cref="Title"/> and <see cref="Detail"/> are what the API answers, in
+/// English and Ukrainian (the request's <c>Accept-Language</c> picks, see <see cref="ApiLanguage"/>).
 /// </summary>
-public sealed record CommandFailure(CommandStatus Status, string Title, string? Detail = null, FieldErrors? Errors = null)
+public sealed record CommandFailure(CommandStatus Status, ApiText Title, ApiText? Detail = null, FieldErrors? Errors = null)
 {
-    public static CommandFailure Invalid(string title, FieldErrors errors) => new(CommandStatus.Invalid, title, null, errors);
+    public static CommandFailure Invalid(string title, string ukrainianTitle, FieldErrors errors) =>
+        new(CommandStatus.Invalid, new ApiText(title, ukrainianTitle), null, errors);
 
-    public static CommandFailure NotFound(string title, string detail) => new(CommandStatus.NotFound, title, detail);
+    public static CommandFailure Invalid(ApiText title, FieldErrors errors) => new(CommandStatus.Invalid, title, null, errors);
 
-    public static CommandFailure Conflict(string title, string detail) => new(CommandStatus.Conflict, title, detail);
+    public static CommandFailure NotFound(string title, string ukrainianTitle, string detail, string ukrainianDetail) =>
+        new(CommandStatus.NotFound, new ApiText(title, ukrainianTitle), new ApiText(detail, ukrainianDetail));
+
+    public static CommandFailure Conflict(string title, string ukrainianTitle, string detail, string ukrainianDetail) =>
+        new(CommandStatus.Conflict, new ApiText(title, ukrainianTitle), new ApiText(detail, ukrainianDetail));
 }
 
 /// <summary>A command's value when it was done, else its <see cref="CommandFailure"/>.</summary>

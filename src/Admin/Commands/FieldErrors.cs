@@ -1,11 +1,11 @@
 namespace Hromada.Admin.Commands;
 
-/// <summary>One field's problem: in English for the API's ProblemDetails, in Ukrainian for the web page.</summary>
+/// <summary>One field's problem: in English and Ukrainian for the API's ProblemDetails (by Accept-Language), in Ukrainian for the web page.</summary>
 public sealed record FieldError(string Field, string English, string Ukrainian);
 
 /// <summary>
 /// The problems a command found with its input, by field (the API's field names). A rule states its message once, in
-/// both languages, where it is checked: the API answers the English, the page shows the Ukrainian beside the field.
+/// both languages, where it is checked: the API answers in the request's language, the page shows the Ukrainian beside the field.
 /// </summary>
 public sealed class FieldErrors
 {
@@ -28,6 +28,7 @@ public sealed class FieldErrors
     /// <summary>The Ukrainian message for a field, or null.</summary>
     public string? Ukrainian(string field) => _errors.Find(e => e.Field == field)?.Ukrainian;
 
-    /// <summary>What the API's ValidationProblem carries.</summary>
-    public Dictionary<string, string[]> ToEnglish() => _errors.ToDictionary(e => e.Field, e => new[] { e.English }, StringComparer.Ordinal);
+    /// <summary>What the API's ValidationProblem carries, in the request's language (<see cref="ApiLanguage"/>).</summary>
+    public Dictionary<string, string[]> ToApi() =>
+        _errors.ToDictionary(e => e.Field, e => new[] { ApiLanguage.Pick(e.English, e.Ukrainian) }, StringComparer.Ordinal);
 }

@@ -37,7 +37,7 @@ internal static class InputBoundsFilter
                     InputBounds.Check(context.Arguments[index], field, errors, isService);
                 }
             }
-            return errors.Any ? TypedResults.ValidationProblem(errors.ToEnglish(), title: Title) : await next(context);
+            return errors.Any ? TypedResults.ValidationProblem(errors.ToApi(), title: ApiLanguage.Pick(Title, "Значення поза межами")) : await next(context);
         };
     }
 

@@ -118,7 +118,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The extension is incomplete", errors);
+            return CommandFailure.Invalid("The extension is incomplete", "Продовження неповне", errors);
         }
         if (input.Version is { } v && v != c.Version)
         {
@@ -204,7 +204,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
         {
             errors.Add("deadline", "The deadline must be after the opening.", "Кінцевий строк має бути пізнішим за початок.");
         }
-        return errors.Any ? CommandFailure.Invalid("The consultation is not valid", errors) : null;
+        return errors.Any ? CommandFailure.Invalid("The consultation is not valid", "Консультація неправильна", errors) : null;
     }
 
     private static void CheckProtocolNumber(string? number, FieldErrors errors)
@@ -222,8 +222,10 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
 
     private static string Key(Consultation c) => c.Id.ToString(CultureInfo.InvariantCulture);
 
-    private static CommandFailure NotFound(int id) => CommandFailure.NotFound("No such consultation", $"There is no consultation {id}.");
+    private static CommandFailure NotFound(int id) => CommandFailure.NotFound("No such consultation", "Такої консультації немає",
+        $"There is no consultation {id}.", $"Консультації {id} немає.");
 
-    private static CommandFailure Stale(int? current) => CommandFailure.Conflict("Someone else changed this consultation",
-        "Re-read it and apply your change again." + (current is null ? "" : $" Current version: {current}."));
+    private static CommandFailure Stale(int? current) => CommandFailure.Conflict("Someone else changed this consultation", "Хтось інший змінив цю консультацію",
+        "Re-read it and apply your change again." + (current is null ? "" : $" Current version: {current}."),
+        "Прочитайте її знову й повторіть свою зміну." + (current is null ? "" : $" Поточна версія: {current}."));
 }

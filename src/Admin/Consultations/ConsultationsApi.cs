@@ -40,7 +40,12 @@ public static class ConsultationsApi
     private static async Task<Results<Ok<ConsultationDto>, NotFound<ProblemDetails>>> GetAsync(int id, ConsultationService consultations, CancellationToken ct) =>
         await consultations.GetAsync(id, ct) is { } c
             ? TypedResults.Ok(c)
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such consultation", Detail = $"There is no consultation {id}." });
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Status = 404,
+                Title = ApiLanguage.Pick("No such consultation", "Такої консультації немає"),
+                Detail = ApiLanguage.Pick($"There is no consultation {id}.", $"Консультації {id} немає."),
+            });
 
     private static async Task<Results<Created<ConsultationDto>, ValidationProblem>> CreateAsync(
         ConsultationInput input, ConsultationService consultations, ClaimsPrincipal user, CancellationToken ct)

@@ -34,7 +34,7 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
         var (number, date, meetingConsultation) = await ProtocolAsync(input.Meeting, input.ProtocolNumber, input.ProtocolDate, errors, ct);
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The decision is incomplete", errors);
+            return CommandFailure.Invalid("The decision is incomplete", "Рішення неповне", errors);
         }
         var p = await ProposalChange.LoadAsync(db, reference, ct);
         if (p is null)
@@ -43,7 +43,7 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
         }
         if (meetingConsultation is { } mc && mc != p.ConsultationId)
         {
-            return CommandFailure.Invalid("The decision is incomplete", new FieldErrors().Add("meeting",
+            return CommandFailure.Invalid("The decision is incomplete", "Рішення неповне", new FieldErrors().Add("meeting",
                 $"Meeting {input.Meeting} is of another consultation than {reference}.", "Це засідання іншої консультації."));
         }
         if (ProposalChange.CheckVersion(p, input.Version) is { } conflict)
@@ -88,7 +88,7 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
         (protocolNumber, protocolDate, _) = await ProtocolAsync(meeting, protocolNumber, protocolDate, errors, ct);
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The decision is incomplete", errors);
+            return CommandFailure.Invalid("The decision is incomplete", "Рішення неповне", errors);
         }
 
         var byReference = items!.GroupBy(i => i.Reference!.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);

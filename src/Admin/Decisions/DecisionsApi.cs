@@ -24,7 +24,7 @@ public static class DecisionsApi
         return admin;
     }
 
-    /// <summary>The bulk decision: <see cref="Items"/> (each with its own justification), or <see cref="References"/> with one outcome and justification.</summary>
+    /// <summary>The bulk decision: <c>items</c> (each with its own justification), or <c>references</c> with one outcome and justification.</summary>
     public sealed record BulkDecisionInput(
         IReadOnlyList<string>? References, DecisionOutcome? Outcome, string? Justification, string? ProtocolNumber, DateOnly? ProtocolDate,
         IReadOnlyList<DecisionService.DecisionItem>? Items = null, int? Meeting = null);

@@ -1,4 +1,5 @@
 using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
 using Hromada.Admin.Proposals;
 using Hromada.Core.Audit;
 using Hromada.Core.Community;
@@ -46,8 +47,8 @@ public static class ExportsApi
         };
         if (delimiter == '\0')
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["delimiter"] = ["Use 'semicolon' (default) or 'comma'."] },
-                title: "Unknown delimiter");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["delimiter"] = [ApiLanguage.Pick("Use 'semicolon' (default) or 'comma'.", "Вкажіть «semicolon» (типово) або «comma».")] },
+                title: ApiLanguage.Pick("Unknown delimiter", "Невідомий роздільник"));
         }
         if (await StartAsync(db, audit, loggers, http, options, "csv", ct) is { } forbidden)
         {
@@ -100,7 +101,7 @@ public static class ExportsApi
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Building {File} failed: {Cause}", fileName, ex.Message);
-            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: $"{fileName} could not be built",
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: ApiLanguage.Pick($"{fileName} could not be built", $"Не вдалося створити {fileName}"),
                 detail: ex.Message);
         }
         file.Position = 0;
@@ -119,8 +120,8 @@ public static class ExportsApi
         {
             if (!http.User.IsAdmin())
             {
-                return TypedResults.Problem(statusCode: 403, title: "Only an Admin key may export personal data",
-                    detail: "Drop includePersonal=true, or ask an administrator.");
+                return TypedResults.Problem(statusCode: 403, title: ApiLanguage.Pick("Only an Admin key may export personal data", "Персональні дані експортує лише ключ адміністратора"),
+                    detail: ApiLanguage.Pick("Drop includePersonal=true, or ask an administrator.", "Приберіть includePersonal=true або зверніться до адміністратора."));
             }
             audit.Record(http.User.ActorName(), "Export", format, "Exported with personal data", null,
                 new { Query = http.Request.QueryString.Value });

@@ -1,4 +1,5 @@
 using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,14 +31,15 @@ public static class GoogleFormsApi
     {
         if (request.ContentLength > MaxBytes)
         {
-            return TypedResults.Problem(statusCode: 413, title: "The file is too large", detail: "Split it into files under 20 MB.");
+            return TypedResults.Problem(statusCode: 413, title: ApiLanguage.Pick("The file is too large", "Файл завеликий"),
+                detail: ApiLanguage.Pick("Split it into files under 20 MB.", "Розділіть його на файли до 20 МБ."));
         }
         var consultation = consultationId is { } id
             ? await db.Consultations.SingleOrDefaultAsync(c => c.Id == id, ct)
             : await db.Consultations.OrderByDescending(c => c.OpensAt).FirstOrDefaultAsync(ct);
         if (consultation is null)
         {
-            return TypedResults.Problem(statusCode: 400, title: "No such consultation");
+            return TypedResults.Problem(statusCode: 400, title: ApiLanguage.Pick("No such consultation", "Такої консультації немає"));
         }
         // Read row by row as the body arrives: a file past the row limit is refused before the rest of it is read.
         using var reader = new StreamReader(request.Body, detectEncodingFromByteOrderMarks: true);
@@ -47,11 +49,12 @@ public static class GoogleFormsApi
         }
         catch (ImportTooLargeException ex)
         {
-            return TypedResults.Problem(statusCode: 413, title: "The file has too many rows", detail: ex.Message);
+            return TypedResults.Problem(statusCode: 413, title: ApiLanguage.Pick("The file has too many rows", "У файлі забагато рядків"), detail: ex.Message);
         }
         catch (FormatException ex)
         {
-            return TypedResults.Problem(statusCode: 400, title: "The file is not a Google Forms export this import can read", detail: ex.Message);
+            return TypedResults.Problem(statusCode: 400, title: ApiLanguage.Pick("The file is not a Google Forms export this import can read", "Це не експорт Google Forms, який цей імпорт уміє читати"),
+                detail: ex.Message);
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class GoogleFormsImporter(
         /// <summary>Each imported proposal's receipt link, for the secretary to send to its author.</summary>
         public IReadOnlyList<ImportedReceipt> Receipts { get; init; } = [];
 
-        /// <summary>Problems found beyond the first <see cref="MaxProblemsListed"/> listed in <see cref="Problems"/>.</summary>
+        /// <summary>Problems found beyond the first 100 listed in <c>problems</c>.</summary>
         public int ProblemsNotListed { get; init; }
     }
 

@@ -88,7 +88,7 @@ public sealed class ManualIntake(
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The proposal cannot be registered", errors);
+            return CommandFailure.Invalid("The proposal cannot be registered", "Пропозицію не можна зареєструвати", errors);
         }
 
         var value = checkedInput.Value;

@@ -7,6 +7,7 @@ using Hromada.Admin.Commands;
 using Hromada.Core.Audit;
 using Hromada.Core.Conversation;
 using Hromada.Core.Email;
+using Hromada.Core.Letters;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
@@ -18,8 +19,8 @@ namespace Hromada.Admin.Letters;
 /// Letters to groups (seed procedure, step 3): the working group writes one letter and sends it to a list of e-mail
 /// addresses (businesses of a settlement, NGOs), each address getting its own e-mail through the e-mail channel's
 /// outbox (retries, the per-minute limit). Every address is checked as everywhere an address is entered, repeats are
-/// sent once. The audit records who sent what to how many addresses; the addresses themselves are kept only in the
-/// outbox messages that send them.
+/// sent once. The audit records who sent what to how many addresses; the letter's row lists its outbox messages (for the
+/// delivery report); the addresses themselves are kept only in the outbox messages that send them.
 /// </summary>
 public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog audit, TimeProvider time)
 {
@@ -53,6 +54,50 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
     {
         /// <summary>What this preview showed, as a key: sending with it sends exactly this letter to exactly these addresses.</summary>
         public string PreviewKey { get; } = KeyOf(Subject, Body, Recipients);
+    }
+
+    /// <summary>An address the letter has not reached (yet): the outbox's state and the mail server's last answer.</summary>
+    public sealed record LetterProblem(string Address, string State, string? Reason);
+
+    /// <summary>
+    /// How far a letter got: addresses it was sent to, delivered (the mail server accepted it), waiting (queued or being
+    /// retried), not delivered (given up or refused), and no longer known (the outbox's retention deleted the record);
+    /// <see cref="Problems"/> lists the addresses waiting for a retry or not delivered, with the reason (detail only).
+    /// </summary>
+    public sealed record LetterReport(
+        string Letter, string Subject, DateTimeOffset SentAt, string SentBy, int Recipients, int Delivered, int Waiting, int NotDelivered,
+        int NoLongerKnown, IReadOnlyList<LetterProblem>? Problems);
+
+    /// <summary>The latest letters (newest first), each with its delivery counts.</summary>
+    public async Task<IReadOnlyList<LetterReport>> ListAsync(int take, CancellationToken ct)
+    {
+        var letters = await db.Letters.AsNoTracking().OrderByDescending(l => l.SentAt).ThenByDescending(l => l.Id).Take(take).ToListAsync(ct);
+        var reports = new List<LetterReport>();
+        foreach (var l in letters)
+        {
+            reports.Add(await ReportAsync(l, details: false, ct));
+        }
+        return reports;
+    }
+
+    /// <summary>One letter's delivery with the addresses not reached yet, or null when there is no such letter.</summary>
+    public async Task<LetterReport?> ReportAsync(string key, CancellationToken ct) =>
+        await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Key == key, ct) is { } letter ? await ReportAsync(letter, details: true, ct) : null;
+
+    private async Task<LetterReport> ReportAsync(Letter letter, bool details, CancellationToken ct)
+    {
+        var messages = await db.LetterMessages.AsNoTracking().Where(m => m.LetterId == letter.Id)
+            .Join(db.OutboxMessages.AsNoTracking(), m => m.OutboxMessageId, o => o.Id, (m, o) => new { o.Recipient, o.Status, o.LastError })
+            .ToListAsync(ct);
+        static bool Waiting(OutboxStatus s) => s is OutboxStatus.Pending or OutboxStatus.Held;
+        var problems = details
+            ? messages.Where(m => m.Status != OutboxStatus.Sent).OrderBy(m => m.Recipient, StringComparer.Ordinal)
+                .Select(m => new LetterProblem(m.Recipient, Waiting(m.Status) ? "waiting" : "notDelivered", m.LastError)).ToList()
+            : null;
+        return new LetterReport(letter.Key, letter.Subject, letter.SentAt, letter.SentBy, letter.Recipients,
+            messages.Count(m => m.Status == OutboxStatus.Sent), messages.Count(m => Waiting(m.Status)),
+            messages.Count(m => m.Status is OutboxStatus.Failed or OutboxStatus.Blocked or OutboxStatus.Skipped),
+            letter.Recipients - messages.Count, problems);
     }
 
     /// <summary>A letter handed to the outbox: how many e-mails, and the audit entry's key.</summary>
@@ -112,7 +157,7 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The letter cannot be sent", errors);
+            return CommandFailure.Invalid("The letter cannot be sent", "Лист не можна надіслати", errors);
         }
         return CommandResult.Done(new LetterPreview(subject, body, recipients, invalid, duplicates, outbox.Sends(Channel.Email)));
     }
@@ -131,13 +176,15 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
         var letter = checkedLetter.Value!;
         if (input.PreviewKey is { } previewed && !string.Equals(previewed, letter.PreviewKey, StringComparison.Ordinal))
         {
-            return CommandFailure.Conflict(ChangedSincePreview,
-                "The subject, text or addresses differ from the preview that was checked; preview the letter again before sending it.");
+            return CommandFailure.Conflict(ChangedSincePreview, "Лист змінено після перегляду",
+                "The subject, text or addresses differ from the preview that was checked; preview the letter again before sending it.",
+                "Тема, текст або адреси відрізняються від переглянутих; перегляньте лист ще раз, перш ніж надсилати.");
         }
         if (!letter.EmailOn)
         {
-            return CommandFailure.Conflict("E-mail is off",
-                "No SMTP server is configured (Hromada:Email:Host), so nothing would send the letter. Configure e-mail first.");
+            return CommandFailure.Conflict("E-mail is off", "Електронну пошту вимкнено",
+                "No SMTP server is configured (Hromada:Email:Host), so nothing would send the letter. Configure e-mail first.",
+                "Сервер SMTP не налаштовано (Hromada:Email:Host), тож лист нічим надіслати. Спершу налаштуйте пошту.");
         }
         // The same letter to the same addresses a moment ago is a second click or a resent form, not a second letter.
         var now = time.GetUtcNow();
@@ -148,17 +195,33 @@ public sealed class LetterService(HromadaDbContext db, IOutbox outbox, AuditLog 
             .Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
         if (repeat is not null)
         {
-            return CommandFailure.Conflict(AlreadySent,
-                $"The same letter went to the same addresses {(int)Math.Ceiling((now - repeat.Value).TotalMinutes)} min ago; it is not sent twice.");
+            var minutes = (int)Math.Ceiling((now - repeat.Value).TotalMinutes);
+            return CommandFailure.Conflict(AlreadySent, "Цей лист уже надіслано",
+                $"The same letter went to the same addresses {minutes} min ago; it is not sent twice.",
+                $"Цей самий лист цим самим адресатам надіслано {minutes} хв тому; вдруге його не надсилаємо.");
         }
         var key = $"{prefix}{now.ToUnixTimeMilliseconds()}";
-        foreach (var address in letter.Recipients)
-        {
-            outbox.Enqueue(EmailRequest.Create(address, letter.Subject, letter.Body, OutboxPurpose.Announcement)!);
-        }
+        var messages = letter.Recipients
+            .Select(address => outbox.Enqueue(EmailRequest.Create(address, letter.Subject, letter.Body, OutboxPurpose.Announcement)!))
+            .ToList();
         audit.Record(user.ActorName(), "Letter", key, "Letter sent", null,
             new { letter.Subject, letter.Body, Recipients = letter.Recipients.Count, Invalid = letter.Invalid.Count, letter.Duplicates });
-        await db.SaveChangesAsync(ct);
+        // The outbox rows first (for their ids), then the letter that lists them: one transaction, so both or neither.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            db.Letters.Add(new Letter
+            {
+                Key = key,
+                Subject = letter.Subject,
+                SentAt = now,
+                SentBy = user.ActorName(),
+                Recipients = messages.Count,
+                Messages = messages.Select(m => new LetterMessage { OutboxMessageId = m.Id }).ToList(),
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         outbox.Signal();
         return CommandResult.Done(new LetterSent(key, letter.Recipients.Count, letter.Invalid, letter.Duplicates));
     }

@@ -62,8 +62,9 @@ public sealed class MeetingService(
             : await db.Consultations.AsNoTracking().OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
         if (consultation is null)
         {
-            return CommandFailure.NotFound("No such consultation",
-                input.Consultation is { } missing ? $"There is no consultation {missing}." : "There is no consultation yet.");
+            return CommandFailure.NotFound("No such consultation", "Такої консультації немає",
+                input.Consultation is { } missing ? $"There is no consultation {missing}." : "There is no consultation yet.",
+                input.Consultation is { } absent ? $"Консультації {absent} немає." : "Консультації ще немає.");
         }
         var meeting = new Meeting { ConsultationId = consultation.Id, CreatedAt = time.GetUtcNow(), CreatedBy = user.ActorName() };
         return await SaveAsync(meeting, input, consultation.Deadline, extended: false, user, ct);
@@ -75,7 +76,7 @@ public sealed class MeetingService(
         var meeting = await db.Meetings.Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
         {
-            return CommandFailure.NotFound("No such meeting", $"There is no meeting {id}.");
+            return CommandFailure.NotFound("No such meeting", "Такого засідання немає", $"There is no meeting {id}.", $"Засідання {id} немає.");
         }
         if (input.Version is { } v && v != meeting.Version)
         {
@@ -103,7 +104,7 @@ public sealed class MeetingService(
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The meeting is not valid", errors);
+            return CommandFailure.Invalid("The meeting is not valid", "Засідання неправильне", errors);
         }
 
         var before = m.Id == 0 ? null : Snapshot(m);
@@ -130,7 +131,7 @@ public sealed class MeetingService(
         catch (DbUpdateException ex) when (m.Id == 0 && ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Another secretary recorded the same number at the same moment (the unique index refused this one).
-            return CommandFailure.Invalid("The meeting is not valid", new FieldErrors().Add("number",
+            return CommandFailure.Invalid("The meeting is not valid", "Засідання неправильне", new FieldErrors().Add("number",
                 $"This consultation already has a meeting with protocol number {m.Number}.", $"Засідання з протоколом № {m.Number} уже є."));
         }
 
@@ -140,8 +141,8 @@ public sealed class MeetingService(
                 new ConsultationService.ExtendInput(to, m.LowActivityReasons, m.Number, m.Date), user, m.Id, ct);
             if (!result.IsDone)
             {
-                return CommandFailure.Invalid("The meeting was recorded, but collection was not extended",
-                    new FieldErrors().Add("sufficiency.newDeadline", result.Failure!.Detail ?? result.Failure.Title,
+                return CommandFailure.Invalid("The meeting was recorded, but collection was not extended", "Засідання записано, але збір не продовжено",
+                    new FieldErrors().Add("sufficiency.newDeadline", result.Failure!.Detail?.English ?? result.Failure.Title.English,
                         "Засідання записано, але строк не продовжено: " + (result.Errors.All.Count > 0 ? result.Errors.All[0].Ukrainian : "консультацію щойно змінили. Спробуйте ще раз.")));
             }
         }
@@ -217,6 +218,7 @@ public sealed class MeetingService(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static CommandFailure Stale(int? current) => CommandFailure.Conflict("Someone else changed this meeting",
-        "Re-read it and apply your change again." + (current is null ? "" : $" Current version: {current}."));
+    private static CommandFailure Stale(int? current) => CommandFailure.Conflict("Someone else changed this meeting", "Хтось інший змінив це засідання",
+        "Re-read it and apply your change again." + (current is null ? "" : $" Current version: {current}."),
+        "Прочитайте його знову й повторіть свою зміну." + (current is null ? "" : $" Поточна версія: {current}."));
 }

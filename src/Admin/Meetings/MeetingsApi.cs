@@ -61,5 +61,10 @@ public static class MeetingsApi
         await protocols.BuildAsync(id, ct) is { } file ? TypedResults.File(file.Docx, DocxType, file.FileName) : NotFound(id);
 
     private static NotFound<ProblemDetails> NotFound(int id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "No such meeting", Detail = $"There is no meeting {id}." });
+        TypedResults.NotFound(new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = ApiLanguage.Pick("No such meeting", "Такого засідання немає"),
+            Detail = ApiLanguage.Pick($"There is no meeting {id}.", $"Засідання {id} немає."),
+        });
 }

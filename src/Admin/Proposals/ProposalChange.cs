@@ -11,16 +11,19 @@ internal static class ProposalChange
     public static Task<Proposal?> LoadAsync(HromadaDbContext db, string reference, CancellationToken ct) =>
         db.Proposals.Include(p => p.Routes).ThenInclude(r => r.ReviewBody).SingleOrDefaultAsync(p => p.Reference == reference, ct);
 
-    public static CommandFailure NotFound(string reference) => CommandFailure.NotFound("No such proposal", $"There is no proposal {reference}.");
+    public static CommandFailure NotFound(string reference) => CommandFailure.NotFound("No such proposal", "Такої пропозиції немає",
+        $"There is no proposal {reference}.", $"Пропозиції {reference} немає.");
 
     /// <summary>A conflict when <paramref name="version"/> was given and someone changed the proposal since it was read.</summary>
     public static CommandFailure? CheckVersion(Proposal p, int? version) =>
         version is { } v && v != p.Version ? Stale(p.Reference, p.Version) : null;
 
     public static CommandFailure Stale(string reference, int? current) => CommandFailure.Conflict(
-        "Someone else changed this proposal",
+        "Someone else changed this proposal", "Хтось інший змінив цю пропозицію",
         $"{reference} was changed after you read it. Re-read it and apply your change again."
-            + (current is null ? "" : $" Current version: {current}."));
+            + (current is null ? "" : $" Current version: {current}."),
+        $"{reference} змінили після того, як ви її прочитали. Прочитайте її знову й повторіть свою зміну."
+            + (current is null ? "" : $" Поточна версія: {current}."));
 
     /// <summary>Marks the proposal changed, so its version moves (and is checked) when only its routes change.</summary>
     public static void Touch(HromadaDbContext db, Proposal p) => db.Entry(p).Property(x => x.Version).IsModified = true;

@@ -49,7 +49,7 @@ public sealed class ProposalCommands(HromadaDbContext db, AuditLog audit)
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The correction is not valid", errors);
+            return CommandFailure.Invalid("The correction is not valid", "Виправлення неправильне", errors);
         }
         if (ProposalChange.CheckVersion(p, input.Version) is { } conflict)
         {
@@ -95,7 +95,7 @@ public sealed class ProposalCommands(HromadaDbContext db, AuditLog audit)
         var duplicateOf = input.DuplicateOf?.Trim();
         if (duplicateOf is { Length: > 0 } dup && (dup == reference || !await db.Proposals.AnyAsync(x => x.Reference == dup, ct)))
         {
-            return CommandFailure.Invalid("The flags are not valid", new FieldErrors().Add("duplicateOf",
+            return CommandFailure.Invalid("The flags are not valid", "Позначки неправильні", new FieldErrors().Add("duplicateOf",
                 $"'{dup}' is not another existing proposal.", $"«{dup}» — не номер іншої наявної пропозиції."));
         }
         if (ProposalChange.CheckVersion(p, input.Version) is { } conflict)

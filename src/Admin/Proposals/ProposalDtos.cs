@@ -25,7 +25,7 @@ public sealed record ProposalSummaryDto(
     AuthorDto? Author, string ReceiptPath = "", string? PublicTextHiddenReason = null);
 
 /// <summary>
-/// One proposal with its whole history. <see cref="SuggestedReviewBodies"/>: the bodies whose configured spheres include
+/// One proposal with its whole history. <c>suggestedReviewBodies</c>: the bodies whose configured spheres include
 /// the proposal's sphere (routing by sphere).
 /// </summary>
 public sealed record ProposalDetailsDto(

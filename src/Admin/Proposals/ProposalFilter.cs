@@ -20,10 +20,10 @@ public sealed class ProposalFilter
     public bool? Late { get; set; }
     public bool? Unidentified { get; set; }
 
-    /// <summary>Only proposals with a route past its due date and no position yet (of <see cref="ReviewBodyId"/>'s route when set).</summary>
+    /// <summary>Only proposals with a route past its due date and no position yet (of the filtered review body's route, when one is).</summary>
     public bool? Overdue { get; set; }
 
-    /// <summary>Only undecided proposals with a route still waiting for a position (of <see cref="ReviewBodyId"/>'s route when set).</summary>
+    /// <summary>Only undecided proposals with a route still waiting for a position (of the filtered review body's route, when one is).</summary>
     public bool? AwaitingPosition { get; set; }
 
     /// <summary>Received on or after this date (the hromada's local date).</summary>
@@ -38,8 +38,11 @@ public sealed class ProposalFilter
     /// </summary>
     public string? Q { get; set; }
 
-    /// <summary>Only routed to this review body (set for Reviewer keys from their binding).</summary>
+    /// <summary>Only routed to this review body (set for Reviewer keys from their binding); the admin pages' filter.</summary>
     public int? ReviewBodyId { get; set; }
+
+    /// <summary>Only routed to the review body with this code (as GET /api/admin/review-bodies lists them).</summary>
+    public string? ReviewBody { get; set; }
 
     internal IQueryable<Proposal> Apply(IQueryable<Proposal> query, Func<DateOnly, DateTimeOffset> startOfDay, DateOnly today)
     {
@@ -80,6 +83,7 @@ public sealed class ProposalFilter
             query = query.Where(p => p.SearchText.Replace(apostrophe, "").Contains(wanted));
         }
         if (ReviewBodyId is { } body) query = query.Where(p => p.Routes.Any(r => r.ReviewBodyId == body));
+        if (!string.IsNullOrWhiteSpace(ReviewBody)) query = query.Where(p => p.Routes.Any(r => r.ReviewBody!.Code == ReviewBody));
         return query;
     }
 }

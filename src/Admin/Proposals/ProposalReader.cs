@@ -45,7 +45,7 @@ public sealed class ProposalReader(HromadaDbContext db, CommunityClock clock)
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The list request is not valid", errors);
+            return CommandFailure.Invalid("The list request is not valid", "Запит списку неправильний", errors);
         }
 
         filter.ReviewBodyId = user.ReviewBodyId() ?? filter.ReviewBodyId;

@@ -28,13 +28,14 @@ public sealed class PublicResultsService(HromadaDbContext db, AuditLog audit)
     {
         if (published is not { } on)
         {
-            return CommandFailure.Invalid("Nothing to change", new FieldErrors().Add("published",
+            return CommandFailure.Invalid("Nothing to change", "Нічого змінювати", new FieldErrors().Add("published",
                 "Say true (publish the results page and open data) or false (withdraw them).", "Оберіть: оприлюднити чи зняти з оприлюднення."));
         }
         var c = await db.Consultations.SingleOrDefaultAsync(x => x.Id == consultationId, ct);
         if (c is null)
         {
-            return CommandFailure.NotFound("No such consultation", $"There is no consultation {consultationId}.");
+            return CommandFailure.NotFound("No such consultation", "Такої консультації немає",
+                $"There is no consultation {consultationId}.", $"Консультації {consultationId} немає.");
         }
         if (c.ResultsPublic != on)
         {
@@ -67,7 +68,7 @@ public sealed class PublicResultsService(HromadaDbContext db, AuditLog audit)
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The public text was not changed", errors);
+            return CommandFailure.Invalid("The public text was not changed", "Публічний текст не змінено", errors);
         }
         var p = await db.Proposals.SingleOrDefaultAsync(x => x.Reference == reference, ct);
         if (p is null)

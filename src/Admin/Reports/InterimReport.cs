@@ -23,11 +23,18 @@ namespace Hromada.Admin.Reports;
 public sealed class InterimReport(
     RepresentationService representation, ProposalRowReader rows, ChartRenderer charts, CommunityClock clock, ParticipationService participation)
 {
+    // Wide enough for the longest word of the catalog's labels in each column (e.g. «самоорганізації»), so Word never
+    // has to cut one; a longer word typed by a person is hyphenated (the document turns automatic hyphenation on).
     private static readonly (string Header, int Width)[] TableColumns =
     [
-        ("№", 560), ("Номер", 1300), ("Текст пропозиції", 4100), ("Категорія автора", 1300), ("Населений пункт", 1300),
-        ("Сфера", 1500), ("Позиції органів розгляду", 2100), ("Рішення", 1250), ("Обґрунтування", 1444),
+        ("№", 500), ("Номер", 1250), ("Текст пропозиції", 3404), ("Категорія автора", 1800), ("Населений пункт", 1400),
+        ("Сфера", 1750), ("Позиції органів розгляду", 1900), ("Рішення", 1350), ("Обґрунтування", 1500),
     ];
+
+    // Two charts with their captions share a portrait page when each is at most this tall (twips); a taller one that
+    // would have to shrink below 60 % of the text width to fit gets a page of its own instead.
+    private const long HalfPageChart = 6400;
+    private const long FullPageChart = 13000;
 
     public async Task WriteDocxAsync(Stream output, Consultation consultation, ReportPeriod period, CancellationToken ct)
     {
@@ -36,6 +43,7 @@ public sealed class InterimReport(
 
         using var skeleton = new MemoryStream();
         string mainEntry;
+        string footerId;
         var images = new List<(string RelId, string Name, byte[] Png)>();
         using (var document = WordprocessingDocument.Create(skeleton, WordprocessingDocumentType.Document))
         {
@@ -44,6 +52,10 @@ public sealed class InterimReport(
             var main = document.AddMainDocumentPart();
             main.Document = new Document(new Body());
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new AutoHyphenation());
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = PageNumbers();
+            footerId = main.GetIdOfPart(footer);
             foreach (var (name, png) in pictures)
             {
                 var image = main.AddImagePart(ImagePartType.Png);
@@ -69,7 +81,7 @@ public sealed class InterimReport(
                 new("pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"),
             ]);
             writer.WriteStartElement(new Body());
-            foreach (var element in Opening(report, images))
+            foreach (var element in Opening(report, images, footerId))
             {
                 writer.WriteElement(element);
             }
@@ -110,7 +122,11 @@ public sealed class InterimReport(
             }
             writer.WriteEndElement(); // table
             writer.WriteElement(new Paragraph());
-            writer.WriteElement(Section(landscape: true));
+            foreach (var element in Approval())
+            {
+                writer.WriteElement(element);
+            }
+            writer.WriteElement(Section(landscape: true, footerId));
             writer.WriteEndElement(); // body
             writer.WriteEndElement(); // document
         }
@@ -187,7 +203,35 @@ public sealed class InterimReport(
         xlsx.Complete();
     }
 
-    private IEnumerable<OpenXmlElement> Opening(RepresentationReport report, List<(string RelId, string Name, byte[] Png)> images)
+    /// <summary>
+    /// Who approved the report, at which meeting and when: filled in by hand and signed on the printed copy, as the
+    /// working group approves the report after it is made. Kept together on one page.
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> Approval()
+    {
+        Paragraph Line(string text, string? style = null)
+        {
+            var p = Para(text, style);
+            var properties = p.ParagraphProperties!;
+            if (properties.ParagraphStyleId is { } styleId)
+            {
+                properties.InsertAfter(new KeepNext(), styleId); // schema order: pStyle, keepNext
+            }
+            else
+            {
+                properties.PrependChild(new KeepNext());
+            }
+            return p;
+        }
+
+        yield return Line("5. Схвалення звіту", "Heading1");
+        yield return Line("Звіт схвалено на засіданні робочої групи.");
+        yield return Line("Протокол № ________ від «____» ________________ 20____ р.");
+        yield return Line("Голова робочої групи          ______________________ (підпис)          ______________________________ (власне імʼя, ПРІЗВИЩЕ)");
+        yield return Para("Секретар робочої групи        ______________________ (підпис)          ______________________________ (власне імʼя, ПРІЗВИЩЕ)");
+    }
+
+    private IEnumerable<OpenXmlElement> Opening(RepresentationReport report, List<(string RelId, string Name, byte[] Png)> images, string footerId)
     {
         var c = report.Consultation;
         yield return Para("Проміжний звіт про розгляд пропозицій", "Title");
@@ -211,7 +255,10 @@ public sealed class InterimReport(
             yield return Para("– " + gap, justify: true);
         }
 
-        yield return Para("3. Діаграми", "Heading1");
+        // The charts start a page: two to a page where they fit, none alone on half a page after the text.
+        var charts = Para("3. Діаграми", "Heading1");
+        charts.ParagraphProperties!.Append(new PageBreakBefore());
+        yield return charts;
         uint id = 1;
         foreach (var (relId, name, png) in images)
         {
@@ -220,7 +267,7 @@ public sealed class InterimReport(
         }
 
         // The section so far is portrait; the table of proposals that follows is landscape.
-        yield return new Paragraph(new ParagraphProperties(Section(landscape: false)));
+        yield return new Paragraph(new ParagraphProperties(Section(landscape: false, footerId)));
         yield return Para("4. Розгляд пропозицій", "Heading1");
     }
 
@@ -248,8 +295,11 @@ public sealed class InterimReport(
     private static Paragraph Picture(string relId, uint id, string title, byte[] png)
     {
         var (pixelWidth, pixelHeight) = PngSize(png);
-        var cx = (PageShort - MarginWide - MarginNarrow) * EmuPerTwip;
-        var cy = cx * pixelHeight / Math.Max(1, pixelWidth);
+        var fullWidth = (long)(PageShort - MarginWide - MarginNarrow);
+        var height = fullWidth * pixelHeight / Math.Max(1, pixelWidth);
+        var fit = height <= HalfPageChart ? height : height * 6 / 10 <= HalfPageChart ? HalfPageChart : Math.Min(height, FullPageChart);
+        var cx = fullWidth * fit / Math.Max(1, height) * EmuPerTwip;
+        var cy = fit * EmuPerTwip;
         var name = $"chart{id}.png";
         var inline = new DW.Inline(
             new DW.Extent { Cx = cx, Cy = cy },

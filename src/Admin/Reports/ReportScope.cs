@@ -26,13 +26,14 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
             }
             else
             {
-                errors["consultation"] = [$"'{consultation}' is not a consultation id (a whole number; see GET /api/admin/consultations)."];
+                errors["consultation"] = [ApiLanguage.Pick($"'{consultation}' is not a consultation id (a whole number; see GET /api/admin/consultations).",
+                    $"«{consultation}» — не номер консультації (ціле число; див. GET /api/admin/consultations).")];
             }
         }
         var (start, end) = ParsePeriod(from, to, errors);
         if (errors.Count > 0)
         {
-            return (null, TypedResults.ValidationProblem(errors, title: "The report request is not valid"));
+            return (null, TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The report request is not valid", "Запит звіту неправильний")));
         }
 
         var found = id is { } wanted
@@ -43,8 +44,10 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
             return (null, TypedResults.NotFound(new ProblemDetails
             {
                 Status = 404,
-                Title = "No such consultation",
-                Detail = id is { } missing ? $"There is no consultation {missing}." : "There is no consultation yet.",
+                Title = ApiLanguage.Pick("No such consultation", "Такої консультації немає"),
+                Detail = id is { } missing
+                    ? ApiLanguage.Pick($"There is no consultation {missing}.", $"Консультації {missing} немає.")
+                    : ApiLanguage.Pick("There is no consultation yet.", "Консультації ще немає."),
             }));
         }
         return (new ReportScope(found, new ReportPeriod(start, end)), null);
@@ -57,7 +60,7 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
         var end = ParseDate("to", to, errors);
         if (start is { } s && end is { } e && e < s)
         {
-            errors["to"] = [$"'to' ({e:yyyy-MM-dd}) is before 'from' ({s:yyyy-MM-dd})."];
+            errors["to"] = [ApiLanguage.Pick($"'to' ({e:yyyy-MM-dd}) is before 'from' ({s:yyyy-MM-dd}).", $"«to» ({e:yyyy-MM-dd}) раніше за «from» ({s:yyyy-MM-dd}).")];
         }
         return (start, end);
     }
@@ -74,10 +77,12 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
             {
                 return date;
             }
-            errors[field] = [$"{date:yyyy-MM-dd} is outside the years {InputBounds.FirstYear}–{InputBounds.LastYear}; check the date."];
+            errors[field] = [ApiLanguage.Pick($"{date:yyyy-MM-dd} is outside the years {InputBounds.FirstYear}–{InputBounds.LastYear}; check the date.",
+                $"{date:yyyy-MM-dd} поза роками {InputBounds.FirstYear}–{InputBounds.LastYear}; перевірте дату.")];
             return null;
         }
-        errors[field] = [$"'{value}' is not a date; write it as YYYY-MM-DD (the hromada's local date)."];
+        errors[field] = [ApiLanguage.Pick($"'{value}' is not a date; write it as YYYY-MM-DD (the hromada's local date).",
+            $"«{value}» — не дата; пишіть РРРР-ММ-ДД (місцева дата громади).")];
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
 using Hromada.Admin.Exports;
 using Hromada.Core.Participation;
 using Hromada.Core.Reports;
@@ -115,8 +116,9 @@ public static class ReportsApi
             return TypedResults.NotFound(new ProblemDetails
             {
                 Status = 404,
-                Title = "No such chart",
-                Detail = $"There is no chart '{name}'. Charts: {string.Join(", ", ChartRenderer.Names)}.",
+                Title = ApiLanguage.Pick("No such chart", "Такої діаграми немає"),
+                Detail = ApiLanguage.Pick($"There is no chart '{name}'. Charts: {string.Join(", ", ChartRenderer.Names)}.",
+                    $"Діаграми «{name}» немає. Діаграми: {string.Join(", ", ChartRenderer.Names)}."),
             });
         }
         var (scope, error) = await ReportScope.ParseAsync(db, query.Consultation, query.From, query.To, ct);
@@ -157,41 +159,37 @@ public static class ReportsApi
     private static async Task<IResult> WeeklyAsync(WeeklySummaries weekly, TimeProvider time, CancellationToken ct) =>
         await weekly.LatestViewAsync(ct) is { } view
             ? TypedResults.Ok(view)
-            : TypedResults.NotFound(new ProblemDetails
-            {
-                Status = 404,
-                Title = "No weekly summary yet",
-                Detail = weekly.NextDueAt(time.GetUtcNow()) is { } next
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No weekly summary yet",
+                detail: weekly.NextDueAt(time.GetUtcNow()) is { } next
                     ? $"The first one is written at {next:yyyy-MM-dd HH:mm} UTC (Hromada:WeeklySummary)."
-                    : "The weekly summary is off (Hromada:WeeklySummary:Enabled).",
-            });
+                    : "The weekly summary is off (Hromada:WeeklySummary:Enabled).");
 
     private static async Task<IResult> PeriodAsync([AsParameters] ScopeQuery query, HromadaDbContext db, PeriodSummaryService summaries,
         CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var (from, to) = ReportScope.ParsePeriod(query.From, query.To, errors);
-        if (string.IsNullOrWhiteSpace(query.From)) errors["from"] = ["'from' is required (YYYY-MM-DD)."];
-        if (string.IsNullOrWhiteSpace(query.To)) errors["to"] = ["'to' is required (YYYY-MM-DD)."];
+        if (string.IsNullOrWhiteSpace(query.From)) errors["from"] = [ApiLanguage.Pick("'from' is required (YYYY-MM-DD).", "Потрібна дата «from» (РРРР-ММ-ДД).")];
+        if (string.IsNullOrWhiteSpace(query.To)) errors["to"] = [ApiLanguage.Pick("'to' is required (YYYY-MM-DD).", "Потрібна дата «to» (РРРР-ММ-ДД).")];
         Hromada.Core.Consultations.Consultation? consultation = null;
         if (!string.IsNullOrWhiteSpace(query.Consultation))
         {
             if (!int.TryParse(query.Consultation, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
             {
-                errors["consultation"] = [$"'{query.Consultation}' is not a consultation id (a whole number)."];
+                errors["consultation"] = [ApiLanguage.Pick($"'{query.Consultation}' is not a consultation id (a whole number).", $"«{query.Consultation}» — не номер консультації (ціле число).")];
             }
             else if (errors.Count == 0)
             {
                 consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
                 if (consultation is null)
                 {
-                    return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such consultation", Detail = $"There is no consultation {id}." });
+                    return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = ApiLanguage.Pick("No such consultation", "Такої консультації немає"), Detail = ApiLanguage.Pick($"There is no consultation {id}.", $"Консультації {id} немає.") });
                 }
             }
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "The period is not valid");
+            return TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The period is not valid", "Період неправильний"));
         }
         return TypedResults.Ok(await summaries.BuildAsync(from!.Value, to!.Value, consultation, ct));
     }

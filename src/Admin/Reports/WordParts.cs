@@ -54,6 +54,25 @@ internal static class WordParts
         return paragraph;
     }
 
+    /// <summary>An A4 section; with <paramref name="footerId"/>, its pages carry that footer (the page numbers).</summary>
+    internal static SectionProperties Section(bool landscape, string? footerId = null)
+    {
+        var section = Section(landscape);
+        if (footerId is not null)
+        {
+            section.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = footerId });
+        }
+        return section;
+    }
+
+    /// <summary>«Сторінка N з M», centred, for <see cref="Section(bool, string)"/>'s footer.</summary>
+    internal static Footer PageNumbers() => new(new Paragraph(
+        new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new Justification { Val = JustificationValues.Center }),
+        new Run(new Text("Сторінка ") { Space = SpaceProcessingModeValues.Preserve }),
+        new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
+        new Run(new Text(" з ") { Space = SpaceProcessingModeValues.Preserve }),
+        new SimpleField(new Run(new Text("1"))) { Instruction = " NUMPAGES " }));
+
     internal static SectionProperties Section(bool landscape) => new(
         landscape
             ? new PageSize { Width = PageLong, Height = PageShort, Orient = PageOrientationValues.Landscape }

@@ -39,7 +39,8 @@ public sealed class ReviewBodyContacts(HromadaDbContext db, AuditLog audit, Revi
         var body = await db.ReviewBodies.SingleOrDefaultAsync(b => b.Code == code && !b.IsRetired, ct);
         if (body is null)
         {
-            return CommandFailure.NotFound("No such review body", $"There is no review body '{code}'.");
+            return CommandFailure.NotFound("No such review body", "Такого органу немає",
+                $"There is no review body '{code}'.", $"Органу з кодом «{code}» немає.");
         }
         var errors = new FieldErrors();
         var chat = string.IsNullOrWhiteSpace(input.TelegramChat) ? null : input.TelegramChat.Trim();
@@ -55,7 +56,7 @@ public sealed class ReviewBodyContacts(HromadaDbContext db, AuditLog audit, Revi
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The contacts are not valid", errors);
+            return CommandFailure.Invalid("The contacts are not valid", "Контакти неправильні", errors);
         }
         var before = new { body.TelegramChat, body.Emails };
         body.TelegramChat = chat;

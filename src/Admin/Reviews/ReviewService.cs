@@ -30,7 +30,7 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
         var bodies = await ValidateRouteAsync(input.ReviewBodies, input.DueDate, errors, ct);
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The routing is incomplete", errors);
+            return CommandFailure.Invalid("The routing is incomplete", "Розподіл неповний", errors);
         }
         var p = await ProposalChange.LoadAsync(db, reference, ct);
         if (p is null)
@@ -58,7 +58,7 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
         ProposalChange.CheckBulk(input.References, errors);
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The routing is incomplete", errors);
+            return CommandFailure.Invalid("The routing is incomplete", "Розподіл неповний", errors);
         }
         IReadOnlyList<int> ids = bodies.Select(x => x.Id).ToList();
         var plan = input.References!.Select(r => r ?? "").Distinct(StringComparer.Ordinal).ToDictionary(r => r, _ => ids, StringComparer.Ordinal);
@@ -109,13 +109,14 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
         }
         if (errors.Any)
         {
-            return CommandFailure.Invalid("The position is incomplete", errors);
+            return CommandFailure.Invalid("The position is incomplete", "Позиція неповна", errors);
         }
         var p = await ProposalChange.LoadAsync(db, reference, ct);
         var route = p?.Routes.SingleOrDefault(r => string.Equals(r.ReviewBody!.Code, reviewBody, StringComparison.OrdinalIgnoreCase));
         if (p is null || route is null || (user.ReviewBodyId() is { } own && own != route.ReviewBodyId))
         {
-            return CommandFailure.NotFound("No such route", $"{reference} is not routed to '{reviewBody}'.");
+            return CommandFailure.NotFound("No such route", "Такого розгляду немає",
+                $"{reference} is not routed to '{reviewBody}'.", $"{reference} не передано на розгляд органу «{reviewBody}».");
         }
         var before = new { route.Stance, route.PositionJustification };
         route.Stance = input.Stance;

@@ -27,7 +27,7 @@ public sealed class SphereRouting(HromadaDbContext db, ReviewService reviews, Re
 
     public sealed record Plan(int Consultation, DateOnly DueDate, int Proposals, IReadOnlyList<BodyPlan> ByBody, IReadOnlyList<SphereWithoutBody> WithoutBody);
 
-    /// <summary>What was routed; <see cref="Skipped"/> were routed or decided by someone else after the preview.</summary>
+    /// <summary>What was routed; <c>skipped</c> were routed or decided by someone else after the preview.</summary>
     public sealed record Result(Plan Plan, bool DryRun, IReadOnlyList<string> Routed, IReadOnlyList<string> Skipped, IReadOnlyList<string> Conflicts);
 
     /// <summary>The bodies (not retired, in catalog order) that review any of <paramref name="sphereCodes"/>.</summary>
@@ -55,12 +55,13 @@ public sealed class SphereRouting(HromadaDbContext db, ReviewService reviews, Re
             : await db.Consultations.AsNoTracking().OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         if (consultation is null)
         {
-            return CommandFailure.NotFound("No such consultation",
-                input.Consultation is { } missing ? $"There is no consultation {missing}." : "There is no consultation yet.");
+            return CommandFailure.NotFound("No such consultation", "Такої консультації немає",
+                input.Consultation is { } missing ? $"There is no consultation {missing}." : "There is no consultation yet.",
+                input.Consultation is { } absent ? $"Консультації {absent} немає." : "Консультації ще немає.");
         }
         if (input.References is { Count: > ProposalChange.MaxBulk })
         {
-            return CommandFailure.Invalid("Too many proposals", new FieldErrors().Add("references",
+            return CommandFailure.Invalid("Too many proposals", "Забагато пропозицій", new FieldErrors().Add("references",
                 $"Give at most {ProposalChange.MaxBulk} references, or none for every unrouted proposal.",
                 $"Не більше {ProposalChange.MaxBulk} пропозицій за раз."));
         }

@@ -34,7 +34,8 @@ public sealed class AnswerTemplateService(HromadaDbContext db, AuditLog audit, T
         ArgumentNullException.ThrowIfNull(input);
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, ct))
         {
-            return CommandFailure.NotFound("No such consultation", $"There is no consultation {consultationId}.");
+            return CommandFailure.NotFound("No such consultation", "Такої консультації немає",
+                $"There is no consultation {consultationId}.", $"Консультації {consultationId} немає.");
         }
         if (Validate(input) is { } problem)
         {
@@ -127,14 +128,16 @@ public sealed class AnswerTemplateService(HromadaDbContext db, AuditLog audit, T
         {
             errors.Add("outcome", "Unknown outcome.", "Оберіть рішення зі списку.");
         }
-        return errors.Any ? CommandFailure.Invalid("The template is not valid", errors) : null;
+        return errors.Any ? CommandFailure.Invalid("The template is not valid", "Шаблон неправильний", errors) : null;
     }
 
     private static TemplateDto ToDto(AnswerTemplate t) => new(t.Id, t.ConsultationId, t.Title, t.Outcome, t.Text, t.Version, t.UpdatedAt, t.UpdatedBy);
 
     private static string Key(AnswerTemplate t) => t.Id.ToString(CultureInfo.InvariantCulture);
 
-    private static CommandFailure NotFound(int id) => CommandFailure.NotFound("No such template", $"There is no answer template {id} in this consultation.");
+    private static CommandFailure NotFound(int id) => CommandFailure.NotFound("No such template", "Такого шаблону немає",
+        $"There is no answer template {id} in this consultation.", $"Шаблону відповіді {id} у цій консультації немає.");
 
-    private static CommandFailure Stale() => CommandFailure.Conflict("Someone else changed this template", "Re-read it and apply your change again.");
+    private static CommandFailure Stale() => CommandFailure.Conflict("Someone else changed this template", "Хтось інший змінив цей шаблон",
+        "Re-read it and apply your change again.", "Прочитайте його знову й повторіть свою зміну.");
 }

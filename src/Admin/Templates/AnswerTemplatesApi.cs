@@ -30,7 +30,12 @@ public static class AnswerTemplatesApi
         int consultationId, AnswerTemplateService templates, CancellationToken ct) =>
         await templates.ListAsync(consultationId, ct) is { } all
             ? TypedResults.Ok(all)
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such consultation", Detail = $"There is no consultation {consultationId}." });
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Status = 404,
+                Title = ApiLanguage.Pick("No such consultation", "Такої консультації немає"),
+                Detail = ApiLanguage.Pick($"There is no consultation {consultationId}.", $"Консультації {consultationId} немає."),
+            });
 
     private static async Task<Results<Ok<TemplateDto>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
         int consultationId, TemplateInput input, AnswerTemplateService templates, ClaimsPrincipal user, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Hromada.Core.Access;
 using Hromada.Core.Storage;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -52,9 +53,32 @@ internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes, TimePro
     }
 }
 
-/// <summary>Points data protection at <see cref="DatabaseKeyRepository"/>.</summary>
+/// <summary>
+/// The deliberate choice not to encrypt the keys inside the database: they are as safe as the database file, which
+/// already holds the residents' personal data and must be readable only by the service's user (README, "Admin web").
+/// Encrypting them with a secret kept on the same machine would add nothing; a certificate would be one more thing for
+/// the administrator to renew, and losing it would sign everyone out for good. Stated once here, so a fresh start does
+/// not log data protection's "No XML encryptor configured" warning, which the administrator could do nothing about.
+/// The keys are stored as <see cref="NullXmlEncryptor"/> would store them (read back by <see cref="NullXmlDecryptor"/>),
+/// only without its warning on every new key.
+/// </summary>
+internal sealed class DatabaseFileProtectsKeys(ILogger<DatabaseFileProtectsKeys> logger) : IXmlEncryptor
+{
+    public EncryptedXmlInfo Encrypt(XElement plaintextElement)
+    {
+        ArgumentNullException.ThrowIfNull(plaintextElement);
+        logger.LogInformation("The new data-protection key is kept unencrypted in the database; the database file's permissions protect it");
+        var wrapped = new XElement("unencryptedKey", new XComment(" Not encrypted: protected by the database file's permissions. "), new XElement(plaintextElement));
+        return new EncryptedXmlInfo(wrapped, typeof(NullXmlDecryptor));
+    }
+}
+
+/// <summary>Points data protection at <see cref="DatabaseKeyRepository"/>, its keys kept as <see cref="DatabaseFileProtectsKeys"/> says.</summary>
 internal sealed class DatabaseKeyRepositorySetup(IServiceScopeFactory scopes, TimeProvider time, ILoggerFactory loggers) : IConfigureOptions<KeyManagementOptions>
 {
-    public void Configure(KeyManagementOptions options) =>
+    public void Configure(KeyManagementOptions options)
+    {
         options.XmlRepository = new DatabaseKeyRepository(scopes, time, loggers.CreateLogger<DatabaseKeyRepository>());
+        options.XmlEncryptor = new DatabaseFileProtectsKeys(loggers.CreateLogger<DatabaseFileProtectsKeys>());
+    }
 }

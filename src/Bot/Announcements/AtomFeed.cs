@@ -38,7 +38,7 @@ public static class AtomFeed
             .WithSummary("The picture card of an announcement that has gone out to Instagram (the URL Instagram fetches it from).")
             .WithTags("Announcements")
             .Produces(StatusCodes.Status200OK, contentType: AnnouncementCards.ContentType)
-            .Produces(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Hromada.Bot.Health;
 
 /// <summary>
-/// <c>GET /healthz</c>: 200 when the database answers (503 otherwise), with the message pipeline's state: what waits,
+/// <c>GET /healthz</c>: 200 when the database answers and can be written (503 otherwise: a full disk or a read-only
+/// database is not healthy though reads still work — see <see cref="StorageHealth"/>), with the message pipeline's state: what waits,
 /// what is being retried because sends fail (a platform's outage), and what was given up in the last day — "attention"
 /// then, so a monitor notices messages that do not go out.
 /// </summary>
@@ -24,12 +25,16 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> CheckAsync(
-        HromadaDbContext db, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        HromadaDbContext db, StorageHealth storage, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
             if (await db.Database.CanConnectAsync(ct) && await db.Consultations.AnyAsync(ct))
             {
+                if (await storage.ProbeAsync(db, ct) is { } problem)
+                {
+                    return TypedResults.Problem(title: "The database cannot be written", detail: problem, statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
                 var dayAgo = time.GetUtcNow().AddDays(-1);
                 var pipeline = new PipelineReport(
                     InboxWaiting: await db.InboxItems.CountAsync(i => i.Status == InboxStatus.Pending, ct),

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Hromada.Admin.Commands;
 using Hromada.Bot.Security;
 using Hromada.Core.Conversation;
 using Hromada.Core.Inbox;
@@ -133,32 +134,33 @@ public static partial class WebChatEndpoints
         var errors = new Dictionary<string, string[]>();
         if (input is null)
         {
-            errors["body"] = ["Send {\"clientMessageId\": \"…\", \"text\": \"…\"} or {\"clientMessageId\": \"…\", \"choice\": \"…\"}."];
+            errors["body"] = [ApiLanguage.Pick("Send {\"clientMessageId\": \"…\", \"text\": \"…\"} or {\"clientMessageId\": \"…\", \"choice\": \"…\"}.",
+                "Надішліть {\"clientMessageId\": \"…\", \"text\": \"…\"} або {\"clientMessageId\": \"…\", \"choice\": \"…\"}.")];
         }
         else
         {
             if (string.IsNullOrWhiteSpace(input.ClientMessageId) || input.ClientMessageId.Length > 100)
             {
-                errors["clientMessageId"] = ["A client message id of 1 to 100 characters is required."];
+                errors["clientMessageId"] = [ApiLanguage.Pick("A client message id of 1 to 100 characters is required.", "Потрібен clientMessageId від 1 до 100 символів.")];
             }
             if (string.IsNullOrWhiteSpace(input.Text) == string.IsNullOrWhiteSpace(input.Choice))
             {
-                errors["text"] = ["Send either text or a choice."];
+                errors["text"] = [ApiLanguage.Pick("Send either text or a choice.", "Надішліть або текст, або вибір (choice).")];
             }
             if (input.Text is { Length: > MaxTextLength })
             {
-                errors["text"] = [$"The message is longer than {MaxTextLength} characters."];
+                errors["text"] = [ApiLanguage.Pick($"The message is longer than {MaxTextLength} characters.", $"Повідомлення довше за {MaxTextLength} символів.")];
             }
             if (input.Choice is { Length: > 64 })
             {
-                errors["choice"] = ["A choice value is at most 64 characters."];
+                errors["choice"] = [ApiLanguage.Pick("A choice value is at most 64 characters.", "Значення вибору — не більше 64 символів.")];
             }
             if (input.After is < 0)
             {
-                errors["after"] = ["after is the id of the last message shown, 0 or more."];
+                errors["after"] = [ApiLanguage.Pick("after is the id of the last message shown, 0 or more.", "after — номер останнього показаного повідомлення, 0 або більше.")];
             }
         }
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The message is not valid") : null;
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The message is not valid", "Повідомлення неправильне")) : null;
     }
 
     private static string? Session(HttpRequest request)
@@ -168,12 +170,14 @@ public static partial class WebChatEndpoints
     }
 
     private static ProblemHttpResult BadSession() =>
-        TypedResults.Problem(statusCode: 400, title: "No web chat session",
-            detail: $"Send the token from POST /api/webchat/sessions in the {SessionHeader} header.");
+        TypedResults.Problem(statusCode: 400, title: ApiLanguage.Pick("No web chat session", "Немає сеансу вебчату"),
+            detail: ApiLanguage.Pick($"Send the token from POST /api/webchat/sessions in the {SessionHeader} header.",
+                $"Надішліть токен від POST /api/webchat/sessions у заголовку {SessionHeader}."));
 
     private static ProblemHttpResult MissingClientHeader() =>
-        TypedResults.Problem(statusCode: 400, title: "Not the web chat widget",
-            detail: $"Start a session from the widget (it sends the {ClientHeader} header).");
+        TypedResults.Problem(statusCode: 400, title: ApiLanguage.Pick("Not the web chat widget", "Це не віджет вебчату"),
+            detail: ApiLanguage.Pick($"Start a session from the widget (it sends the {ClientHeader} header).",
+                $"Почніть сеанс із віджета (він надсилає заголовок {ClientHeader})."));
 
     [GeneratedRegex("^[A-Za-z0-9_-]{22,64}$")]
     private static partial Regex TokenPattern();

@@ -33,8 +33,11 @@ public sealed record CatalogSnapshot(
 /// </summary>
 public sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
 {
-    /// <summary>How stale the copy may get when another instance changes the database.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How stale the copy may get when another instance changes the database (several instances on PostgreSQL: a
+    /// consultation extended through one is seen by the others within this). Reloading costs eight small queries.
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
     private static long _version;
     private readonly SemaphoreSlim _loading = new(1, 1);

@@ -23,6 +23,13 @@ public sealed class ConversationOptions : IValidatableObject
     [Range(1, 1000)]
     public int MaxProposalsPerDay { get; set; } = 10;
 
+    /// <summary>
+    /// Up to this many settlements in the catalog, the place questions offer every settlement on one keyboard (one tap);
+    /// with more, a starosta district is chosen first and then its settlement (two taps). 0 = always districts first.
+    /// </summary>
+    [Range(0, 100)]
+    public int SettlementsOnOneKeyboard { get; set; } = 20;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ProposalMinLength > ProposalMaxLength)

@@ -90,6 +90,19 @@ public sealed class OutboxDispatcher : BackgroundService
             }
         }
         await workers;
+        // The results of what was sent are written before the service stops (bounded, so a database that is away does
+        // not hold the stop): a result left unwritten means that message is sent again after its lease.
+        using (var flush = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            try
+            {
+                await _completions.FlushAsync(flush.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _logger.LogWarning("Stopping with send results not yet written; those messages are sent again after their lease");
+            }
+        }
         _completions.Dispose();
     }
 

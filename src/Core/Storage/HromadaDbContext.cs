@@ -45,6 +45,8 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
     public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
     public DbSet<Participation.ParticipationActivity> ParticipationActivities => Set<Participation.ParticipationActivity>();
     public DbSet<Reports.WeeklySummary> WeeklySummaries => Set<Reports.WeeklySummary>();
+    public DbSet<Letters.Letter> Letters => Set<Letters.Letter>();
+    public DbSet<Letters.LetterMessage> LetterMessages => Set<Letters.LetterMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -26,6 +26,7 @@ public static class StorageExtensions
         var provider = DatabaseOptions.ReadProvider(configuration[DatabaseOptions.ProviderSetting]);
         services.AddOptions<DatabaseOptions>().Configure(o => o.Provider = provider);
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<StorageHealth>();
         if (provider == DatabaseProvider.PostgreSql)
         {
             var pg = ResolvePostgreSqlConnectionString(configuration.GetConnectionString(ConnectionName));

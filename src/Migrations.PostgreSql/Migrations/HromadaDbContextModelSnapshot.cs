@@ -883,6 +883,67 @@ namespace Hromada.Migrations.PostgreSql.Migrations
                     b.ToTable("SenderLeases");
                 });
 
+            modelBuilder.Entity("Hromada.Core.Letters.Letter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SentAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Letters.LetterMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("LetterMessages");
+                });
+
             modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1687,6 +1748,15 @@ namespace Hromada.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Hromada.Core.Letters.LetterMessage", b =>
+                {
+                    b.HasOne("Hromada.Core.Letters.Letter", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>
                 {
                     b.HasOne("Hromada.Core.Consultations.Consultation", "Consultation")
@@ -1831,6 +1901,11 @@ namespace Hromada.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Hromada.Core.Consultations.Consultation", b =>
                 {
                     b.Navigation("Extensions");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Letters.Letter", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>

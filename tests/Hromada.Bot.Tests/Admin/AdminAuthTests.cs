@@ -22,7 +22,7 @@ public sealed class AdminAuthTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        Assert.Equal("An admin API key is required", problem!.Title);
+        Assert.Equal("Потрібен ключ адміністративного API", problem!.Title); // no Accept-Language: Ukrainian
     }
 
     [Fact]
@@ -84,6 +84,7 @@ public sealed class AdminAuthTests
 
         var created = await AdminCommandLine.RunAsync(app.Services, ["keys", "create", "--name", "secretary", "--role", "WorkingGroup"], output);
         var key = output.ToString().Trim().Split('\n')[^1].Trim();
+        await AdminCommandLine.RunAsync(app.Services, ["keys", "create", "--name", "roads", "--role", "Reviewer", "--review-body", "sg-infrastructure"], new StringWriter());
         using var client = AdminClient.WithKey(app, key);
         var before = await client.GetAsync(new Uri("/api/admin/consultations", UriKind.Relative));
 
@@ -95,7 +96,9 @@ public sealed class AdminAuthTests
         Assert.Equal(0, created);
         Assert.StartsWith("hb_", key, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.Contains("secretary\tWorkingGroup", listOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("secretary\tWorkingGroup\t-\t", listOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("roads\tReviewer\tsg-infrastructure\t", listOutput.ToString(), StringComparison.Ordinal); // the code, not the id
+        Assert.StartsWith("name\trole\treview body\t", listOutput.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, listOutput.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, revoked);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);

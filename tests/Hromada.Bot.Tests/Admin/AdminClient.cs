@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bot.Tests.Admin;
 
-/// <summary>HTTP clients of the admin API carrying a key of a given role.</summary>
+/// <summary>
+/// HTTP clients of the admin API carrying a key of a given role. They ask for English (<c>Accept-Language: en</c>), the
+/// language these tests read the API's messages in; Host/ApiLanguageTests checks the Ukrainian default.
+/// </summary>
 internal static class AdminClient
 {
     public static HttpClient ForAdmin(HromadaAppFactory app) => WithKey(app, HromadaAppFactory.TestAdminKey);
@@ -24,6 +27,7 @@ internal static class AdminClient
     {
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         return client;
     }
 }

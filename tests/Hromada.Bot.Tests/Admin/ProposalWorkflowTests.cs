@@ -5,6 +5,7 @@ using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,11 +21,12 @@ public sealed class ProposalWorkflowTests
         protocolDate = "2026-11-20",
     };
 
-    [Fact]
-    public async Task Decision_IsRecorded_AndTheAuthorIsNotifiedInTheirChannelAndLanguage()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Decision_IsRecorded_AndTheAuthorIsNotifiedInTheirChannelAndLanguage(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         var telegram = new FakeChannelSender(Channel.Telegram);
-        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<IChannelSender>(telegram));
+        await using var app = new HromadaAppFactory().WithDatabase(database).WithServices(s => s.AddSingleton<IChannelSender>(telegram));
         var p = await AdminSeed.SubmitAsync(app, channel: Channel.Telegram, residentId: "4242");
         using var client = AdminClient.ForAdmin(app);
 
@@ -46,11 +48,12 @@ public sealed class ProposalWorkflowTests
         Assert.Contains(details.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "Decided");
     }
 
-    [Fact]
-    public async Task Decision_ForAResidentOutsideThePushWindow_IsHeldAndVisible()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Decision_ForAResidentOutsideThePushWindow_IsHeldAndVisible(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         var messenger = new FakeChannelSender(Channel.Messenger, new SendResult(SendStatus.OutsideWindow));
-        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<IChannelSender>(messenger));
+        await using var app = new HromadaAppFactory().WithDatabase(database).WithServices(s => s.AddSingleton<IChannelSender>(messenger));
         var p = await AdminSeed.SubmitAsync(app, channel: Channel.Messenger, residentId: "psid-1");
         using var client = AdminClient.ForAdmin(app);
 
@@ -64,12 +67,13 @@ public sealed class ProposalWorkflowTests
         Assert.Empty(messenger.Sent);
     }
 
-    [Fact]
-    public async Task DecisionNotice_ThatFailsToSend_IsRetriedWithBackoff_UntilItGoesThrough()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task DecisionNotice_ThatFailsToSend_IsRetriedWithBackoff_UntilItGoesThrough(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         var telegram = new FakeChannelSender(Channel.Telegram,
             new SendResult(SendStatus.Failed, "Telegram 502: Bad Gateway"), new SendResult(SendStatus.Failed, "Telegram 502: Bad Gateway"));
-        await using var app = new HromadaAppFactory().WithServices(s => s.AddSingleton<IChannelSender>(telegram));
+        await using var app = new HromadaAppFactory().WithDatabase(database).WithServices(s => s.AddSingleton<IChannelSender>(telegram));
         var p = await AdminSeed.SubmitAsync(app, channel: Channel.Telegram, residentId: "4243");
         using var client = AdminClient.ForAdmin(app);
 
@@ -104,10 +108,11 @@ public sealed class ProposalWorkflowTests
         Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
     }
 
-    [Fact]
-    public async Task Decision_WithEmptyJustification_Returns400NamingTheField()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Decision_WithEmptyJustification_Returns400NamingTheField(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var p = await AdminSeed.SubmitAsync(app);
         using var client = AdminClient.ForAdmin(app);
 
@@ -119,10 +124,11 @@ public sealed class ProposalWorkflowTests
         Assert.Equal(["justification"], problem!.Errors.Keys);
     }
 
-    [Fact]
-    public async Task Decision_OnUnknownReference_Returns404()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Decision_OnUnknownReference_Returns404(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = AdminClient.ForAdmin(app);
 
         var response = await client.PostAsJsonAsync("/api/admin/proposals/P-2026-99999/decision", Decision);
@@ -131,10 +137,11 @@ public sealed class ProposalWorkflowTests
         Assert.Equal("No such proposal", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
 
-    [Fact]
-    public async Task TwoSecretariesChangingTheSameProposal_TheSecondGets409()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task TwoSecretariesChangingTheSameProposal_TheSecondGets409(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var p = await AdminSeed.SubmitAsync(app);
         using var client = AdminClient.ForAdmin(app);
         var version = (await client.GetFromJsonAsync<JsonElement>($"/api/admin/proposals/{p.Reference}"))
@@ -149,10 +156,11 @@ public sealed class ProposalWorkflowTests
         Assert.Equal("Someone else changed this proposal", (await second.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
 
-    [Fact]
-    public async Task Reclassification_KeepsTheResidentsOriginalAnswer_AndIsAudited()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Reclassification_KeepsTheResidentsOriginalAnswer_AndIsAudited(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var p = await AdminSeed.SubmitAsync(app, sphere: "other");
         using var client = AdminClient.ForAdmin(app);
 
@@ -169,10 +177,11 @@ public sealed class ProposalWorkflowTests
         Assert.Contains("Пропозиція стосується ремонту дороги", audit.GetProperty("after").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Routing_ThenTheReviewersPosition_OnlyForItsOwnBody()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Routing_ThenTheReviewersPosition_OnlyForItsOwnBody(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var p = await AdminSeed.SubmitAsync(app);
         var other = await AdminSeed.SubmitAsync(app, text: "Облаштувати укриття в школі села Вишневе");
         using var admin = AdminClient.ForAdmin(app);
@@ -196,10 +205,11 @@ public sealed class ProposalWorkflowTests
         Assert.Equal(JsonValueKind.Null, visible.GetProperty("items")[0].GetProperty("author").ValueKind);
     }
 
-    [Fact]
-    public async Task OverdueFilter_ShowsRoutesPastTheirDueDateWithoutAPosition()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task OverdueFilter_ShowsRoutesPastTheirDueDateWithoutAPosition(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var late = await AdminSeed.SubmitAsync(app);
         var onTime = await AdminSeed.SubmitAsync(app, text: "Встановити лавки біля ставка в Ставках");
         using var client = AdminClient.ForAdmin(app);
@@ -213,10 +223,11 @@ public sealed class ProposalWorkflowTests
         Assert.Equal(late.Reference, overdue.GetProperty("items")[0].GetProperty("reference").GetString());
     }
 
-    [Fact]
-    public async Task BulkRouting_RoutesEachProposal_AndNamesUnknownBodies()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task BulkRouting_RoutesEachProposal_AndNamesUnknownBodies(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var a = await AdminSeed.SubmitAsync(app);
         var b = await AdminSeed.SubmitAsync(app, text: "Облаштувати зупинку шкільного автобуса в Луговому");
         using var client = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
@@ -233,10 +244,11 @@ public sealed class ProposalWorkflowTests
         Assert.Contains("sg-moon", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task BulkDecision_ReportsEachReference()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task BulkDecision_ReportsEachReference(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var a = await AdminSeed.SubmitAsync(app);
         var b = await AdminSeed.SubmitAsync(app, text: "Відкрити спортивний майданчик у Садовому");
         using var client = AdminClient.ForAdmin(app);
@@ -257,10 +269,11 @@ public sealed class ProposalWorkflowTests
         Assert.Equal(2, decided.GetProperty("total").GetInt32());
     }
 
-    [Fact]
-    public async Task List_FiltersSortsAndPages_WithATotal_AndHidesPersonalFieldsFromTheWorkingGroup()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task List_FiltersSortsAndPages_WithATotal_AndHidesPersonalFieldsFromTheWorkingGroup(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         for (var i = 0; i < 5; i++)
         {
             await AdminSeed.SubmitAsync(app, text: $"Пропозиція номер {i}: ремонт дороги в Камʼянці", settlement: "kamianka");

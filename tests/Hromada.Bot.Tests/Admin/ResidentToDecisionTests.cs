@@ -3,16 +3,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Bot.Tests.WebChat;
+using Hromada.Core.Storage;
 
 namespace Hromada.Bot.Tests.Admin;
 
 /// <summary>The whole path: a resident submits in the web chat, the working group decides, the resident reads the decision.</summary>
 public sealed class ResidentToDecisionTests
 {
-    [Fact]
-    public async Task WebChatSubmission_Decision_NoticeTheResidentReads()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task WebChatSubmission_Decision_NoticeTheResidentReads(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var chat = new WebChatClient(app.CreateClient());
         await chat.StartAsync();
         await chat.PressAsync("Погоджуюся");

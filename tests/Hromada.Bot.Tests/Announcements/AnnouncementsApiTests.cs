@@ -5,6 +5,7 @@ using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Bot.Tests.Telegram;
 using Hromada.Core.Announcements;
 using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using static Hromada.Bot.Tests.Announcements.AnnouncementsHost;
@@ -14,10 +15,11 @@ namespace Hromada.Bot.Tests.Announcements;
 /// <summary>The test clock starts on Monday 2 November 2026, 09:00 UTC (11:00 in Kyiv).</summary>
 public sealed class AnnouncementsApiTests
 {
-    [Fact]
-    public async Task Create_ByRule_ReturnsTheResolvedLocalSendTime_SkippingTheWeekendAndAListedDayOff()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Create_ByRule_ReturnsTheResolvedLocalSendTime_SkippingTheWeekendAndAListedDayOff(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["Hromada:Calendar:DaysOff:0"] = "2026-11-10" });
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database).WithSettings(new Dictionary<string, string?> { ["Hromada:Calendar:DaysOff:0"] = "2026-11-10" });
         using var client = await CommunicationsAsync(app);
 
         var created = await CreateAsync(client, new
@@ -62,10 +64,11 @@ public sealed class AnnouncementsApiTests
         Assert.Contains(field, problem.Errors.Keys);
     }
 
-    [Fact]
-    public async Task TextOverTelegramsLimit_Returns400NamingTheTargetAndTheLimit()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task TextOverTelegramsLimit_Returns400NamingTheTargetAndTheLimit(DatabaseProvider provider)
     {
-        await using var telegram = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var telegram = await TelegramHost.StartAsync(database: database);
         using var client = await CommunicationsAsync(telegram.Factory);
 
         var response = await client.PostAsJsonAsync("/api/admin/announcements", new
@@ -80,10 +83,11 @@ public sealed class AnnouncementsApiTests
         Assert.Equal("The text is 4097 characters; TelegramSubscribers allows at most 4096.", Assert.Single(problem!.Errors["text"]));
     }
 
-    [Fact]
-    public async Task UnconfiguredChannel_IsRefusedNamingTheMissingSetting()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task UnconfiguredChannel_IsRefusedNamingTheMissingSetting(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await CommunicationsAsync(app);
 
         var response = await client.PostAsJsonAsync("/api/admin/announcements",
@@ -93,10 +97,11 @@ public sealed class AnnouncementsApiTests
         Assert.Contains("Hromada:Announcements:FacebookPageFeed", Assert.Single(problem!.Errors["targets[0]"]), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EditAndCancel_WhileScheduled_Work_AndOnceSent_Return409()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task EditAndCancel_WhileScheduled_Work_AndOnceSent_Return409(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await CommunicationsAsync(app);
         await AddSubscribersAsync(app, Channel.WebChat, 2);
         var created = await CreateAsync(client, new { text = "Перша версія", targets = new[] { "WebChatSubscribers" }, sendAt = "2026-11-02T12:00:00+02:00" });
@@ -123,10 +128,11 @@ public sealed class AnnouncementsApiTests
         Assert.All(rows, r => Assert.Equal("Друга версія", Hromada.Core.Outbox.OutboxPayload.Read(r.Payload).Single().Text));
     }
 
-    [Fact]
-    public async Task Edit_WithAStaleVersion_Returns409()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Edit_WithAStaleVersion_Returns409(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await CommunicationsAsync(app);
         var created = await CreateAsync(client, new { text = "Текст", targets = new[] { "Feed" }, sendAt = "2026-11-20T10:00:00+02:00" });
         var id = created.GetProperty("id").GetInt64();
@@ -139,10 +145,11 @@ public sealed class AnnouncementsApiTests
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
     }
 
-    [Fact]
-    public async Task Cancel_BeforeItsTime_RemovesTheTimer_AndNothingIsSent()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Cancel_BeforeItsTime_RemovesTheTimer_AndNothingIsSent(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await CommunicationsAsync(app);
         await AddSubscribersAsync(app, Channel.WebChat, 1);
         var id = (await CreateAsync(client, new { text = "Скасуємо", targets = new[] { "WebChatSubscribers" }, sendAt = "2026-11-02T12:00:00+02:00" }))
@@ -157,10 +164,11 @@ public sealed class AnnouncementsApiTests
         Assert.Equal(0, await DbAsync(app, db => db.OutboxMessages.CountAsync(m => m.AnnouncementId == id)));
     }
 
-    [Fact]
-    public async Task UnknownAnnouncement_Returns404()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task UnknownAnnouncement_Returns404(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await CommunicationsAsync(app);
 
         var response = await client.GetAsync(new Uri("/api/admin/announcements/999/report", UriKind.Relative));
@@ -169,10 +177,11 @@ public sealed class AnnouncementsApiTests
         Assert.Equal("No such announcement", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
 
-    [Fact]
-    public async Task Targets_SayWhichCanBeUsedAndWhichSettingIsMissing()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Targets_SayWhichCanBeUsedAndWhichSettingIsMissing(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await CommunicationsAsync(app);
 
         var targets = await client.GetFromJsonAsync<JsonElement>("/api/admin/announcements/targets");
@@ -185,10 +194,11 @@ public sealed class AnnouncementsApiTests
         Assert.Equal(2000, byName["MessengerSubscribers"].GetProperty("maxLength").GetInt32());
     }
 
-    [Fact]
-    public async Task OpenApiDocument_DescribesTheAnnouncementsApi()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task OpenApiDocument_DescribesTheAnnouncementsApi(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = app.CreateClient();
 
         var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
@@ -205,10 +215,11 @@ public sealed class AnnouncementsApiTests
         Assert.True(doc.GetProperty("components").GetProperty("schemas").TryGetProperty("DeliveryReportDto", out _));
     }
 
-    [Fact]
-    public async Task AutomaticReminder_IsListedWithItsTemplateAndAPreviewOfWhatWillGoOut()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task AutomaticReminder_IsListedWithItsTemplateAndAPreviewOfWhatWillGoOut(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await CommunicationsAsync(app);
         JsonElement reminder = default;
 

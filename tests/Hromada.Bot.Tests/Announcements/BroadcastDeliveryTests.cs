@@ -30,10 +30,11 @@ public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
         ["Hromada:Pipeline:PollInterval"] = "00:00:00.200",
     };
 
-    [Fact]
-    public async Task Broadcast_ToAThousandTelegramSubscribers_ReachesEachExactlyOnce()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Broadcast_ToAThousandTelegramSubscribers_ReachesEachExactlyOnce(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices, database: database);
         using var client = await CommunicationsAsync(host.Factory);
         var chats = await AddTelegramSubscribersAsync(host.Factory, 1000);
 
@@ -49,10 +50,11 @@ public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
         Assert.All(sends, c => Assert.Equal("Оголошення для тисячі підписників.", c.Body["text"]!.GetValue<string>()));
     }
 
-    [Fact]
-    public async Task TooManyRequests_PausesTheBroadcast_NoRequestBeforeRetryAfterHasPassed()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task TooManyRequests_PausesTheBroadcast_NoRequestBeforeRetryAfterHasPassed(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices, database: database);
         using var client = await CommunicationsAsync(host.Factory);
         await AddTelegramSubscribersAsync(host.Factory, 60);
         host.Api.FailNext("sendMessage", 429, "Too Many Requests: retry after 5", retryAfter: 5);
@@ -74,10 +76,11 @@ public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
         Assert.Equal(60, host.Api.CallsOf("sendMessage").Count(c => !c.Failed));
     }
 
-    [Fact]
-    public async Task ResidentWhoBlockedTheBot_IsMarkedAndUnsubscribed_AndTheReportSaysWhy()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task ResidentWhoBlockedTheBot_IsMarkedAndUnsubscribed_AndTheReportSaysWhy(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: NoAutomaticNotices, database: database);
         using var client = await CommunicationsAsync(host.Factory);
         var chats = await AddTelegramSubscribersAsync(host.Factory, 3);
         host.Api.FailNextTo(chats[1], 403, "Forbidden: bot was blocked by the user");
@@ -99,15 +102,15 @@ public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
         Assert.Equal(2, counts.GetProperty("channels")[0].GetProperty("subscribed").GetInt32());
     }
 
-    [Fact]
-    public async Task HostStoppedMidBroadcast_FinishesAfterRestart_ResendingAtMostTheMessagesInFlight()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task HostStoppedMidBroadcast_FinishesAfterRestart_ResendingAtMostTheMessagesInFlight(DatabaseProvider provider)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "hromada-tests", "broadcast-" + Guid.NewGuid().ToString("N"))).FullName;
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var api = await FakeBotApi.StartAsync();
         List<long> chats;
         DateTimeOffset stoppedAt;
         int beforeStop;
-        await using (var first = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder, settings: NoAutomaticNotices))
+        await using (var first = await TelegramHost.StartAsync(webhook: true, api: api, settings: NoAutomaticNotices, database: database))
         {
             using var client = await CommunicationsAsync(first.Factory);
             chats = await AddTelegramSubscribersAsync(first.Factory, 300);
@@ -119,7 +122,7 @@ public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        await using var second = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder, settings: NoAutomaticNotices);
+        await using var second = await TelegramHost.StartAsync(webhook: true, api: api, settings: NoAutomaticNotices, database: database);
         second.Factory.Time.SetUtcNow(stoppedAt);
         await DriveUntilAsync(second, () => DeliveredChats(second).Count == 300, "every chat after the restart");
 

@@ -44,6 +44,7 @@ public sealed class BadRequestTests
     {
         await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["environment"] = environment });
         using var http = app.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var chat = new WebChatClient(http);
         await chat.StartAsync();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Hromada.Bot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -33,6 +34,25 @@ public sealed class StartupTests
         Assert.Contains(log, r => r.Message.StartsWith("Applied ", StringComparison.Ordinal) && r.Message.Contains("database migration", StringComparison.Ordinal));
         Assert.DoesNotContain(log, r => r.Level >= LogLevel.Warning
             && r.Category?.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task FreshStart_ThenASignInPage_LogsNoDataProtectionWarning_AndTheKeyIsStoredReadably()
+    {
+        await using var app = new HromadaAppFactory().WithServices(s => s.AddFakeLogging());
+        using var client = app.CreateClient();
+
+        // The sign-in page's form token makes the first data-protection key.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative))).StatusCode);
+
+        var log = app.Services.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(log, r => r.Message.Contains("kept unencrypted in the database", StringComparison.Ordinal) && r.Level == LogLevel.Information);
+        Assert.DoesNotContain(log, r => r.Level >= LogLevel.Warning
+            && r.Category?.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal) == true);
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = Assert.Single(await scope.ServiceProvider.GetRequiredService<Hromada.Core.Storage.HromadaDbContext>().DataProtectionKeys.ToListAsync());
+        Assert.Contains("<unencryptedKey", stored.Xml, StringComparison.Ordinal);
     }
 
     [Theory]

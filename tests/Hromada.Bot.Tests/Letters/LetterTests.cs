@@ -78,6 +78,43 @@ public sealed class LetterTests
     }
 
     [Fact]
+    public async Task ALettersDeliveryReport_CountsDeliveredAndRefused_AndNamesTheRefusedAddressWithTheServersAnswer()
+    {
+        await using var host = await EmailHost.StartAsync();
+        host.Smtp.Refuse("apteka@example.com");
+        using var admin = AdminClient.ForAdmin(host.Factory);
+        using var secretary = await WebSessionClient.SignInAsync(host.Factory,
+            await AdminWebSeed.KeyAsync(host.Factory, "секретар", Core.Access.AdminRole.WorkingGroup));
+
+        var sent = await admin.PostAsJsonAsync("/api/admin/letters", new { subject = "Запрошуємо до консультацій", body = "Шановні підприємці!", addresses = Addresses });
+        var key = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("letter").GetString();
+        await host.MailsAsync("kava@zabirria.example.com", 1);
+        await host.MailsAsync("pekarnia@example.com", 1);
+        var report = await Eventually.GetAsync(
+            () => admin.GetFromJsonAsync<JsonElement>($"/api/admin/letters/{key}").GetAwaiter().GetResult(),
+            r => r.GetProperty("delivered").GetInt32() == 2 && r.GetProperty("notDelivered").GetInt32() == 1, "the letter's delivery settled");
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/admin/letters");
+        var missing = await admin.GetAsync(new Uri("/api/admin/letters/letter-0-none", UriKind.Relative));
+        var page = WebUtility.HtmlDecode(await secretary.GetHtmlAsync("/admin/letters"));
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal((3, 2, 0, 1, 0), (report.GetProperty("recipients").GetInt32(), report.GetProperty("delivered").GetInt32(),
+            report.GetProperty("waiting").GetInt32(), report.GetProperty("notDelivered").GetInt32(), report.GetProperty("noLongerKnown").GetInt32()));
+        var problem = Assert.Single(report.GetProperty("problems").EnumerateArray());
+        Assert.Equal("apteka@example.com", problem.GetProperty("address").GetString());
+        Assert.Equal("notDelivered", problem.GetProperty("state").GetString());
+        Assert.Contains("SMTP 550", problem.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var listed = Assert.Single(list.EnumerateArray());
+        Assert.Equal(key, listed.GetProperty("letter").GetString());
+        Assert.Equal("Запрошуємо до консультацій", listed.GetProperty("subject").GetString());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("problems").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"<tr data-letter=\"{key}\">", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Запрошуємо до консультацій</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LettersPage_PreviewsWhoGetsTheLetter_ThenSendsIt()
     {
         await using var host = await EmailHost.StartAsync();

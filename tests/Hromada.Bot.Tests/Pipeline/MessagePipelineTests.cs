@@ -8,6 +8,7 @@ using Hromada.Core.Conversation;
 using Hromada.Core.Inbox;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,13 +21,14 @@ public sealed class MessagePipelineTests
     private const long Alice = 7001;
     private const long Bohdan = 7002;
 
-    [Fact]
-    public async Task OneResidentsMessages_AreHandledInOrder_WhileAnotherResidentIsAnsweredMeanwhile()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task OneResidentsMessages_AreHandledInOrder_WhileAnotherResidentIsAnsweredMeanwhile(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         var engine = new FakeConversationEngine();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         engine.Before = m => m.ChannelUserId == Id(Alice) && m.Text == "перше" ? gate.Task : Task.CompletedTask;
-        await using var host = await TelegramHost.StartAsync(webhook: true, services: s => UseEngine(s, engine));
+        await using var host = await TelegramHost.StartAsync(webhook: true, services: s => UseEngine(s, engine), database: database);
 
         await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Alice, "перше"));
         await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Alice, "друге"));
@@ -43,10 +45,11 @@ public sealed class MessagePipelineTests
         Assert.Equal(["перше", "друге"], engine.Received.Where(m => m.ChannelUserId == Id(Alice)).Select(m => m.Text));
     }
 
-    [Fact]
-    public async Task TooManyRequests_ForOneChat_HoldsOnlyThatChat_UntilRetryAfterHasPassed()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task TooManyRequests_ForOneChat_HoldsOnlyThatChat_UntilRetryAfterHasPassed(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, database: database);
         var alice = new TelegramResident(host, Alice);
         var bohdan = new TelegramResident(host, Bohdan);
         await alice.TypeAsync("/start");
@@ -66,10 +69,11 @@ public sealed class MessagePipelineTests
         Assert.Single(question, c => c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task ServerErrors_AreRetriedOnATimer_TheReplyArrivesOnce_AndTheUpdateIsHandledOnce()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task ServerErrors_AreRetriedOnATimer_TheReplyArrivesOnce_AndTheUpdateIsHandledOnce(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, database: database);
         var alice = new TelegramResident(host, Alice);
         host.Api.FailNext("sendMessage", 502, "Bad Gateway");
         host.Api.FailNext("sendMessage", 500, "Internal Server Error");
@@ -89,11 +93,12 @@ public sealed class MessagePipelineTests
         Assert.Equal((OutboxStatus.Sent, 2), (reply.Status, reply.Attempts));
     }
 
-    [Fact]
-    public async Task TelegramDownForTenMinutes_EveryReplyIsDeliveredOnceAfterwards_AndHealthSaysAttentionMeanwhile()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task TelegramDownForTenMinutes_EveryReplyIsDeliveredOnceAfterwards_AndHealthSaysAttentionMeanwhile(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         // Three attempts would have been the end of a reply before; now the attempts go on for the retry period (24 h).
-        await using var host = await TelegramHost.StartAsync(webhook: true, settings: new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3" });
+        await using var host = await TelegramHost.StartAsync(webhook: true, settings: new Dictionary<string, string?> { ["Hromada:Pipeline:MaxSendAttempts"] = "3" }, database: database);
         long[] chats = [7101, 7102, 7103];
         host.Api.Down = true;
         foreach (var chat in chats)
@@ -149,14 +154,13 @@ public sealed class MessagePipelineTests
         Assert.Equal("ok", after.GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task HostKilledBetweenTheEnginesCommitAndTheSend_SendsThatReplyAfterRestart_Once()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task HostKilledBetweenTheEnginesCommitAndTheSend_SendsThatReplyAfterRestart_Once(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var api = await FakeBotApi.StartAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "hromada-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
         api.HoldNext("sendMessage");
-        await using (var first = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder))
+        await using (var first = await TelegramHost.StartAsync(webhook: true, api: api, database: database))
         {
             await first.DeliverAsync(TelegramUpdates.Text(first.NextUpdateId(), Alice, "/start"));
             // The engine committed (state, reply in the outbox, update done); the send never came back.
@@ -165,7 +169,7 @@ public sealed class MessagePipelineTests
         }
         Assert.Empty(api.SentTo(Alice));
 
-        await using var second = await TelegramHost.StartAsync(webhook: true, api: api, folder: folder);
+        await using var second = await TelegramHost.StartAsync(webhook: true, api: api, database: database);
         var sent = await Eventually.GetAsync(() => api.SentTo(Alice), s => s.Count >= 1, "the reply after the restart");
         await Task.Delay(300);
 
@@ -178,10 +182,11 @@ public sealed class MessagePipelineTests
         Assert.Equal(OutboxStatus.Sent, reply.Status);
     }
 
-    [Fact]
-    public async Task StoredUpdateThatNoLongerParses_IsSetAsideWithItsReason_AndDoesNotHoldUpTheResidentsNextMessage()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task StoredUpdateThatNoLongerParses_IsSetAsideWithItsReason_AndDoesNotHoldUpTheResidentsNextMessage(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, database: database);
         var alice = new TelegramResident(host, Alice);
         await host.DbAsync(db =>
         {
@@ -204,10 +209,11 @@ public sealed class MessagePipelineTests
         Assert.Contains("cannot be read", broken.LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ResidentWhoBlockedTheBot_IsMarkedAndUnsubscribed_AndTheMessageIsNotRetried()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task ResidentWhoBlockedTheBot_IsMarkedAndUnsubscribed_AndTheMessageIsNotRetried(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, database: database);
         var alice = new TelegramResident(host, Alice);
         await alice.TypeAsync("/start");
         await host.DbAsync(db => db.Residents.ExecuteUpdateAsync(s => s.SetProperty(r => r.IsSubscribed, true)));

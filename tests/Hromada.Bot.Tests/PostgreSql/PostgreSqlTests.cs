@@ -80,7 +80,8 @@ public sealed class PostgreSqlTests
                 .Where(o => o.InboxItemId != null).GroupBy(o => o.InboxItemId).Select(g => g.Count()).ToListAsync());
             Assert.All(replies, n => Assert.Equal(1, n));
             var stored = await a.DbAsync(x => x.InboxItems.CountAsync());
-            Assert.Equal(chats.Count + residents.Length * 12, stored);
+            // CompleteAlternatingAsync sends 11 updates: the button-only path is 11 turns since every settlement is on one keyboard.
+            Assert.Equal(chats.Count + residents.Length * 11, stored);
             Assert.Equal(0, await a.DbAsync(x => x.OutboxMessages.CountAsync(o => o.Purpose == OutboxPurpose.Reply && o.Status == OutboxStatus.Pending)));
         }
         finally
@@ -173,7 +174,7 @@ public sealed class PostgreSqlTests
         var step = 0;
         TelegramResident Next() => through[step++ % 2];
         await Next().TypeAsync("/start");
-        foreach (var label in new[] { "Погоджуюся", "Фізична особа", "Внутрішньо переміщені", "Готово", "Вишнівський", "с. Садове", "Соціально-гуманітарна" })
+        foreach (var label in new[] { "Погоджуюся", "Фізична особа", "Внутрішньо переміщені", "Готово", "с. Садове", "Соціально-гуманітарна" })
         {
             await Next().PressAsync(label);
         }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Hromada.Bot.Tests.Admin;
+using Hromada.Bot.Tests.AdminWeb;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Audit;
 using Hromada.Core.Storage;
@@ -20,6 +21,22 @@ public sealed class ResultsPageTests
         protocolNumber = "7",
         protocolDate = "2026-11-25",
     };
+
+    [Fact]
+    public async Task TheConsultationsList_SaysWhetherResultsArePublished_AndLinksThePublicPage()
+    {
+        await using var app = new HromadaAppFactory();
+        using var admin = AdminClient.ForAdmin(app);
+        using var secretary = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "секретар", Hromada.Core.Access.AdminRole.WorkingGroup));
+
+        var before = await secretary.GetHtmlAsync("/admin/consultations");
+        (await admin.PutAsJsonAsync("/api/admin/consultations/1/results", new { published = true })).EnsureSuccessStatusCode();
+        var after = await secretary.GetHtmlAsync("/admin/consultations");
+
+        Assert.Contains("<td data-results=\"off\" class=\"muted\">не опубліковано</td>", WebUtility.HtmlDecode(before), StringComparison.Ordinal);
+        Assert.Contains("<td data-results=\"on\"><a href=\"/results/1\">опубліковано</a></td>", WebUtility.HtmlDecode(after), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-results=\"off\"", after, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task ResultsPage_IsOffByDefault_ThenListsTheDecidedProposalsWithoutPersonalData_NotTheUnreadOnes_AndHidesAHiddenText()

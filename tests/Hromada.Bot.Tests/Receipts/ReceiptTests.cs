@@ -207,7 +207,6 @@ public sealed partial class ReceiptTests
         await chat.PressAsync("Погоджуюся");
         await chat.PressAsync("Субʼєкт господарювання");
         await chat.PressAsync("Торгівля");
-        await chat.PressAsync("Вишнівський");
         await chat.PressAsync("Черешеньки");
         await chat.PressAsync("Економіка та фінанси");
         await chat.PressAsync("Туризм");

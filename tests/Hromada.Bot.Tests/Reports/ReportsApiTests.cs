@@ -8,6 +8,7 @@ using Hromada.Bot.Tests.Admin;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
 using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using SkiaSharp;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -97,10 +98,11 @@ public sealed class ReportsApiTests
         Assert.Equal([field], problem!.Errors.Keys);
     }
 
-    [Fact]
-    public async Task UnknownChart_Is404NamingIt()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task UnknownChart_Is404NamingIt(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = AdminClient.ForAdmin(app);
 
         var response = await client.GetAsync(new Uri("/api/admin/reports/charts/pie.png", UriKind.Relative));
@@ -109,10 +111,11 @@ public sealed class ReportsApiTests
         Assert.Equal("There is no chart 'pie'. Charts: settlements, spheres, outcomes.", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
     }
 
-    [Fact]
-    public async Task Representation_Json_CountsAndSentences()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Representation_Json_CountsAndSentences(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         await ReportSeed.AddAsync(app, channel: Channel.WebChat);
         await ReportSeed.AddAsync(app, channel: Channel.Paper, phone: "067 123 45 67", outcome: DecisionOutcome.Accepted);
         using var client = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
@@ -129,10 +132,11 @@ public sealed class ReportsApiTests
         Assert.Contains(report.GetProperty("gaps").EnumerateArray(), g => g.GetString()!.StartsWith("Від жителів 16 населених пунктів пропозицій не надійшло", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Charts_AreNonEmptyPngs_DrawnWithAFontThatHasCyrillic()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Charts_AreNonEmptyPngs_DrawnWithAFontThatHasCyrillic(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         await ReportSeed.AddAsync(app, outcome: DecisionOutcome.PartiallyAccepted);
         await ReportSeed.AddAsync(app, sphere: "agro", settlement: "vyshneve");
         using var client = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
@@ -164,10 +168,11 @@ public sealed class ReportsApiTests
         }
     }
 
-    [Fact]
-    public async Task InterimDocx_PassesTheOpenXmlValidator_WithTheStatisticsParagraph_OneRowPerProposal_AndTheCharts()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task InterimDocx_PassesTheOpenXmlValidator_WithTheStatisticsParagraph_OneRowPerProposal_AndTheCharts(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var decided = await ReportSeed.AddAsync(app, text: "Перший рядок\nдругий рядок", outcome: DecisionOutcome.PartiallyAccepted, route: "sg-infrastructure");
         await ReportSeed.AddAsync(app, text: "=HYPERLINK(\"http://example.com\")", sphere: "agro", settlement: null);
         await ReportSeed.AddAsync(app, text: "Третя", route: "sg-social", sphere: "social");
@@ -203,10 +208,11 @@ public sealed class ReportsApiTests
         Assert.Contains(rows, r => r[4] == "Уся громада" && r[7] == "Рішення не ухвалено");
     }
 
-    [Fact]
-    public async Task InterimDocx_ForAConsultationWithoutProposals_IsAFullValidDocument()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task InterimDocx_ForAConsultationWithoutProposals_IsAFullValidDocument(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
 
         var bytes = await client.GetByteArrayAsync(new Uri("/api/admin/reports/interim.docx?consultation=1", UriKind.Relative));
@@ -220,10 +226,11 @@ public sealed class ReportsApiTests
         Assert.Equal(3, document.MainDocumentPart.ImageParts.Count());
     }
 
-    [Fact]
-    public async Task InterimXlsx_HasTheFiveSheets_ValidAndComplete()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task InterimXlsx_HasTheFiveSheets_ValidAndComplete(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         await ReportSeed.AddAsync(app, text: "+380 — телефон у тексті");
         await ReportSeed.AddAsync(app, sphere: "agro", residence: null);
         using var client = await AdminClient.ForRoleAsync(app, AdminRole.WorkingGroup);
@@ -243,10 +250,11 @@ public sealed class ReportsApiTests
         Assert.Contains(sheets["За категоріями"], r => r is ["Канал", "Письмово (на папері)", "2", "1"]);
     }
 
-    [Fact]
-    public async Task PeriodSummary_CountsWhatCameIn_WhatWasDecided_AndWhatIsOverdue()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task PeriodSummary_CountsWhatCameIn_WhatWasDecided_AndWhatIsOverdue(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         var start = app.Time.GetUtcNow();
         await ReportSeed.AddAsync(app, receivedAt: start.AddDays(-3));
         await ReportSeed.AddAsync(app, channel: Channel.Telegram, outcome: DecisionOutcome.Rejected);
@@ -274,10 +282,11 @@ public sealed class ReportsApiTests
             summary.GetProperty("summary").GetString());
     }
 
-    [Fact]
-    public async Task OpenApiDocument_DescribesTheReports_AndHowAuthorsAreCounted()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task OpenApiDocument_DescribesTheReports_AndHowAuthorsAreCounted(DatabaseProvider provider)
     {
-        await using var app = new HromadaAppFactory();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new HromadaAppFactory().WithDatabase(database);
         using var client = app.CreateClient();
 
         var json = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));

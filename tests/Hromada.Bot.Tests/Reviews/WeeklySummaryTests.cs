@@ -91,6 +91,7 @@ public sealed class WeeklySummaryTests
         Assert.Null(await RunAsync(app)); // Monday 11:00: before its time
         var none = await client.GetAsync(new Uri("/api/admin/reports/weekly", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         Assert.Contains("No weekly summary yet", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         app.Time.Advance(TimeSpan.FromHours(1)); // 12:00 (the periodic pass may run first; either way one summary)

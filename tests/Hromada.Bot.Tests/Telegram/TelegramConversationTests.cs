@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Proposals;
+using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +19,6 @@ public sealed class TelegramConversationTests
         await r.PressAsync("Фізична особа");
         await r.PressAsync("Внутрішньо переміщені");
         await r.PressAsync("Готово");
-        await r.PressAsync("Вишнівський");
         await r.PressAsync("с. Садове");
         await r.PressAsync("Соціально-гуманітарна");
         await r.PressAsync("Освіта", _ => true);
@@ -69,11 +70,12 @@ public sealed class TelegramConversationTests
 
     private const string JsonValueKindTrue = "true";
 
-    [Fact]
-    public async Task SkipOnTheContactKeyboard_ArrivesAsTypedText_AndSkipsTheContact()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task SkipOnTheContactKeyboard_ArrivesAsTypedText_AndSkipsTheContact(DatabaseProvider provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         // Telegram's reply keyboard (the one with "share my number") sends a button's label as a typed message.
-        await using var host = await TelegramHost.StartAsync(webhook: true);
+        await using var host = await TelegramHost.StartAsync(webhook: true, database: database);
         var r = new TelegramResident(host, Chat);
         await SubmitAsync(r);
         var skip = r.Last.Body["reply_markup"]!["keyboard"]!.AsArray().SelectMany(row => row!.AsArray())
@@ -152,10 +154,11 @@ public sealed class TelegramConversationTests
         Assert.Empty(found);
     }
 
-    [Fact]
-    public async Task RedeliveredUpdate_IsAnsweredOnce()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task RedeliveredUpdate_IsAnsweredOnce(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync(webhook: true);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(webhook: true, database: database);
         var r = new TelegramResident(host, Chat);
         var update = TelegramUpdates.Text(host.NextUpdateId(), Chat, "/start");
 
@@ -166,10 +169,11 @@ public sealed class TelegramConversationTests
         Assert.Single(r.Sent, c => c.Body["text"]!.GetValue<string>().StartsWith("Вітаємо", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task EditedMessage_GetsNoSecondAnswer()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task EditedMessage_GetsNoSecondAnswer(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
         var before = r.Sent.Count;
@@ -180,10 +184,11 @@ public sealed class TelegramConversationTests
         Assert.Equal(before + 1, r.Sent.Count);
     }
 
-    [Fact]
-    public async Task StaleButton_GetsAHint_AndChangesNothing()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task StaleButton_GetsAHint_AndChangesNothing(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
         var consent = r.Button("Погоджуюся");
@@ -196,10 +201,11 @@ public sealed class TelegramConversationTests
         Assert.Contains("Де працює ваше підприємство чи організація", answer, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SharedForeignContact_IsRefused()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task SharedForeignContact_IsRefused(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await SubmitAsync(r);
 
@@ -209,15 +215,15 @@ public sealed class TelegramConversationTests
         Assert.Contains("Як до вас звертатися", answer, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Photo_WhereTextIsExpected_GetsAHint()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Photo_WhereTextIsExpected_GetsAHint(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
         await r.PressAsync("Погоджуюся");
         await r.PressAsync("Громадська організація");
-        await r.PressAsync("Новоселицький");
         await r.PressAsync("с. Дубове");
         await r.PressAsync("Інше", _ => true);
 
@@ -226,10 +232,11 @@ public sealed class TelegramConversationTests
         Assert.Contains("напишіть, будь ласка, текстом", answer, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task BlockedBot_MarksTheResident_AndMemberAgainClearsIt()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task BlockedBot_MarksTheResident_AndMemberAgainClearsIt(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
         await r.TypeAsync("/subscribe");
@@ -243,10 +250,11 @@ public sealed class TelegramConversationTests
         Assert.False(back.IsBlocked);
     }
 
-    [Fact]
-    public async Task Forbidden_WhenSending_MarksTheResidentBlocked()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Forbidden_WhenSending_MarksTheResidentBlocked(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
         host.Api.FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
@@ -256,10 +264,11 @@ public sealed class TelegramConversationTests
         Assert.True((await WaitForAsync(host, x => x.IsBlocked)).IsBlocked);
     }
 
-    [Fact]
-    public async Task GroupChat_IsToldOnceThatTheBotWorksInPrivate_AndNothingIsCollected()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task GroupChat_IsToldOnceThatTheBotWorksInPrivate_AndNothingIsCollected(DatabaseProvider provider)
     {
-        await using var host = await TelegramHost.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var host = await TelegramHost.StartAsync(database: database);
         const long group = -100123;
 
         await host.DeliverAsync(TelegramUpdates.GroupText(host.NextUpdateId(), group, Chat, "/start"));

@@ -22,7 +22,6 @@ public sealed class WebChatApiTests
         await chat.PressAsync("Погоджуюся");
         await chat.PressAsync("Субʼєкт господарювання");
         await chat.PressAsync("Торгівля");
-        await chat.PressAsync("Вишнівський");
         await chat.PressAsync("Черешеньки");
         await chat.PressAsync("Економіка та фінанси");
         await chat.PressAsync("Туризм");
@@ -118,7 +117,7 @@ public sealed class WebChatApiTests
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badToken.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
-        Assert.Equal("No web chat session", (await noToken.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal("Немає сеансу вебчату", (await noToken.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
         Assert.Equal(HttpStatusCode.BadRequest, oversize.StatusCode);
         Assert.Contains("text", (await oversize.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
     }
@@ -154,7 +153,7 @@ public sealed class WebChatApiTests
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
-        Assert.Equal("Not the web chat widget", (await json.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
+        Assert.Equal("Це не віджет вебчату", (await json.Content.ReadFromJsonAsync<ProblemDetails>())!.Title);
     }
 
     [Fact]

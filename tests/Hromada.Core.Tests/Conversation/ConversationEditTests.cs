@@ -93,7 +93,6 @@ public sealed class ConversationEditTests
         await using var _ = host;
 
         await r.PressAsync("✏️ Місце проживання");
-        await r.PressAsync("Вишнівський");
         await r.PressAsync("с. Садове");
 
         var p = await SendAsync(host, r);

@@ -80,14 +80,38 @@ public sealed class ConversationResidenceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Residence_ChosenByDistrictThenButton_OrBackToDistricts()
+    public async Task Residence_WithTheCatalogsSeventeenSettlements_IsOneTapOnOneKeyboard_DistrictByDistrict()
     {
+        await ToResidenceAsync();
+
+        Assert.Contains("оберіть його нижче", _resident.LastText, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "с-ще Зелений Діл", "с. Хутірське", "с. Лугове", "с. Вишневе", "с. Черешеньки", "с. Садове", "с. Камʼянка", "с. Забірʼя",
+                "с. Пʼятихатки", "с. Підгірне", "с. Березівка", "с. Ставки", "с. Озерне", "с. Новоселиця", "с. Соловʼї", "с. Дубове",
+                "с-ще Березівка", "Немає в переліку",
+            ],
+            _resident.LastChoices.Select(c => c.Label));
+        await _resident.PressAsync("с. Ставки");
+        Assert.Contains("Якої сфери", _resident.LastText, StringComparison.Ordinal);
+        await ToSummaryAsync();
+
+        var p = await SendAsync();
+        Assert.Equal(("stavky", "stavky"), (p.ResidenceSettlement!.Code, p.Settlement!.Code));
+    }
+
+    [Fact]
+    public async Task Residence_InALargerCatalog_ChosenByDistrictThenButton_OrBackToTheList()
+    {
+        await _host.DisposeAsync();
+        _host = await CoreTestHost.StartAsync(new Dictionary<string, string?> { ["Hromada:Conversation:SettlementsOnOneKeyboard"] = "10" });
+        _resident = new ResidentDriver(_host);
         await ToResidenceAsync();
         Assert.Contains(_resident.LastChoices, c => c.Label == "Камʼянський старостинський округ" && c.ShortLabel == "Камʼянський");
         await _resident.PressAsync("Камʼянський");
-        Assert.Equal(["с. Камʼянка", "с. Забірʼя", "с. Пʼятихатки", "Немає в переліку", "← До округів"], _resident.LastChoices.Select(c => c.Label));
+        Assert.Equal(["с. Камʼянка", "с. Забірʼя", "с. Пʼятихатки", "Немає в переліку", "← До переліку"], _resident.LastChoices.Select(c => c.Label));
 
-        await _resident.PressAsync("← До округів");
+        await _resident.PressAsync("← До переліку");
         await _resident.PressAsync("Підгірненський");
         await _resident.PressAsync("с. Ставки");
         Assert.Contains("Якої сфери", _resident.LastText, StringComparison.Ordinal);

@@ -114,7 +114,7 @@ public sealed class ConversationStepsTests : IAsyncLifetime
         await ToResidenceAsync();
 
         Assert.Contains("Де працює ваше підприємство чи організація", _resident.LastText, StringComparison.Ordinal);
-        Assert.Equal(5, _resident.LastChoices.Count);
+        Assert.Equal(18, _resident.LastChoices.Count); // the catalog's 17 settlements and «Немає в переліку»
     }
 
     [Fact]

@@ -43,6 +43,33 @@ public sealed class ConversationTurnsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ButtonOnlyPath_TappingEveryButtonOnOffer_TakesElevenTurns()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var r = new ResidentDriver(host);
+
+        await r.TextAsync("/start");
+        await r.PressAsync("Погоджуюся");
+        await r.PressAsync("Фізична особа");
+        await r.PressAsync("Люди поважного віку");
+        await r.PressAsync("Готово");
+        await r.PressAsync("с. Соловʼї");
+        await r.PressAsync("Житлово-комунальне");
+        await r.PressAsync("Вуличне освітлення");
+        await r.TextAsync("Встановити ліхтарі на вулиці Садовій від магазину до зупинки автобуса");
+        await r.ShareContactAsync("+380671234567", "Ганна Коваль");
+        await r.PressAsync("Надіслати");
+        output.WriteLine(string.Join("\n", r.Transcript));
+
+        Assert.Equal(11, r.Turns);
+        Assert.Matches(@"P-2026-00001", r.LastText);
+        await using var scope = host.Scope();
+        var p = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals
+            .Include(x => x.ResidenceSettlement).Include(x => x.Topic).SingleAsync();
+        Assert.Equal(("solovii", "lighting"), (p.ResidenceSettlement!.Code, p.Topic!.Code));
+    }
+
+    [Fact]
     public async Task WithNoneOfTheGroups_TheProposalWrittenAtTheTopic_AndNameAndPhoneTyped_TakesNineTurns()
     {
         await using var host = await CoreTestHost.StartAsync();

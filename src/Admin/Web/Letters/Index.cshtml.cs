@@ -12,8 +12,10 @@ namespace Hromada.Admin.Web.Letters;
 /// then send — one e-mail per address. The page keeps nothing between the two steps but the form itself.
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class IndexModel(LetterService letters) : PageModel
+public sealed class IndexModel(LetterService letters, Hromada.Core.Community.CommunityClock clock) : PageModel
 {
+    public Hromada.Core.Community.CommunityClock Clock => clock;
+
     public sealed class LetterForm
     {
         public string? Subject { get; set; }
@@ -37,8 +39,14 @@ public sealed class IndexModel(LetterService letters) : PageModel
     /// <summary>Set when sending was refused for a reason that is not one field's (e-mail off).</summary>
     public string? Problem { get; private set; }
 
-    public IActionResult OnPostPreview()
+    /// <summary>The latest letters with their delivery.</summary>
+    public IReadOnlyList<LetterService.LetterReport> Sent { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Sent = await letters.ListAsync(20, ct);
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
+        Sent = await letters.ListAsync(20, ct);
         var result = letters.Preview(Letter());
         if (result.IsDone)
         {
@@ -63,7 +71,7 @@ public sealed class IndexModel(LetterService letters) : PageModel
                     + (sent.Invalid.Count > 0 ? $", не адреси пропущено ({sent.Invalid.Count})" : "") + ".";
                 return Redirect("/admin/letters");
             case CommandStatus.Conflict:
-                Problem = result.Failure!.Title switch
+                Problem = result.Failure!.Title.English switch
                 {
                     LetterService.ChangedSincePreview => "Тему, текст або адреси змінено після перегляду. Лист не надіслано: перегляньте його ще раз.",
                     LetterService.AlreadySent => "Цей самий лист цим самим адресатам щойно надіслано; вдруге його не надсилаємо.",
@@ -74,6 +82,7 @@ public sealed class IndexModel(LetterService letters) : PageModel
                 ModelState.AddCommandErrors(result.Errors);
                 break;
         }
+        Sent = await letters.ListAsync(20, ct);
         return Page();
     }
 

@@ -182,6 +182,13 @@
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit")); }
   });
 
+  // Shown by embed.js in a panel on another site: Escape closes that panel (the site cannot hear keys pressed in here).
+  if (window.parent !== window) {
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { window.parent.postMessage({ hromadaWebchat: "close" }, "*"); }
+    });
+  }
+
   function start() {
     forget();
     log.innerHTML = ""; firstNew = null;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Hromada.Core.Catalogs;
 using Hromada.Core.Conversation.Steps;
-
 using Hromada.Core.Proposals;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Conversation.Questions;
 
@@ -12,10 +12,12 @@ internal sealed record Place(int? SettlementId, string? Unlisted);
 /// <summary>
 /// Finding a settlement, shared by the questions that ask for one: typing a name finds it at once (any apostrophe,
 /// any kind prefix; several of the same name are offered to choose from; an unknown name is recorded after a
-/// confirmation), or a starosta district is chosen first and then its settlement. Where it is in that search is kept
-/// in the draft beside the question's answer.
+/// confirmation), or a button: every settlement on one keyboard when the catalog has at most
+/// <see cref="ConversationOptions.SettlementsOnOneKeyboard"/> (one tap, so the all-buttons path stays within 11
+/// turns), else a starosta district first and then its settlement. Where it is in that search is kept in the draft
+/// beside the question's answer.
 /// </summary>
-internal sealed class SettlementPicker(CatalogCache cache)
+internal sealed class SettlementPicker(CatalogCache cache, IOptions<ConversationOptions> options)
 {
     private sealed record Search(int? DistrictId, List<int> Candidates, string? PendingName, bool Typing);
 
@@ -31,7 +33,7 @@ internal sealed class SettlementPicker(CatalogCache cache)
         var search = ctx.Draft.Get<Search>(Key(step));
         Choice B(string label, string value, string? shortLabel = null) => new(label, $"{step}:{value}") { ShortLabel = shortLabel };
         Choice Other() => B(ctx.T("Choice_OtherSettlement"), "other");
-        Choice Back() => B(ctx.T("Choice_BackToDistricts"), "back");
+        Choice Back() => B(ctx.T("Choice_BackToList"), "back");
 
         if (search?.PendingName is { } pending)
         {
@@ -58,11 +60,33 @@ internal sealed class SettlementPicker(CatalogCache cache)
             choices.Add(Back());
             ctx.Say(ctx.T("Ask_Settlement"), choices);
         }
+        else if (await OneKeyboardAsync(ct) is { } all)
+        {
+            // Same display name twice (two «с. Березівка»): the district tells them apart.
+            var repeated = all.GroupBy(s => s.DisplayName, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            string Label(Settlement s, string name) => repeated.Contains(s.DisplayName) ? $"{name} ({s.District!.ShortLabel ?? s.District.Label})" : name;
+            ctx.Say(question, [.. extras, .. all.Select(s => B(Label(s, s.DisplayName), S(s.Id), Label(s, s.ShortLabel ?? s.DisplayName))), Other()]);
+        }
         else
         {
             var districts = (await cache.GetAsync(ct)).Districts.Where(d => !d.IsRetired).OrderBy(d => d.SortOrder).ToList();
             ctx.Say(question, [.. extras, .. districts.Select(d => B(d.Label, D(d.Id), d.ShortLabel))]);
         }
+    }
+
+    /// <summary>
+    /// Every settlement in use, by district and then the catalog's order (each district's centre first, as the catalog
+    /// lists it), when there are few enough for one keyboard; otherwise null (districts first).
+    /// </summary>
+    private async Task<List<Settlement>?> OneKeyboardAsync(CancellationToken ct)
+    {
+        var catalog = await cache.GetAsync(ct);
+        var active = catalog.Settlements.Where(s => !s.IsRetired).ToList();
+        if (active.Count == 0 || active.Count > options.Value.SettlementsOnOneKeyboard)
+        {
+            return null;
+        }
+        return active.OrderBy(s => s.District?.SortOrder ?? int.MaxValue).ThenBy(s => s.SortOrder).ToList();
     }
 
     /// <summary>Takes the input: the place when the search found it; otherwise what became of the input.</summary>

@@ -852,6 +852,63 @@ namespace Hromada.Core.Storage.Migrations
                     b.ToTable("SenderLeases");
                 });
 
+            modelBuilder.Entity("Hromada.Core.Letters.Letter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt");
+
+                    b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Letters.LetterMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("LetterMessages");
+                });
+
             modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1638,6 +1695,15 @@ namespace Hromada.Core.Storage.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Hromada.Core.Letters.LetterMessage", b =>
+                {
+                    b.HasOne("Hromada.Core.Letters.Letter", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>
                 {
                     b.HasOne("Hromada.Core.Consultations.Consultation", "Consultation")
@@ -1782,6 +1848,11 @@ namespace Hromada.Core.Storage.Migrations
             modelBuilder.Entity("Hromada.Core.Consultations.Consultation", b =>
                 {
                     b.Navigation("Extensions");
+                });
+
+            modelBuilder.Entity("Hromada.Core.Letters.Letter", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Hromada.Core.Meetings.Meeting", b =>

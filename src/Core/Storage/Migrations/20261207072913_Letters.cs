@@ -1,0 +1,77 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hromada.Core.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class Letters : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Letters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SentAt = table.Column<string>(type: "TEXT", nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Letters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LetterMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LetterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LetterMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LetterMessages_Letters_LetterId",
+                        column: x => x.LetterId,
+                        principalTable: "Letters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LetterMessages_LetterId",
+                table: "LetterMessages",
+                column: "LetterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_Key",
+                table: "Letters",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_SentAt",
+                table: "Letters",
+                column: "SentAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LetterMessages");
+
+            migrationBuilder.DropTable(
+                name: "Letters");
+        }
+    }
+}
