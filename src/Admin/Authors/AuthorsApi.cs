@@ -76,12 +76,7 @@ public static class AuthorsApi
         var actor = http.User.ActorName();
         foreach (var (p, cleared) in changes)
         {
-            p.AuthorName = null;
-            p.AuthorPhone = null;
-            p.AuthorEmail = null;
-            p.ResidentId = null;
-            p.IsUnidentified = true;
-            p.AnonymisedAt = now;
+            p.Anonymise(now);
             // Names the fields, never their values: the audit log must not keep what was erased.
             audit.Record(actor, p.Reference, new ProposalAnonymised(new ClearedFields(cleared),
                 new AnonymisedState(now, p.IsUnidentified, InChat: false, input.Reason!.Trim(), reference)));

@@ -18,9 +18,8 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
     public AuditEntry Record(string actor, string entityKey, AuditEvent change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var entry = new AuditEntry
+        return Add(new AuditEntry
         {
-            At = time.GetUtcNow(),
             Actor = actor,
             EntityType = change.EntityType,
             EntityKey = entityKey,
@@ -29,24 +28,24 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
             Version = change.Version,
             Before = AuditEvents.Write(change.BeforeBody),
             After = AuditEvents.Write(change.AfterBody),
-        };
-        db.AuditEntries.Add(entry);
-        return entry;
+        });
     }
 
     /// <summary>Records an untyped change (kinds not yet given an <see cref="AuditEvent"/> type).</summary>
-    public AuditEntry Record(string actor, string entityType, string entityKey, string action, object? before, object? after)
-    {
-        var entry = new AuditEntry
+    public AuditEntry Record(string actor, string entityType, string entityKey, string action, object? before, object? after) =>
+        Add(new AuditEntry
         {
-            At = time.GetUtcNow(),
             Actor = actor,
             EntityType = entityType,
             EntityKey = entityKey,
             Action = action,
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
-        };
+        });
+
+    private AuditEntry Add(AuditEntry entry)
+    {
+        entry.At = time.GetUtcNow();
         db.AuditEntries.Add(entry);
         return entry;
     }
