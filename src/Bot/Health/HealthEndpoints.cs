@@ -25,7 +25,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> CheckAsync(
-        HromadaDbContext db, StorageHealth storage, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        HromadaDbContext db, StorageHealth storage, ChannelReception reception, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
@@ -43,8 +43,9 @@ public static class HealthEndpoints
                     OutboxRetrying: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Pending && o.Attempts > 0, ct),
                     OutboxHeld: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Held, ct),
                     OutboxFailedLastDay: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Failed && o.CompletedAt > dayAgo, ct));
-                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay + pipeline.OutboxRetrying > 0 ? "attention" : "ok";
-                return TypedResults.Ok(new HealthReport(status, pipeline));
+                var deaf = reception.Problems;
+                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay + pipeline.OutboxRetrying > 0 || deaf.Count > 0 ? "attention" : "ok";
+                return TypedResults.Ok(new HealthReport(status, pipeline, deaf.Count > 0 ? deaf : null));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -56,10 +57,11 @@ public static class HealthEndpoints
     }
 
     /// <summary>
-    /// "ok", or "attention" while sends are failing and being retried, or when messages were set aside or given up in the
-    /// last 24 hours (see the log).
+    /// "ok", or "attention" while sends are failing and being retried, when messages were set aside or given up in the
+    /// last 24 hours (see the log), or while a configured channel cannot receive (<see cref="NotReceiving"/>: its
+    /// webhook is not set).
     /// </summary>
-    internal sealed record HealthReport(string Status, PipelineReport Pipeline);
+    internal sealed record HealthReport(string Status, PipelineReport Pipeline, IReadOnlyDictionary<string, string>? NotReceiving = null);
 
     internal sealed record PipelineReport(int InboxWaiting, int InboxSetAsideLastDay, int OutboxWaiting, int OutboxRetrying, int OutboxHeld, int OutboxFailedLastDay);
 }
