@@ -47,6 +47,28 @@ public sealed class StorageFailureTests
     }
 
     [Fact]
+    public async Task LessFreeSpaceOnTheDatabasesDiskThanConfigured_MakesHealthzSayAttention_WithTheFigures()
+    {
+        // More than any test machine has free: 100 TB.
+        await using var tight = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["Hromada:Database:MinFreeSpaceMegabytes"] = "100000000" });
+        await using var roomy = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { ["Hromada:Database:MinFreeSpaceMegabytes"] = "1" });
+
+        using var tightAnswer = await tight.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var roomyAnswer = await roomy.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, tightAnswer.StatusCode);
+        var low = await tightAnswer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("attention", low.GetProperty("status").GetString());
+        Assert.Equal(100_000_000, low.GetProperty("disk").GetProperty("minFreeMegabytes").GetInt32());
+        var free = low.GetProperty("disk").GetProperty("freeMegabytes").GetInt64();
+        Assert.InRange(free, 1, 100_000_000 - 1);
+        var fine = await roomyAnswer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ok", fine.GetProperty("status").GetString());
+        Assert.Equal(1, fine.GetProperty("disk").GetProperty("minFreeMegabytes").GetInt32());
+        Assert.True(fine.GetProperty("disk").GetProperty("freeMegabytes").GetInt64() >= 1);
+    }
+
+    [Fact]
     public async Task WhileTheDatabaseIsReadOnly_HealthzIsNotOk_AndTheResidentsLastStepIsRefused_ThenDeliveredAgainItIsOneProposal()
     {
         var faults = new StorageFaults();
