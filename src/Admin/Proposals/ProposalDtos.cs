@@ -40,8 +40,6 @@ public sealed record ProposalDetailsDto(
 /// <summary>The references a bulk change reached, did not find, or lost to a concurrent writer.</summary>
 public sealed record BulkResult(IReadOnlyList<string> Done, IReadOnlyList<string> NotFound, IReadOnlyList<string> Conflicts);
 
-public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
-
 internal static class ProposalMapping
 {
     public static CatalogRef? Ref(Hromada.Core.Catalogs.CatalogItem? item) => item is null ? null : new CatalogRef(item.Code, item.Label);
