@@ -104,8 +104,8 @@ public sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseIni
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count == 0)
         {
-            // Nothing to apply. Migrate would still compare the model with the migrations' snapshot (the storage tests
-            // do that), which loads EF Core's model differ and some 10 MB of code and types the service never needs again.
+            // Nothing to apply. Migrate would still build the migrations' snapshot model and compare it with the model (the
+            // storage tests check that), loading code and types into memory that the service never needs again.
             return;
         }
         await db.Database.MigrateAsync(ct);
