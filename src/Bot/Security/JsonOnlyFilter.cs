@@ -1,3 +1,5 @@
+using Hromada.Admin.Commands;
+
 namespace Hromada.Bot.Security;
 
 /// <summary>
@@ -16,7 +18,9 @@ public static class JsonOnlyFilter
                 ? await next(context)
                 : TypedResults.Problem(
                     statusCode: StatusCodes.Status415UnsupportedMediaType,
-                    title: "Send the request as JSON",
-                    detail: "This endpoint takes Content-Type: application/json (an empty object {} will do)."));
+                    title: ApiLanguage.Pick("Send the request as JSON", "Надішліть запит як JSON"),
+                    detail: ApiLanguage.Pick(
+                        "This endpoint takes Content-Type: application/json (an empty object {} will do).",
+                        "Ця адреса приймає лише Content-Type: application/json (підійде й порожній обʼєкт {}).")));
     }
 }

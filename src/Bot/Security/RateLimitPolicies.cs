@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Hromada.Admin.Commands;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -77,8 +78,10 @@ public static class RateLimitPolicies
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This address sent too many requests; try again in {seconds} s.",
+                Title = ApiLanguage.Pick("Too many requests", "Забагато запитів"),
+                Detail = ApiLanguage.Pick(
+                    $"This address sent too many requests; try again in {seconds} s.",
+                    $"З цієї адреси надійшло забагато запитів; спробуйте знову через {seconds} с."),
             },
         });
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Hromada.Admin.Commands;
+using Hromada.Core.Reports;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -54,8 +56,10 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
             ProblemDetails =
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "The request body is too large",
-                Detail = string.Create(CultureInfo.InvariantCulture, $"At most {limit} bytes are accepted here."),
+                Title = ApiLanguage.Pick("The request body is too large", "Тіло запиту завелике"),
+                Detail = ApiLanguage.Pick(
+                    string.Create(CultureInfo.InvariantCulture, $"At most {limit} bytes are accepted here."),
+                    $"Тут приймається щонайбільше {UkrainianCounts.Count(limit, "байт|байти|байтів")}."),
             },
         }).AsTask();
     }

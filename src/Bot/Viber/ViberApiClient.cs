@@ -85,7 +85,7 @@ internal sealed class ViberApiClient(HttpClient http, IOptions<ViberOptions> opt
             {
                 logger.LogWarning("Viber {Method} answered status {Status}: {Message}", method, answer.Status, answer.StatusMessage);
             }
-            return new ViberResult(answer.Status, (int)response.StatusCode, answer.StatusMessage, answer.FailedList ?? []);
+            return new ViberResult(answer.Status, (int)response.StatusCode, answer.StatusMessage, answer.FailedList ?? []) { MessageToken = answer.MessageToken };
         }
         catch (HttpRequestException ex)
         {

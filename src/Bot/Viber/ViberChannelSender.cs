@@ -49,38 +49,49 @@ internal sealed class ViberChannelSender(
                 logger.LogInformation("Viber resident {User} asked for a page of a list that is gone", delivery.Recipient);
                 return SendResult.Sent(0);
             }
-            return Outcome(await api.SendAsync(delivery.Recipient, pageMessage, ct), 0) ?? SendResult.Sent(0);
+            var paged = await api.SendAsync(delivery.Recipient, pageMessage, ct);
+            if (Outcome(paged, 0, options.Value.ThrottleWait) is { } pageFailure)
+            {
+                return pageFailure;
+            }
+            await ViberDeliveries.RememberAsync(db, [delivery.Id], ViberDeliveries.Tokens([paged.MessageToken]), ct);
+            return SendResult.Sent(0);
         }
 
         if (delivery is { Purpose: OutboxPurpose.Announcement, PartsSent: 0, Messages: [{ Choices.Count: 0, RequestContact: false } only] }
             && only.Text.Length <= ViberLayout.MaxTextLength)
         {
-            var copy = await broadcaster.SendAsync(delivery.Recipient, new ViberMessage(only.Text.Trim()), ct);
-            return Outcome(copy, 0) ?? SendResult.Sent(1);
+            var copy = await broadcaster.SendAsync(delivery.Recipient, delivery.Id, new ViberMessage(only.Text.Trim()), ct);
+            return Outcome(copy, 0, options.Value.ThrottleWait) ?? SendResult.Sent(1);
         }
 
         var sent = delivery.PartsSent;
+        var tokens = new List<long?>();
         for (var i = delivery.PartsSent; i < delivery.Messages.Count; i++)
         {
             foreach (var message in await renderer.RenderAsync(delivery.Messages[i], culture, ct))
             {
-                if (Outcome(await api.SendAsync(delivery.Recipient, message, ct), sent) is { } failure)
+                var result = await api.SendAsync(delivery.Recipient, message, ct);
+                if (Outcome(result, sent, options.Value.ThrottleWait) is { } failure)
                 {
                     return failure;
                 }
+                tokens.Add(result.MessageToken);
             }
             sent++;
         }
+        // Kept so that a "failed" callback about one of these messages finds its row (see ViberDeliveries).
+        await ViberDeliveries.RememberAsync(db, [delivery.Id], ViberDeliveries.Tokens(tokens), ct);
         return SendResult.Sent(sent);
     }
 
     /// <summary>Null when the call went through; otherwise what the dispatcher should do.</summary>
-    private SendResult? Outcome(ViberResult result, int sent) => result switch
+    internal static SendResult? Outcome(ViberResult result, int sent, TimeSpan throttleWait) => result switch
     {
         { Ok: true } => null,
         { Status: { } s } when ViberStatus.IsGone(s) => new SendResult(SendStatus.Blocked, result.ToString(), PartsSent: sent),
         { Status: ViberStatus.TooManyRequests } or { HttpStatus: 429 } =>
-            new SendResult(SendStatus.Throttled, result.ToString(), options.Value.ThrottleWait, sent) { PausesChannel = true },
+            new SendResult(SendStatus.Throttled, result.ToString(), throttleWait, sent) { PausesChannel = true },
         { Status: { } s } when ViberStatus.IsRefusal(s) => new SendResult(SendStatus.Refused, result.ToString(), PartsSent: sent),
         { Status: null, HttpStatus: >= 400 and < 500 } => new SendResult(SendStatus.Refused, result.ToString(), PartsSent: sent),
         // Network, 5xx, the account's own trouble (token, suspended, webhook not set) or an unknown status: try again later.

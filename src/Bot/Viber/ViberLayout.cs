@@ -18,6 +18,10 @@ internal static class ViberLayout
 
     public const string Reply = "reply";
     public const string SharePhone = "share-phone";
+    public const string OpenUrl = "open-url";
+
+    /// <summary>An open-url button's ActionBody (the address) may not be longer.</summary>
+    public const int MaxUrlLength = 2048;
 
     public const string ChoicePrefix = "c:";
     public const string PagePrefix = "pg:";

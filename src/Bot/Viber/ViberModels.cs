@@ -71,6 +71,9 @@ internal sealed record ViberResult(int? Status, int HttpStatus, string? Detail, 
 {
     public bool Ok => Status == ViberStatus.Ok;
 
+    /// <summary>The token Viber gave the message (its callbacks, "failed" among them, name the message by it).</summary>
+    public long? MessageToken { get; init; }
+
     public override string ToString() => Status is { } s
         ? $"Viber status {s}: {Detail}"
         : $"HTTP {HttpStatus}: {Detail}";

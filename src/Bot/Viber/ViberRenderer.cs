@@ -18,14 +18,20 @@ internal sealed class ViberRenderer(PagedMenuStore menus)
         var chunks = MessengerLayout.SplitText(message.Text, ViberLayout.MaxTextLength);
         var result = chunks.Take(chunks.Count - 1).Select(c => new ViberMessage(c)).ToList();
         var last = string.IsNullOrWhiteSpace(chunks[^1]) ? "…" : chunks[^1];
+        // A link the resident keeps (the receipt): a button that opens it, above any choices; the text carries it too.
+        var link = message.Link is { } l && Uri.TryCreate(l.Url, UriKind.Absolute, out var url)
+            && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) && l.Url.Length <= ViberLayout.MaxUrlLength
+            ? new ViberButton(ViberLayout.OpenUrl, l.Url, ViberLayout.Label(l.Label), Silent: true)
+            : null;
         if (message.Choices.Count == 0 && !message.RequestContact)
         {
-            result.Add(new ViberMessage(last));
+            result.Add(link is null ? new ViberMessage(last) : new ViberMessage(last, new ViberKeyboard([link])));
             return result;
         }
         var menu = new StoredMenu(last, message.Choices, message.RequestContact);
         var key = message.Choices.Count > ViberLayout.MaxButtons ? await menus.StoreAsync(menu, ct) : "";
-        result.Add(new ViberMessage(last, Keyboard(menu, 1, key, culture)));
+        var keyboard = Keyboard(menu, 1, key, culture);
+        result.Add(new ViberMessage(last, link is null ? keyboard : keyboard with { Buttons = [link, .. keyboard.Buttons] }));
         return result;
     }
 

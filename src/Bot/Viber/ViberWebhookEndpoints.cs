@@ -5,6 +5,7 @@ using Hromada.Core.Community;
 using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Resources;
+using Hromada.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,8 @@ public static class ViberWebhookEndpoints
 
     internal static async Task<Results<Ok, JsonHttpResult<JsonElement>, ProblemHttpResult>> Receive(
         HttpRequest request, IOptions<ViberOptions> options, IOptions<CommunityOptions> community, InboxWriter inbox,
-        ViberApiClient api, Security.WebhookRejections rejections, ILoggerFactory loggers, CancellationToken ct)
+        ViberApiClient api, Security.WebhookRejections rejections, HromadaDbContext db, TimeProvider time, ILoggerFactory loggers,
+        CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(ViberWebhookEndpoints));
         var body = await Channels.SignedWebhookBody.ReadAsync(request, ct);
@@ -73,7 +75,10 @@ public static class ViberWebhookEndpoints
                 logger.LogInformation("Viber callback {Event} {Token}: {Stored}", e.Name, e.MessageToken, stored.IsNew ? "stored" : "seen before");
                 if (e.Kind == ViberEventKind.Failed && stored.IsNew)
                 {
-                    logger.LogWarning("Viber could not deliver message {Token} to {User}: {Reason}", e.MessageToken, e.UserId, e.Description);
+                    // The message's outbox row (found by the token kept when it was sent) is marked failed with Viber's reason.
+                    var rows = await ViberDeliveries.MarkFailedAsync(db, e.UserId, e.MessageToken, e.Description, time.GetUtcNow(), ct);
+                    logger.LogWarning("Viber could not deliver message {Token} to {User}: {Reason} ({Row})", e.MessageToken, e.UserId, e.Description,
+                        rows > 0 ? "its outbox row is marked failed" : "no outbox row keeps that token");
                 }
                 return TypedResults.Ok();
             default:

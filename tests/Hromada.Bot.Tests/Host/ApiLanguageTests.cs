@@ -114,6 +114,31 @@ public sealed class ApiLanguageTests
         Assert.Equal("Потрібен ключ адміністративного API", JsonDocument.Parse(noKey).RootElement.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData(null, "Надішліть запит як JSON", "Тіло запиту завелике", @"^Тут приймається щонайбільше 262\s144 байти\.$")]
+    [InlineData("en", "Send the request as JSON", "The request body is too large", @"^At most 262144 bytes are accepted here\.$")]
+    public async Task SecurityRefusals_NotJson_AndTooLarge_AreInTheRequestsLanguage(string? acceptLanguage, string notJson, string tooLarge, string detail)
+    {
+        await using var app = new HromadaAppFactory();
+        using var http = app.CreateClient();
+        if (acceptLanguage is not null)
+        {
+            http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        using var text = new StringContent("{}", Encoding.UTF8, new MediaTypeHeaderValue("text/plain"));
+        using var plain = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), text);
+        using var huge = new StringContent($$"""{"text":"{{new string('а', 2_000_000)}}"}""", Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        using var large = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), huge);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
+        Assert.Equal(notJson, JsonDocument.Parse(await plain.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        var problem = JsonDocument.Parse(await large.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(tooLarge, problem.GetProperty("title").GetString());
+        Assert.Matches(detail, problem.GetProperty("detail").GetString());
+    }
+
     private static HttpClient Client(HromadaAppFactory app, string? acceptLanguage)
     {
         var client = AdminClient.ForAdmin(app);

@@ -22,7 +22,7 @@ public sealed class CrossOriginTests
         var response = await http.PostAsync(new Uri("/api/webchat/sessions", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("Send the request as JSON", (await response.Content.ReadFromJsonAsync<ProblemDetails>())?.Title);
+        Assert.Equal("Надішліть запит як JSON", (await response.Content.ReadFromJsonAsync<ProblemDetails>())?.Title);
     }
 
     [Fact]

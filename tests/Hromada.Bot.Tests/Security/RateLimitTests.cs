@@ -27,7 +27,7 @@ public sealed class RateLimitTests
         var refused = answers[^1];
         Assert.InRange(int.Parse(refused.Headers.RetryAfter.ToString(), CultureInfo.InvariantCulture), 1, 60);
         Assert.StartsWith("application/problem+json", refused.Headers.ContentType.ToString(), StringComparison.Ordinal);
-        Assert.Equal("Too many requests", JsonDocument.Parse(refused.Body).RootElement.GetProperty("title").GetString());
+        Assert.Equal("Забагато запитів", JsonDocument.Parse(refused.Body).RootElement.GetProperty("title").GetString());
         Assert.Equal(200, other.Status);
     }
 

@@ -96,6 +96,13 @@ public sealed class ViberConversationTests
         Assert.Equal("solovii", proposal.Settlement!.Code);
         Assert.Equal("+380671234567", proposal.AuthorPhone);
         Assert.Equal("Олена", proposal.AuthorName);
+        // The receipt: an open-url button to the proposal's status page, and the text carries the address too.
+        var receipt = Assert.Single(host.Viber.SentTo("vb-olena=="), m => m.Buttons.Any(b => b.ActionType == "open-url"));
+        var link = Assert.Single(receipt.Buttons, b => b.ActionType == "open-url");
+        Assert.EndsWith($"/p/{proposal.Reference}-{proposal.ReceiptCode}", link.ActionBody, StringComparison.Ordinal);
+        Assert.Equal("Статус пропозиції", link.Text);
+        Assert.True(link.Silent);
+        Assert.Contains(link.ActionBody, receipt.Text, StringComparison.Ordinal);
     }
 
     [Fact]
