@@ -14,6 +14,9 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
         WriteIndented = false,
     };
 
+    /// <summary>A value as an untyped entry records it before or after a change (also for entries written without EF Core).</summary>
+    internal static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+
     /// <summary>Records a typed change of <paramref name="entityKey"/> (its type says what kind of entity it is).</summary>
     public AuditEntry Record(string actor, string entityKey, AuditEvent change)
     {
@@ -39,8 +42,8 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
             EntityType = entityType,
             EntityKey = entityKey,
             Action = action,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            Before = Serialize(before),
+            After = Serialize(after),
         });
 
     private AuditEntry Add(AuditEntry entry)
