@@ -121,6 +121,25 @@ public sealed class AnnouncementCardPostsTests
     }
 
     [Fact]
+    public async Task FacebookPagePost_WhoseHeadlineDoesNotFitTheCard_GoesAsText_InsteadOfBeingRefused()
+    {
+        await using var host = await MessengerHost.StartAsync(settings: PageSettings());
+        using var site = host.Factory.CreateClient();
+        host.Graph.FetchImage = url => FetchFromHost(site, url);
+        using var client = await CommunicationsAsync(host.Factory);
+        // No title, and a first line far too long for the card's headline (Instagram would refuse it at scheduling).
+        var text = string.Join(' ', Enumerable.Repeat("Дуже довгий перший рядок без назви,", 40)) + "\n\nДеталі на сайті громади.";
+
+        var (id, _) = await ScheduleAsync(host.Factory, client, "FacebookPage", null, text);
+        var row = await DriveUntilDoneAsync(host.Factory, id);
+
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        var post = Assert.Single(host.Graph.Posts);
+        Assert.Equal(("feed", text, (string?)null), (post.Edge, post.Message, post.Url));
+        Assert.Empty(host.Graph.FetchedImages);
+    }
+
+    [Fact]
     public async Task FacebookPagePost_WithoutCardWithPosts_IsATextPostOnTheFeed()
     {
         var settings = PageSettings();
