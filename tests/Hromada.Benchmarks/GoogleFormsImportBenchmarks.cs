@@ -38,7 +38,7 @@ public class GoogleFormsImportBenchmarks
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Hromada"] = $"Data Source={_folder}/b.db",
-                ["Hromada:Admin:GoogleForms:MaxRows"] = "1000000",
+                ["Hromada:Admin:GoogleForms:MaxRows"] = "200000",
             })
             .Build();
         var services = new ServiceCollection();

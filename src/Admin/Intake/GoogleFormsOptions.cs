@@ -12,9 +12,11 @@ public sealed class GoogleFormsOptions
 
     /// <summary>
     /// The most answer rows one file may have; a larger file is refused at the first row past it, before the rest is
-    /// read (the whole import is one transaction, which holds up the chat's writes while it is stored).
+    /// read (the whole import is one transaction, which holds up the chat's writes while it is stored). The rows read are
+    /// kept in memory until they are stored, about 0.4 KB each (measured: +15 MB for 20,000 rows, +121 MB for 300,000),
+    /// hence the cap of 200,000.
     /// </summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    [System.ComponentModel.DataAnnotations.Range(1, 200_000)]
     public int MaxRows { get; set; } = 20_000;
 }
 

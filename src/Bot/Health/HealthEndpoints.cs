@@ -10,7 +10,7 @@ namespace Hromada.Bot.Health;
 /// <c>GET /healthz</c>: 200 when the database answers and can be written (503 otherwise: a full disk or a read-only
 /// database is not healthy though reads still work — see <see cref="StorageHealth"/>), with the message pipeline's state: what waits,
 /// what is being retried because sends fail (a platform's outage), and what was given up in the last day — "attention"
-/// then, so a monitor notices messages that do not go out.
+/// then, so a monitor notices messages that do not go out; "attention" too while the database's disk runs short of room.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -25,7 +25,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> CheckAsync(
-        HromadaDbContext db, StorageHealth storage, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        HromadaDbContext db, StorageHealth storage, DatabaseDiskSpace disk, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         try
         {
@@ -43,8 +43,10 @@ public static class HealthEndpoints
                     OutboxRetrying: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Pending && o.Attempts > 0, ct),
                     OutboxHeld: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Held, ct),
                     OutboxFailedLastDay: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Failed && o.CompletedAt > dayAgo, ct));
-                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay + pipeline.OutboxRetrying > 0 ? "attention" : "ok";
-                return TypedResults.Ok(new HealthReport(status, pipeline));
+                var space = disk.Check();
+                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay + pipeline.OutboxRetrying > 0 || space?.Low == true
+                    ? "attention" : "ok";
+                return TypedResults.Ok(new HealthReport(status, pipeline, space is null ? null : new DiskReport(space.FreeMegabytes, space.MinFreeMegabytes)));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -56,10 +58,14 @@ public static class HealthEndpoints
     }
 
     /// <summary>
-    /// "ok", or "attention" while sends are failing and being retried, or when messages were set aside or given up in the
-    /// last 24 hours (see the log).
+    /// "ok", or "attention" while sends are failing and being retried, when messages were set aside or given up in the
+    /// last 24 hours (see the log), or while the SQLite database's disk has less free space than
+    /// <c>Hromada:Database:MinFreeSpaceMegabytes</c>.
     /// </summary>
-    internal sealed record HealthReport(string Status, PipelineReport Pipeline);
+    internal sealed record HealthReport(string Status, PipelineReport Pipeline, DiskReport? Disk);
+
+    /// <summary>Free space on the SQLite database's disk and the least wanted there (absent on PostgreSQL or with the check off).</summary>
+    internal sealed record DiskReport(long FreeMegabytes, int MinFreeMegabytes);
 
     internal sealed record PipelineReport(int InboxWaiting, int InboxSetAsideLastDay, int OutboxWaiting, int OutboxRetrying, int OutboxHeld, int OutboxFailedLastDay);
 }

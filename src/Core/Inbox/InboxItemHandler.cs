@@ -92,7 +92,8 @@ internal sealed class InboxItemHandler(
     {
         work.Attempts++;
         db.ChangeTracker.Clear();
-        if (work.Attempts >= options.Value.MaxHandlingAttempts)
+        // A full disk or a read-only database is not the message's fault: it waits (with backoff) until writes work again.
+        if (work.Attempts >= options.Value.MaxHandlingAttempts && StorageHealth.Describe(ex) is null)
         {
             logger.LogError(ex, "{Channel} inbox item {ItemId} failed {Attempts} times; set aside", work.Channel, work.ItemId, work.Attempts);
             await SetAsideAsync(work, Describe(ex), CancellationToken.None);

@@ -25,7 +25,7 @@ public sealed class PipelineOptions : IValidatableObject
     [Range(1, 256)]
     public int MaxConcurrentSends { get; set; } = 32;
 
-    /// <summary>Attempts at handling one inbox item before it is set aside.</summary>
+    /// <summary>Attempts at handling one inbox item before it is set aside (a full disk or a read-only database does not count).</summary>
     [Range(1, 100)]
     public int MaxHandlingAttempts { get; set; } = 5;
 

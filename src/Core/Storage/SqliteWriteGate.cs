@@ -67,18 +67,58 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : IDbTran
 {
     private readonly ConditionalWeakTable<Microsoft.EntityFrameworkCore.DbContext, SqliteWriteGate.Turn> _turns = [];
 
-    // Transactions.
+    // Transactions. The transaction is begun here, at the turn: when BEGIN itself fails (a read-only database, a full
+    // disk) EF Core raises no further event for it, so the turn is handed on here, not kept until the pooled context's
+    // connection closes — a turn kept would make every later write of the process wait.
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        Hold(eventData.Context, await gate.EnterAsync(cancellationToken));
-        return result;
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (result.HasResult)
+        {
+            return result;
+        }
+        var turn = await gate.EnterAsync(cancellationToken);
+        DbTransaction? transaction = null;
+        try
+        {
+            transaction = await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken);
+        }
+        finally
+        {
+            if (transaction is null)
+            {
+                turn.Dispose();
+            }
+        }
+        Hold(eventData.Context, turn);
+        return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
     }
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        Hold(eventData.Context, gate.Enter());
-        return result;
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (result.HasResult)
+        {
+            return result;
+        }
+        var turn = gate.Enter();
+        DbTransaction? transaction = null;
+        try
+        {
+            transaction = connection.BeginTransaction(eventData.IsolationLevel);
+        }
+        finally
+        {
+            if (transaction is null)
+            {
+                turn.Dispose();
+            }
+        }
+        Hold(eventData.Context, turn);
+        return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Hromada.Core.Storage;
@@ -24,7 +25,8 @@ public static class StorageExtensions
     public static IServiceCollection AddHromadaStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = DatabaseOptions.ReadProvider(configuration[DatabaseOptions.ProviderSetting]);
-        services.AddOptions<DatabaseOptions>().Configure(o => o.Provider = provider);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).Configure(o => o.Provider = provider)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<StorageHealth>();
         if (provider == DatabaseProvider.PostgreSql)
@@ -32,9 +34,11 @@ public static class StorageExtensions
             var pg = ResolvePostgreSqlConnectionString(configuration.GetConnectionString(ConnectionName));
             services.AddDbContextPool<HromadaDbContext>(o => o
                 .UseNpgsql(pg, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(30)));
+            services.AddSingleton(sp => DiskSpace(sp, null));
             return services;
         }
         var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
+        services.AddSingleton(sp => DiskSpace(sp, DatabaseDiskSpace.FolderOf(connectionString)));
         services.AddSingleton<SqliteWriteGateInterceptor>();
         // Pooled: a message passes through several short scopes, and a context from the pool skips most of the set-up.
         services.AddDbContextPool<HromadaDbContext>((sp, o) => o
@@ -46,6 +50,9 @@ public static class StorageExtensions
             .AddInterceptors(new SqliteConnectionInterceptor(), sp.GetRequiredService<SqliteWriteGateInterceptor>()));
         return services;
     }
+
+    private static DatabaseDiskSpace DiskSpace(IServiceProvider services, string? folder) =>
+        new(folder, services.GetRequiredService<IOptions<DatabaseOptions>>(), services.GetRequiredService<ILogger<DatabaseDiskSpace>>());
 
     /// <summary>The provider <paramref name="configuration"/> names (absent: SQLite).</summary>
     public static DatabaseProvider Provider(IConfiguration configuration) =>

@@ -65,6 +65,8 @@ public sealed class StartupTests
     [InlineData("Hromada:Catalog:Spheres:0:ShortLabel", "Сільське господарство й екологія", "Hromada:Catalog:Spheres:0 ('agro'): ShortLabel")]
     [InlineData("Hromada:Consultation:Title", "", "Title")]
     [InlineData("Hromada:WeeklySummary:Day", "9", "Hromada:WeeklySummary:Day must be a day of the week")]
+    [InlineData("Hromada:Database:MinFreeSpaceMegabytes", "-1", "Hromada:Database:MinFreeSpaceMegabytes is -1")]
+    [InlineData("Hromada:Admin:GoogleForms:MaxRows", "300000", "The field MaxRows must be between 1 and 200000")]
     public async Task BrokenConfiguration_StopsTheServiceWithAMessageNamingTheEntry(string key, string value, string expected)
     {
         await using var app = new HromadaAppFactory().WithSettings(new Dictionary<string, string?> { [key] = value });
