@@ -22,6 +22,13 @@ internal sealed class GraphApiClient(HttpClient http, IOptions<MessengerOptions>
     public Task<GraphResult> PostToFeedAsync(string pageId, string text, CancellationToken ct) =>
         PostAsync($"{Uri.EscapeDataString(pageId)}/feed", new FeedPost(text), ct);
 
+    /// <summary>
+    /// A photo post on the Page (POST /{page-id}/photos with the picture's public address and the text), e.g. an
+    /// announcement with its card; Facebook fetches the picture from <paramref name="url"/>.
+    /// </summary>
+    public Task<GraphResult> PostPhotoAsync(string pageId, string url, string text, CancellationToken ct) =>
+        PostAsync($"{Uri.EscapeDataString(pageId)}/photos", new PhotoPost(url, text), ct);
+
     private async Task<GraphResult> PostAsync<T>(string path, T body, CancellationToken ct)
     {
         var o = options.Value;

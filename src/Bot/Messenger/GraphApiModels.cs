@@ -11,6 +11,9 @@ internal sealed record GraphRecipient(string Id);
 /// <summary>A Page feed post (POST /{page-id}/feed).</summary>
 internal sealed record FeedPost(string Message);
 
+/// <summary>A Page photo post (POST /{page-id}/photos): the picture's public address and the text shown with it.</summary>
+internal sealed record PhotoPost(string Url, string Message);
+
 /// <summary>
 /// A text message with optional quick replies (at most 13); or, with <see cref="Attachment"/> and no text, a template
 /// (the Send API takes one or the other).

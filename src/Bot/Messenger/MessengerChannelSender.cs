@@ -10,7 +10,8 @@ namespace Hromada.Bot.Messenger;
 
 /// <summary>
 /// Sends outbox messages through the Send API (replies as RESPONSE; notices and announcements as UPDATE, and only
-/// inside Meta's 24-hour window — outside it they are held for the resident's next message), posts to the Page feed,
+/// inside Meta's 24-hour window — outside it they are held for the resident's next message), posts to the Page feed
+/// (a photo post when the announcement's card goes with it),
 /// and shows another page of a long list. Says how it went; retries and waits are the dispatcher's.
 /// </summary>
 internal sealed class MessengerChannelSender(
@@ -31,6 +32,16 @@ internal sealed class MessengerChannelSender(
         if (delivery.IsPublicPost)
         {
             var text = string.Join("\n\n", delivery.Messages.Select(m => m.Text));
+            if (delivery.Messages.Select(m => m.ImageUrl).FirstOrDefault(u => u is not null) is { } imageUrl)
+            {
+                var photo = Outcome(await graph.PostPhotoAsync(delivery.Recipient, imageUrl, text, ct), 0);
+                if (photo is not { Status: SendStatus.Refused } refused)
+                {
+                    return photo ?? SendResult.Sent(delivery.Messages.Count);
+                }
+                // Facebook did not take the picture (it could not fetch it, or it is not one): the text goes alone.
+                logger.LogWarning("The Page did not take the picture {ImageUrl} ({Error}); posting the text without it", imageUrl, refused.Error);
+            }
             return Outcome(await graph.PostToFeedAsync(delivery.Recipient, text, ct), 0) ?? SendResult.Sent(delivery.Messages.Count);
         }
 

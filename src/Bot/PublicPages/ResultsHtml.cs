@@ -6,7 +6,7 @@ using static Hromada.Bot.PublicPages.PublicHtml;
 
 namespace Hromada.Bot.PublicPages;
 
-/// <summary>The results page of one consultation: figures as bars, the filter form, the proposals, the pager, the open data links.</summary>
+/// <summary>The results page of one consultation: figures as bars, the reports' charts, the filter form, the proposals, the pager, the open data links.</summary>
 internal static class ResultsHtml
 {
     public static string Render(ResultsPage r, ResultsFilter filter, CommunityOptions community)
@@ -21,6 +21,10 @@ internal static class ResultsHtml
         Figure(page, "by-sphere", T("Results_BySphere"), f.BySphere.Select(c => (c.Label, c.Value)).ToList());
         Figure(page, "by-settlement", T("Results_BySettlement"),
             f.BySettlement.Select(c => (c.Code.Length == 0 ? T("Results_NoSettlement") : c.Label, c.Value)).ToList());
+        if (f.Received > 0)
+        {
+            Charts(page, r.Consultation.Id);
+        }
 
         page.Raw("<h2 id=\"proposals\">").Raw(E(T("Results_Proposals"))).Raw("</h2>").Element("p", T("Results_ProposalsNote"));
         page.Raw($"<form class=\"filters\" method=\"get\" action=\"/results/{r.Consultation.Id}#proposals\">");
@@ -80,6 +84,21 @@ internal static class ResultsHtml
             page.Raw("</div>");
         }
         page.Raw("</article>");
+    }
+
+    /// <summary>The reports' three charts as pictures (<see cref="ResultsEndpoints"/> draws them); the tables above carry the same numbers.</summary>
+    private static void Charts(PublicHtml page, int consultationId)
+    {
+        page.Raw("<h2 id=\"charts\">").Raw(E(T("Results_Charts"))).Raw("</h2>").Element("p", T("Results_ChartsNote"), "meta");
+        foreach (var name in ResultsEndpoints.ChartNames)
+        {
+            var src = $"/results/{consultationId}/charts/{name}.png";
+            var caption = T($"Results_Chart_{name}");
+            page.Raw("<figure class=\"chart\">")
+                .Raw($"<a href=\"{src}\"><img src=\"{src}\" alt=\"{E(caption)}\" width=\"1200\" loading=\"lazy\"></a>")
+                .Element("figcaption", caption)
+                .Raw("</figure>");
+        }
     }
 
     private static void Figure(PublicHtml page, string id, string title, IReadOnlyList<(string Label, int Value)> counts)

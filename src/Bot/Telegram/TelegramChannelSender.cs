@@ -16,13 +16,17 @@ namespace Hromada.Bot.Telegram;
 
 /// <summary>
 /// Renders outbox messages for Telegram (HTML with everything escaped, at most 4,096 characters a message, choices as
-/// an inline keyboard, the contact request as a reply keyboard), answers the pressed button's callback and removes
+/// an inline keyboard, the contact request as a reply keyboard, a picture with the text as its caption of at most 1,024
+/// characters and the rest as messages after it), answers the pressed button's callback and removes
 /// its keyboard, and says how the send went. Retries and waits are the dispatcher's.
 /// </summary>
 internal sealed class TelegramChannelSender(
     ITelegramBotClient bot, IOptions<TelegramOptions> options, IServiceScopeFactory scopes, ILogger<TelegramChannelSender> logger) : IChannelSender
 {
     public const int MaxLength = 4096;
+
+    /// <summary>Telegram's limit for a picture's caption.</summary>
+    public const int MaxCaptionLength = 1024;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     public Channel Channel => Channel.Telegram;
@@ -55,7 +59,18 @@ internal sealed class TelegramChannelSender(
         for (var i = delivery.PartsSent; i < delivery.Messages.Count; i++)
         {
             var message = delivery.Messages[i];
-            var chunks = Split(message.Text);
+            var text = message.Text;
+            if (message.ImageUrl is { } imageUrl)
+            {
+                var (caption, rest) = SplitCaption(text);
+                var photo = await SendPhotoAsync(chat, imageUrl, caption, rest.Length == 0 ? Markup(message, contactLabel) : null, delivery, sent, ct);
+                if (photo.Failure is { } failure)
+                {
+                    return failure;
+                }
+                text = photo.Sent ? rest : text;
+            }
+            var chunks = Split(text);
             for (var j = 0; j < chunks.Count; j++)
             {
                 if (string.IsNullOrWhiteSpace(chunks[j]))
@@ -79,6 +94,54 @@ internal sealed class TelegramChannelSender(
             sent++;
         }
         return SendResult.Sent(sent);
+    }
+
+    /// <summary>
+    /// Sends the picture with the caption. Telegram fetches it from its address; when it cannot (a 400: the address is
+    /// not reachable from outside, not a picture), the text goes without it rather than not at all.
+    /// </summary>
+    private async Task<(bool Sent, SendResult? Failure)> SendPhotoAsync(
+        ChatId chat, string imageUrl, string caption, ReplyMarkup? markup, OutboxDelivery delivery, int sent, CancellationToken ct)
+    {
+        try
+        {
+            await bot.SendPhoto(chat, InputFile.FromUri(imageUrl), Escape(caption), ParseMode.Html, replyMarkup: markup, cancellationToken: ct);
+            return (true, null);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400)
+        {
+            logger.LogWarning("Telegram did not take the picture {ImageUrl} for {Chat} ({Error}); the text goes without it", imageUrl, delivery.Recipient, e.Message);
+            return (false, null);
+        }
+        catch (ApiRequestException e)
+        {
+            return (false, Failure(e, delivery.IsPublicPost, sent));
+        }
+        catch (RequestException e) when (!ct.IsCancellationRequested)
+        {
+            return (false, new SendResult(SendStatus.Failed, e.Message, PartsSent: sent));
+        }
+    }
+
+    /// <summary>
+    /// Cuts a picture's caption to Telegram's 1,024 characters (counted as shown, before escaping) at a paragraph, line or
+    /// word boundary; the rest follows as text messages.
+    /// </summary>
+    public static (string Caption, string Remainder) SplitCaption(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= MaxCaptionLength)
+        {
+            return (text, "");
+        }
+        var window = text[..MaxCaptionLength];
+        var at = new[] { window.LastIndexOf("\n\n", StringComparison.Ordinal), window.LastIndexOf('\n'), window.LastIndexOf(' ') }
+            .FirstOrDefault(i => i > MaxCaptionLength / 2, MaxCaptionLength);
+        if (char.IsHighSurrogate(text[at - 1]))
+        {
+            at--;
+        }
+        return (text[..at].TrimEnd(), text[at..].TrimStart());
     }
 
     /// <summary>Stops the spinner on the pressed button and removes the answered question's buttons; best effort.</summary>

@@ -32,7 +32,7 @@ public sealed record BroadcastResult(BroadcastOutcome Outcome, DateTimeOffset? D
 /// resident: nobody is skipped and nobody gets two rows. The channels' senders then deliver the rows.
 /// </summary>
 public sealed class AnnouncementBroadcaster(
-    HromadaDbContext db, IOutbox outbox, AnnouncementChannels channels, NoticeValues notices,
+    HromadaDbContext db, IOutbox outbox, AnnouncementChannels channels, NoticeValues notices, AnnouncementCards cards,
     IOptions<AnnouncementOptions> options, TimeProvider time, ILogger<AnnouncementBroadcaster> logger)
 {
     /// <summary>Meta lets a Page push to a person only this long after their last message.</summary>
@@ -120,8 +120,10 @@ public sealed class AnnouncementBroadcaster(
         }
         if (AnnouncementTargets.IsPublicPost(target.Target))
         {
+            var text = messages[0].Text;
+            var post = new[] { messages[0] with { ImageUrl = cards.ForPost(a, target.Target, text) } };
             var row = outbox.Enqueue(new OutboxRequest(AnnouncementTargets.Channel(target.Target)!.Value, target.Recipient!,
-                OutboxPurpose.Announcement, messages) { AnnouncementId = a.Id, IsPublicPost = true });
+                OutboxPurpose.Announcement, post) { AnnouncementId = a.Id, IsPublicPost = true });
             target.Enqueued = 1;
             target.EnqueuedAt = time.GetUtcNow();
             await CommitAsync([row], ct);

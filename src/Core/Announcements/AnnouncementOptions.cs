@@ -13,6 +13,13 @@ public sealed class AnnouncementOptions
     /// <summary>Post to the Facebook Page's feed (needs the Messenger channel with <c>Hromada:Messenger:PageId</c>).</summary>
     public bool FacebookPageFeed { get; set; }
 
+    /// <summary>
+    /// Post the announcement's picture card (the one Instagram gets) with the Facebook Page post and the Telegram
+    /// channel post, the text as its caption. The card is fetched by Facebook and Telegram from its public address under
+    /// <c>Hromada:Community:PublicBaseUrl</c>, so the service must be reachable there. Off: text posts.
+    /// </summary>
+    public bool CardWithPosts { get; set; }
+
     /// <summary>Local time (HH:mm) of a working-day rule that does not give one.</summary>
     public string DefaultTime { get; set; } = "10:00";
 

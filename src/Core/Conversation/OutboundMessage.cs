@@ -27,6 +27,13 @@ public sealed record OutboundMessage(string Text)
     /// <summary>The subject line of an e-mail (the first part's is used); chats ignore it.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Subject { get; init; }
+
+    /// <summary>
+    /// A picture at this public address (an announcement's card) that goes with the text where the channel posts
+    /// pictures: the text becomes its caption. A channel that cannot show it sends the text alone.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ImageUrl { get; init; }
 }
 
 /// <summary>A button that opens <see cref="Url"/> (an absolute http(s) address) rather than answering the bot.</summary>

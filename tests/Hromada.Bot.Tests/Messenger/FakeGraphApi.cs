@@ -19,8 +19,11 @@ public sealed record SentMessage(
 /// <summary>A button of a button template: type (web_url), title, url.</summary>
 public sealed record SentButton(string Type, string Title, string Url);
 
+/// <summary>A Page post as the Graph API received it: POST /{page-id}/feed (no picture) or /{page-id}/photos.</summary>
+public sealed record PagePost(string PageId, string Edge, string Message, string? Url);
+
 /// <summary>
-/// A fake Graph API on 127.0.0.1 that speaks the Send API and the Messenger Profile API: it records every call,
+/// A fake Graph API on 127.0.0.1 that speaks the Send API, the Messenger Profile API and Page posts (feed and photos): it records every call,
 /// answers like Meta, and can fail the next calls with Graph's real error shape.
 /// </summary>
 public sealed class FakeGraphApi : IAsyncDisposable
@@ -32,6 +35,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, int Code, int? Subcode, string Message)> _failures = new();
     private readonly List<SentMessage> _sent = [];
     private readonly List<JsonObject> _profiles = [];
+    private readonly List<PagePost> _posts = [];
     private int _attempts;
 
     private FakeGraphApi(WebApplication app) => _app = app;
@@ -63,6 +67,27 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Page posts that succeeded, feed and photos.</summary>
+    public IReadOnlyList<PagePost> Posts
+    {
+        get
+        {
+            lock (_posts)
+            {
+                return [.. _posts];
+            }
+        }
+    }
+
+    /// <summary>
+    /// How the fake fetches a photo post's url, as Facebook does (the tests point it at the host); null: the url is taken
+    /// without fetching it. A picture that cannot be fetched answers Graph's error 324.
+    /// </summary>
+    public Func<string, Task<HttpResponseMessage>>? FetchImage { get; set; }
+
+    /// <summary>The bytes of each picture the fake fetched, by its url.</summary>
+    public ConcurrentDictionary<string, byte[]> FetchedImages { get; } = new();
+
     public IReadOnlyList<SentMessage> SentTo(string psid) => Sent.Where(m => m.Psid == psid).ToList();
 
     /// <summary>The next Send API call fails with this Graph error (queued; one call each).</summary>
@@ -77,6 +102,8 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var fake = new FakeGraphApi(app);
         app.MapPost($"/{Version}/me/messages", (Delegate)fake.SendAsync);
         app.MapPost($"/{Version}/me/messenger_profile", (Delegate)fake.ProfileAsync);
+        app.MapPost($"/{Version}/{{pageId}}/feed", (HttpContext c, string pageId) => fake.PageAsync(c, pageId, "feed"));
+        app.MapPost($"/{Version}/{{pageId}}/photos", (HttpContext c, string pageId) => fake.PageAsync(c, pageId, "photos"));
         await app.StartAsync();
         fake.BaseUrl = app.Urls.First();
         return fake;
@@ -133,6 +160,49 @@ public sealed class FakeGraphApi : IAsyncDisposable
             _sent.Add(new SentMessage(psid, body["messaging_type"]?.GetValue<string>() ?? "", text, quickReplies, buttons));
         }
         return Results.Json(new { recipient_id = psid, message_id = "m_" + Guid.NewGuid().ToString("N") });
+    }
+
+    /// <summary>
+    /// A Page post: feed takes message (or link), photos takes url (fetched, must be a picture) and an optional message.
+    /// Answers {"id"} for the feed and {"id","post_id"} for a photo, as Graph does.
+    /// </summary>
+    private async Task<IResult> PageAsync(HttpContext context, string pageId, string edge)
+    {
+        if (context.Request.Query["access_token"] != PageToken)
+        {
+            return Error(HttpStatusCode.BadRequest, 190, null, "Invalid OAuth access token.");
+        }
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var message = body["message"]?.GetValue<string>() ?? "";
+        var url = body["url"]?.GetValue<string>();
+        if (edge == "feed" && message.Length == 0)
+        {
+            return Error(HttpStatusCode.BadRequest, 100, null, "(#100) Missing message or attachment");
+        }
+        if (edge == "photos")
+        {
+            if (url is null || !Uri.IsWellFormedUriString(url, UriKind.Absolute))
+            {
+                return Error(HttpStatusCode.BadRequest, 324, null, "(#324) Requires upload file");
+            }
+            if (FetchImage is { } fetch)
+            {
+                using var response = await fetch(url);
+                if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType is not ("image/jpeg" or "image/png"))
+                {
+                    return Error(HttpStatusCode.BadRequest, 324, null, "(#324) Missing or invalid image file");
+                }
+                FetchedImages[url] = await response.Content.ReadAsByteArrayAsync();
+            }
+        }
+        lock (_posts)
+        {
+            _posts.Add(new PagePost(pageId, edge, message, url));
+        }
+        var postId = $"{pageId}_{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
+        return edge == "photos"
+            ? Results.Json(new { id = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture), post_id = postId })
+            : Results.Json(new { id = postId });
     }
 
     private async Task<IResult> ProfileAsync(HttpContext context)

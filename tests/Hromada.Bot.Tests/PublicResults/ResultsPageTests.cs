@@ -104,6 +104,43 @@ public sealed class ResultsPageTests
     }
 
     [Fact]
+    public async Task ResultsPage_ShowsTheReportsThreeChartsAsPng_WhichAreNotPublicUntilTheResultsAre()
+    {
+        await using var app = new HromadaAppFactory();
+        using var admin = AdminClient.ForAdmin(app);
+        var reference = await SubmitAsync(app, "Облаштувати укриття в будинку культури", "Іван Коваль", "+380671112233");
+        await SubmitAsync(app, "Відремонтувати дорогу до кладовища", "Олег Бондар", "+380937778899");
+        (await admin.PostAsJsonAsync($"/api/admin/proposals/{reference}/decision", Decision)).EnsureSuccessStatusCode();
+        using var browser = app.CreateClient();
+
+        using var early = await browser.GetAsync(new Uri("/results/1/charts/spheres.png", UriKind.Relative));
+        (await admin.PutAsJsonAsync("/api/admin/consultations/1/results", new { published = true })).EnsureSuccessStatusCode();
+        var html = await browser.GetStringAsync(new Uri("/results/1", UriKind.Relative));
+        using var unknown = await browser.GetAsync(new Uri("/results/1/charts/people.png", UriKind.Relative));
+        using var otherConsultation = await browser.GetAsync(new Uri("/results/999/charts/spheres.png", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherConsultation.StatusCode);
+        foreach (var (name, alt) in new[]
+        {
+            ("settlements", "Пропозиції за населеними пунктами"),
+            ("spheres", "Пропозиції за сферами"),
+            ("outcomes", "Рішення за сферами"),
+        })
+        {
+            Assert.Contains($"<img src=\"/results/1/charts/{name}.png\" alt=\"{alt}", html, StringComparison.Ordinal);
+            using var chart = await browser.GetAsync(new Uri($"/results/1/charts/{name}.png", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+            Assert.Equal("image/png", chart.Content.Headers.ContentType?.MediaType);
+            using var codec = SkiaSharp.SKCodec.Create(new MemoryStream(await chart.Content.ReadAsByteArrayAsync()));
+            Assert.Equal(SkiaSharp.SKEncodedImageFormat.Png, codec.EncodedFormat);
+            // The reports' renderer draws every chart 1,200 pixels wide; the page scales it to the screen.
+            Assert.Equal(1200, codec.Info.Width);
+        }
+    }
+
+    [Fact]
     public async Task AHiddenText_IsNotFoundBySearchingForWhatItSays_AndComesBackWhenShownAgain()
     {
         await using var app = new HromadaAppFactory();

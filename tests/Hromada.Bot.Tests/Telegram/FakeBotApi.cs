@@ -96,6 +96,15 @@ public sealed class FakeBotApi : IAsyncDisposable
         _chatFailures.GetOrAdd(chatId, _ => new()).Enqueue((errorCode, body.ToJsonString()));
     }
 
+    /// <summary>
+    /// How the fake fetches a sendPhoto's HTTP URL, as Telegram's servers do (the tests point it at the host); null: the
+    /// URL is taken without fetching it. A photo that cannot be fetched answers Telegram's 400.
+    /// </summary>
+    public Func<string, Task<HttpResponseMessage>>? FetchPhoto { get; set; }
+
+    /// <summary>The bytes of each photo the fake fetched, by its URL.</summary>
+    public ConcurrentDictionary<string, byte[]> FetchedPhotos { get; } = new();
+
     /// <summary>A call made another way than a request to the fake (a method in a webhook's answer).</summary>
     public void Record(string method, JsonObject body) => _calls.Enqueue(new BotApiCall(method, body));
 
@@ -164,6 +173,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 ["chat"] = new JsonObject { ["id"] = body["chat_id"]?.DeepClone(), ["type"] = "private" },
                 ["text"] = body["text"]?.DeepClone(),
             }),
+            "sendPhoto" => await SendPhotoAsync(call, body),
             // With chat_id and message_id the Bot API answers with the edited Message (true only for inline messages).
             "editMessageReplyMarkup" => Ok(new JsonObject
             {
@@ -174,6 +184,45 @@ public sealed class FakeBotApi : IAsyncDisposable
             }),
             _ => Error(404, "Not Found: method not found"),
         };
+    }
+
+    /// <summary>
+    /// sendPhoto with the photo as an HTTP URL (what the service sends): the caption is checked against Telegram's 1,024
+    /// characters after entity parsing, and the URL fetched as Telegram would.
+    /// </summary>
+    private async Task<IResult> SendPhotoAsync(BotApiCall call, JsonObject body)
+    {
+        var photo = body["photo"]?.GetValue<string>();
+        if (photo is null || !Uri.TryCreate(photo, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            call.Failed = true;
+            return Error(400, "Bad Request: wrong file identifier/HTTP URL specified");
+        }
+        var caption = body["caption"]?.GetValue<string>() ?? "";
+        if (System.Net.WebUtility.HtmlDecode(caption).Length > 1024)
+        {
+            call.Failed = true;
+            return Error(400, "Bad Request: message caption is too long");
+        }
+        if (FetchPhoto is { } fetch)
+        {
+            using var response = await fetch(photo);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "image/jpeg")
+            {
+                call.Failed = true;
+                return Error(400, "Bad Request: failed to get HTTP URL content");
+            }
+            FetchedPhotos[photo] = bytes;
+        }
+        return Ok(new JsonObject
+        {
+            ["message_id"] = call.MessageId = Interlocked.Increment(ref _messageId),
+            ["date"] = 1_793_000_000,
+            ["chat"] = new JsonObject { ["id"] = body["chat_id"]?.DeepClone(), ["type"] = "channel" },
+            ["photo"] = new JsonArray(new JsonObject { ["file_id"] = "AgAC" + call.MessageId, ["file_unique_id"] = "u" + call.MessageId, ["width"] = 1080, ["height"] = 1080 }),
+            ["caption"] = caption,
+        });
     }
 
     private static async Task<JsonObject> ReadOrEmptyAsync(HttpContext http)
