@@ -57,6 +57,7 @@ app.MapReceipts();
 app.MapResults();
 
 app.Services.LogChannelStatus();
+app.ReleaseWhenStarted();
 await app.RunAsync();
 return 0;
 

@@ -14,6 +14,9 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
         WriteIndented = false,
     };
 
+    /// <summary>A value as an entry records it before or after a change (also for entries written without EF Core).</summary>
+    internal static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
+
     public AuditEntry Record(string actor, string entityType, string entityKey, string action, object? before, object? after)
     {
         var entry = new AuditEntry
@@ -23,8 +26,8 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
             EntityType = entityType,
             EntityKey = entityKey,
             Action = action,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            Before = Serialize(before),
+            After = Serialize(after),
         };
         db.AuditEntries.Add(entry);
         return entry;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Hromada.Core.Community;
 using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
@@ -14,13 +15,17 @@ namespace Hromada.Core.Pipeline;
 /// The pipeline's storage as both engines run it: hand-written statements on the scope's connection (SQL that SQLite
 /// and PostgreSQL both accept: quoted names, booleans as parameters), no change tracking on the turn's path. The group
 /// commit takes one transaction for the whole batch, with a savepoint per turn so a turn that fails is undone alone.
-/// The rare effects that touch many tables (a submission, an erasure) run through EF Core in the same transaction.
+/// A submission is a handful of statements more (<see cref="SubmissionWriter"/>); the rare erasure runs through EF Core
+/// in the same transaction.
 /// What differs per engine is in its own folder: <see cref="Sqlite.SqlitePipelineStore"/> (one writer at a time in the
 /// process, the claim through SQLite's index hint) and <see cref="PostgreSql.PostgreSqlPipelineStore"/> (claims with
 /// <c>FOR UPDATE SKIP LOCKED</c>, no write gate).
 /// </summary>
 internal abstract partial class PipelineStore(HromadaDbContext db, IServiceProvider services, ILogger logger) : IPipelineStore
 {
+    private readonly CommunityClock _clock = services.GetRequiredService<CommunityClock>();
+    private readonly TimeProvider _time = services.GetRequiredService<TimeProvider>();
+
     private const string ResidentColumns =
         "\"Id\", \"Language\", \"CreatedAt\", \"ConsentAt\", \"ConsentVersion\", \"IsSubscribed\", \"SubscribedAt\", \"IsBlocked\", " +
         "\"LastInboundAt\", \"RateWindowStart\", \"RateWindowCount\", \"RateNoticeSent\", \"ResidenceSettlementId\", \"ConversationStep\", " +
@@ -86,13 +91,14 @@ internal abstract partial class PipelineStore(HromadaDbContext db, IServiceProvi
             // The effects written through EF Core (a submission, an erasure) join this transaction.
             await db.Database.UseTransactionAsync(tx, ct);
             await using var writer = new TurnWriter(connection, tx);
+            await using var submissions = new SubmissionWriter(connection, tx);
             foreach (var t in turns)
             {
                 await tx.SaveAsync("turn", ct);
                 TurnCommitResult result;
                 try
                 {
-                    result = await WriteAsync(writer, t, ct);
+                    result = await WriteAsync(writer, submissions, t, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
@@ -121,7 +127,7 @@ internal abstract partial class PipelineStore(HromadaDbContext db, IServiceProvi
         return results;
     }
 
-    private async Task<TurnCommitResult> WriteAsync(TurnWriter w, TurnCommit t, CancellationToken ct)
+    private async Task<TurnCommitResult> WriteAsync(TurnWriter w, SubmissionWriter submissions, TurnCommit t, CancellationToken ct)
     {
         var m = t.Message;
         var d = t.Decision;
@@ -161,8 +167,9 @@ internal abstract partial class PipelineStore(HromadaDbContext db, IServiceProvi
                     await w.HandOverAsync(handOver.OutboxIds, t.Now, ct);
                     break;
                 case TurnEffect.Submit submit:
-                    var proposal = await services.GetRequiredService<ProposalService>()
-                        .ReceiveInTransactionAsync(submit.Proposal with { ResidentId = residentId }, ct);
+                    var input = submit.Proposal with { ResidentId = residentId };
+                    var proposal = await submissions.SubmitAsync(input, _clock.ToLocal(input.ReceivedAt).Year, _time.GetUtcNow(), ct);
+                    ProposalService.LogReceived(logger, proposal);
                     replies = [.. replies.Select(r => TurnEffect.Fill(r, proposal.Reference, proposal.ReceiptCode))];
                     break;
                 case TurnEffect.EraseResident:

@@ -44,24 +44,9 @@ public sealed class ProposalService(
         return proposal;
     }
 
-    /// <summary>
-    /// The same as <see cref="SubmitAsync(NewProposal, CancellationToken)"/> inside the transaction the caller has open on this context (a turn's
-    /// group commit), which commits it with the resident's new state and the reply.
-    /// </summary>
-    internal async Task<Proposal> ReceiveInTransactionAsync(NewProposal input, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A proposal received as a turn's effect needs the turn's transaction open.");
-        }
-        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.ConsultationId, ct)
-            ?? throw new InvalidOperationException($"Consultation {input.ConsultationId} does not exist.");
-        var proposal = await InsertAsync(input, consultation, clock.ToLocal(input.ReceivedAt).Year, ct);
-        Log(proposal);
-        return proposal;
-    }
+    private void Log(Proposal proposal) => LogReceived(logger, proposal);
 
-    private void Log(Proposal proposal) =>
+    internal static void LogReceived(ILogger logger, Proposal proposal) =>
         logger.LogInformation(
             "Proposal {Reference} received via {Channel} (late: {Late}, unidentified: {Unidentified})",
             proposal.Reference, proposal.Channel, proposal.IsLate, proposal.IsUnidentified);
@@ -76,15 +61,9 @@ public sealed class ProposalService(
             ? []
             : await db.SocialGroups.Where(g => input.SocialGroupIds.Contains(g.Id)).ToListAsync(ct);
 
-        var p = Build(input, consultation, FormatReference(year, number), time.GetUtcNow(), socialGroups);
+        var p = Build(input, consultation.IsLate(input.ReceivedAt), FormatReference(year, number), time.GetUtcNow(), socialGroups);
         db.Proposals.Add(p);
-        audit.Record(input.Actor, "Proposal", p.Reference, "Received", null, new
-        {
-            p.Channel,
-            p.ReceivedAt,
-            p.IsLate,
-            p.IsUnidentified,
-        });
+        audit.Record(input.Actor, "Proposal", p.Reference, "Received", null, AuditOfReceipt(p));
         await db.SaveChangesAsync(ct);
         return p;
     }
@@ -150,10 +129,10 @@ public sealed class ProposalService(
             var stored = new List<string>(batch.Length);
             for (var i = 0; i < batch.Length; i++)
             {
-                var p = Build(batch[i], consultations[batch[i].ConsultationId], FormatReference(years[i], next[years[i]]++), now,
+                var p = Build(batch[i], consultations[batch[i].ConsultationId].IsLate(batch[i].ReceivedAt), FormatReference(years[i], next[years[i]]++), now,
                     batch[i].SocialGroupIds.Select(id => groups[id]).ToList());
                 db.Proposals.Add(p);
-                audit.Record(batch[i].Actor, "Proposal", p.Reference, "Received", null, new { p.Channel, p.ReceivedAt, p.IsLate, p.IsUnidentified });
+                audit.Record(batch[i].Actor, "Proposal", p.Reference, "Received", null, AuditOfReceipt(p));
                 stored.Add(p.Reference);
             }
             await db.SaveChangesAsync(ct);
@@ -178,13 +157,17 @@ public sealed class ProposalService(
         return references;
     }
 
-    private static Proposal Build(NewProposal input, Consultations.Consultation consultation, string reference, DateTimeOffset now, List<Catalogs.SocialGroup> socialGroups)
+    /// <summary>What the audit entry of a received proposal records after it (the same whichever way it was stored).</summary>
+    internal static object AuditOfReceipt(Proposal p) => new { p.Channel, p.ReceivedAt, p.IsLate, p.IsUnidentified };
+
+    /// <summary>The row of a new proposal: its flags, the search text, the resident's answers kept as the originals.</summary>
+    internal static Proposal Build(NewProposal input, bool isLate, string reference, DateTimeOffset now, List<Catalogs.SocialGroup> socialGroups)
     {
         var p = new Proposal
         {
             Reference = reference,
             ReceiptCode = Receipts.ReceiptLinks.NewCode(),
-            ConsultationId = consultation.Id,
+            ConsultationId = input.ConsultationId,
             Channel = input.Channel,
             ResidentId = input.ResidentId,
             Language = input.Language,
@@ -208,7 +191,7 @@ public sealed class ProposalService(
             ConsentAt = input.ConsentAt,
             ConsentVersion = input.ConsentVersion,
             ExternalKey = input.ExternalKey,
-            IsLate = consultation.IsLate(input.ReceivedAt),
+            IsLate = isLate,
             IsUnidentified = Proposal.ComputeUnidentified(input.AuthorName, input.AuthorPhone, input.AuthorEmail),
             Status = ProposalStatus.Received,
         };
