@@ -56,6 +56,7 @@ public static class AdminApiExtensions
         services.AddReports();
         services.AddMeetingServices();
         services.AddOptions<GoogleFormsOptions>().BindConfiguration(GoogleFormsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GoogleFormsOptions>, GoogleFormsOptionsValidator>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Errors an API user reads are in the request's Accept-Language (Ukrainian by default, English when asked).
         services.AddTransient<IStartupFilter, ApiLanguage.OutermostStep>();

@@ -49,19 +49,13 @@ public static class AnnouncementsApi
         [FromQuery] public int? PageSize { get; set; }
     }
 
-    public sealed record AnnouncementPageDto(int Total, int Page, int PageSize, IReadOnlyList<AnnouncementDto> Items);
-
-    private static async Task<Results<Ok<AnnouncementPageDto>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<PageDto<AnnouncementDto>>, ValidationProblem>> ListAsync(
         [AsParameters] ListRequest request, HromadaDbContext db, NoticeValues notices, CommunityClock clock, CancellationToken ct)
     {
-        var page = request.Page ?? 1;
-        var pageSize = request.PageSize ?? 50;
-        if (page < 1 || pageSize is < 1 or > 200)
+        var errors = new FieldErrors();
+        if (PageRequest.Read(request.Page, request.PageSize, 50, 200, "оголошень", errors) is not { } page)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = [ApiLanguage.Pick("page starts at 1; pageSize is between 1 and 200.", "page починається з 1; pageSize — від 1 до 200.")],
-            }, title: ApiLanguage.Pick("The list request is not valid", "Запит списку неправильний"));
+            return TypedResults.ValidationProblem(errors.ToApi(), title: ApiLanguage.Pick("The list request is not valid", "Запит списку неправильний"));
         }
         var query = db.Announcements.AsNoTracking();
         if (request.Status is { } status)
@@ -79,7 +73,7 @@ public static class AnnouncementsApi
             .ThenByDescending(a => a.Id)
             .Select(a => a.Id).ToList();
         var total = order.Count;
-        var ids = order.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var ids = order.Skip(page.Skip).Take(page.PageSize).ToList();
         var rows = await db.Announcements.AsNoTracking().Include(a => a.Targets).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         var items = ids.Select(id => rows.Single(a => a.Id == id)).ToList();
         var counts = await AnnouncementReports.CountsAsync(db, items, ct);
@@ -88,7 +82,7 @@ public static class AnnouncementsApi
         {
             dtos.Add(AnnouncementMapping.ToDto(a, clock, counts.GetValueOrDefault(a.Id), await AnnouncementMapping.PreviewAsync(a, notices, ct)));
         }
-        return TypedResults.Ok(new AnnouncementPageDto(total, page, pageSize, dtos));
+        return TypedResults.Ok(new PageDto<AnnouncementDto>(dtos, total, page.Page, page.PageSize));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> CardAsync(

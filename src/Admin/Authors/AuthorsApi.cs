@@ -42,19 +42,19 @@ public static class AuthorsApi
         AnonymiseInput input, HromadaDbContext db, AuditLog audit, ErasureCheckpoint checkpoint, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var dryRun = input.DryRun == true;
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Reference))
         {
-            errors["reference"] = [ApiLanguage.Pick("Name the author by the reference of one of their proposals.", "Назвіть автора номером однієї з його пропозицій.")];
+            errors.Add("reference", "Name the author by the reference of one of their proposals.", "Назвіть автора номером однієї з його пропозицій.");
         }
         if (!dryRun && (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > 500))
         {
-            errors["reason"] = [ApiLanguage.Pick("Say why, in 1 to 500 characters (e.g. the request's number and date); it goes into the audit log.",
-                "Вкажіть підставу, від 1 до 500 символів (наприклад, номер і дату заяви); вона йде до журналу дій.")];
+            errors.Add("reason", "Say why, in 1 to 500 characters (e.g. the request's number and date); it goes into the audit log.",
+                "Вкажіть підставу, від 1 до 500 символів (наприклад, номер і дату заяви); вона йде до журналу дій.");
         }
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The erasure request is incomplete", "Запит на знеособлення неповний"));
+            return TypedResults.ValidationProblem(errors.ToApi(), title: ApiLanguage.Pick("The erasure request is incomplete", "Запит на знеособлення неповний"));
         }
 
         var reference = input.Reference!.Trim();
@@ -76,15 +76,10 @@ public static class AuthorsApi
         var actor = http.User.ActorName();
         foreach (var (p, cleared) in changes)
         {
-            p.AuthorName = null;
-            p.AuthorPhone = null;
-            p.AuthorEmail = null;
-            p.ResidentId = null;
-            p.IsUnidentified = true;
-            p.AnonymisedAt = now;
+            p.Anonymise(now);
             // Names the fields, never their values: the audit log must not keep what was erased.
-            audit.Record(actor, "Proposal", p.Reference, "Author's personal data erased on request", new { Cleared = cleared },
-                new { p.AnonymisedAt, p.IsUnidentified, Reason = input.Reason!.Trim(), Via = reference });
+            audit.Record(actor, p.Reference, new ProposalAnonymised(new ClearedFields(cleared),
+                new AnonymisedState(now, p.IsUnidentified, InChat: false, input.Reason!.Trim(), reference)));
         }
         if (!await ProposalChange.TrySaveAsync(db, ct))
         {

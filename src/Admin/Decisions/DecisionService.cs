@@ -120,7 +120,7 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
 
     private void Apply(Proposal p, DecisionOutcome outcome, string justification, string protocolNumber, DateOnly protocolDate, string actor)
     {
-        var before = new { p.Status, p.Outcome, p.Justification, p.ProtocolNumber, p.ProtocolDate };
+        var before = Decision(p);
         p.Outcome = outcome;
         p.Justification = justification.Trim();
         p.ProtocolNumber = protocolNumber.Trim();
@@ -128,9 +128,10 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
         p.DecidedAt = time.GetUtcNow();
         p.DecidedBy = actor;
         p.Status = ProposalStatus.Decided;
-        audit.Record(actor, "Proposal", p.Reference, "Decided", before,
-            new { p.Status, p.Outcome, p.Justification, p.ProtocolNumber, p.ProtocolDate });
+        audit.Record(actor, p.Reference, new ProposalDecided(before, Decision(p)));
     }
+
+    private static DecisionState Decision(Proposal p) => new(p.Status, p.Outcome, p.Justification, p.ProtocolNumber, p.ProtocolDate);
 
     private static void CheckDecision(DecisionOutcome? outcome, string? justification, string prefix, FieldErrors errors)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hromada.Core.Community;
 using Hromada.Core.Proposals;
 using Hromada.Core.Reports;
@@ -29,7 +28,7 @@ internal static class ExportRow
 
     public static string[] Values(ProposalRow p, bool personal, CommunityClock clock)
     {
-        string Local(DateTimeOffset? t) => t is { } v ? clock.ToLocal(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        string Local(DateTimeOffset? t) => t is { } v ? clock.SortableText(v) : "";
         string[] values =
         [
             p.Reference,
@@ -55,13 +54,13 @@ internal static class ExportRow
             p.Outcome is { } o ? ProposalLabels.Decided(o) : "",
             p.Justification,
             p.ProtocolNumber,
-            p.ProtocolDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "",
+            (p.ProtocolDate is { } protocolDate ? CommunityClock.DateText(protocolDate) : ""),
         ];
         return personal ? [.. values, p.AuthorName, p.AuthorPhone, p.AuthorEmail, Local(p.ConsentAt)] : values;
     }
 
     /// <summary>"Body (до 01.12.2026): підтримати — reason", one line per route.</summary>
     public static string Routes(IEnumerable<RouteRow> routes) => string.Join("\n", routes.Select(r =>
-        $"{r.ReviewBody} (до {r.DueDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)})"
+        $"{r.ReviewBody} (до {CommunityClock.DateText(r.DueDate)})"
         + (r.Stance is { } s ? $": {ProposalLabels.Stance(s)} — {r.Justification}" : "")));
 }

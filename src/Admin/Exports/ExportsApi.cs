@@ -47,7 +47,7 @@ public static class ExportsApi
         };
         if (delimiter == '\0')
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["delimiter"] = [ApiLanguage.Pick("Use 'semicolon' (default) or 'comma'.", "Вкажіть «semicolon» (типово) або «comma».")] },
+            return TypedResults.ValidationProblem(new FieldErrors().Add("delimiter", "Use 'semicolon' (default) or 'comma'.", "Вкажіть «semicolon» (типово) або «comma».").ToApi(),
                 title: ApiLanguage.Pick("Unknown delimiter", "Невідомий роздільник"));
         }
         if (await StartAsync(db, audit, loggers, http, options, "csv", ct) is { } forbidden)

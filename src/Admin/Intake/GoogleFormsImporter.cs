@@ -237,8 +237,7 @@ public sealed class GoogleFormsImporter(
         {
             return null;
         }
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, clock.Zone.GetUtcOffset(unspecified));
+        return clock.FromLocal(local);
     }
 
     private static T? Match<T>(IEnumerable<T> items, string value) where T : CatalogItem

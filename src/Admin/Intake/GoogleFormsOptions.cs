@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Hromada.Admin.Intake;
 
 /// <summary>
@@ -32,4 +34,36 @@ public sealed class GoogleFormsColumns
     public string? Name { get; set; } = "Прізвище, імʼя, по батькові";
     public string? Phone { get; set; } = "Телефон";
     public string? Email { get; set; } = "Електронна пошта";
+}
+
+/// <summary>
+/// Checks at start-up what the import needs of the column names: the required questions named, no header given to
+/// two answers (a typo here would otherwise show only when a file is imported, as every row refused).
+/// </summary>
+internal sealed class GoogleFormsOptionsValidator : IValidateOptions<GoogleFormsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GoogleFormsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = $"{GoogleFormsOptions.Section}:{nameof(GoogleFormsOptions.Columns)}";
+        var c = options.Columns;
+        if (c is null)
+        {
+            return ValidateOptionsResult.Fail($"{path}: missing; it names the form's questions by their header text.");
+        }
+        var failures = new List<string>();
+        (string Setting, string? Header, bool Required)[] columns =
+        [
+            (nameof(c.Timestamp), c.Timestamp, true), (nameof(c.Text), c.Text, true), (nameof(c.Sphere), c.Sphere, true),
+            (nameof(c.AuthorCategory), c.AuthorCategory, true), (nameof(c.Topic), c.Topic, false), (nameof(c.Settlement), c.Settlement, false),
+            (nameof(c.SocialGroups), c.SocialGroups, false), (nameof(c.Name), c.Name, false), (nameof(c.Phone), c.Phone, false),
+            (nameof(c.Email), c.Email, false),
+        ];
+        failures.AddRange(columns.Where(x => x.Required && string.IsNullOrWhiteSpace(x.Header))
+            .Select(x => $"{path}:{x.Setting}: empty; it must be the header of the form's question (the import cannot do without it)."));
+        failures.AddRange(columns.Where(x => !string.IsNullOrWhiteSpace(x.Header))
+            .GroupBy(x => x.Header!.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => $"{path}: '{g.Key}' is given to {string.Join(" and ", g.Select(x => x.Setting))}; each answer needs its own column."));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

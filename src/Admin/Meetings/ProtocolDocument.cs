@@ -141,7 +141,7 @@ public sealed class ProtocolDocument(
             "Визнати пропозиції, що надійшли, достатніми та репрезентативними і перейти до їх розгляду.",
         MeetingItemKind.Sufficiency when m.Sufficiency == SufficiencyDecision.Extend =>
             "Визнати пропозиції, що надійшли, недостатніми. Продовжити строк подання пропозицій"
-            + (extendedTo is { } to ? $" до {clock.ToLocal(to).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)}." : $" до {Blank}.")
+            + (extendedTo is { } to ? $" до {clock.Text(to)}." : $" до {Blank}.")
             + (Measures(m) is { Length: > 0 } measures ? " Для залучення недостатньо представлених груп: " + measures + "." : ""),
         MeetingItemKind.Decisions => "Ухвалити рішення щодо пропозицій, наведені в таблиці вище, з обґрунтуванням кожного.",
         _ => Blank,

@@ -56,7 +56,7 @@ public sealed class ProposalCommands(HromadaDbContext db, AuditLog audit)
             return conflict;
         }
 
-        var before = new { p.SphereId, p.TopicId, p.SettlementId, p.UnlistedSettlement };
+        var before = new ClassificationState(p.SphereId, p.TopicId, p.SettlementId, p.UnlistedSettlement);
         if (sphere is not null && sphere.Id != p.SphereId)
         {
             p.SphereId = sphere.Id;
@@ -76,8 +76,8 @@ public sealed class ProposalCommands(HromadaDbContext db, AuditLog audit)
             p.UnlistedSettlement = null;
             p.SearchText = Core.Proposals.Proposal.ToSearchText(p.Text, p.Reference, p.UnlistedSettlement);
         }
-        audit.Record(user.ActorName(), "Proposal", p.Reference, "Reclassified", before,
-            new { p.SphereId, p.TopicId, p.SettlementId, p.UnlistedSettlement, Reason = input.Reason!.Trim() });
+        audit.Record(user.ActorName(), p.Reference, new ProposalReclassified(before,
+            new ClassificationState(p.SphereId, p.TopicId, p.SettlementId, p.UnlistedSettlement, input.Reason!.Trim())));
         ProposalChange.Touch(db, p);
         return await ProposalChange.TrySaveAsync(db, ct)
             ? CommandResult.Done(new Changed(p.Reference, p.Version))
@@ -102,7 +102,7 @@ public sealed class ProposalCommands(HromadaDbContext db, AuditLog audit)
         {
             return conflict;
         }
-        var before = new { p.IsLate, p.IsUnidentified, p.DuplicateOfReference, p.IsOffTopic };
+        var before = new FlagsState(p.IsLate, p.IsUnidentified, p.DuplicateOfReference, p.IsOffTopic);
         p.IsLate = input.Late ?? p.IsLate;
         p.IsUnidentified = input.Unidentified ?? p.IsUnidentified;
         p.IsOffTopic = input.OffTopic ?? p.IsOffTopic;
@@ -110,8 +110,8 @@ public sealed class ProposalCommands(HromadaDbContext db, AuditLog audit)
         {
             p.DuplicateOfReference = duplicateOf.Length == 0 ? null : duplicateOf;
         }
-        audit.Record(user.ActorName(), "Proposal", p.Reference, "Flags changed", before,
-            new { p.IsLate, p.IsUnidentified, p.DuplicateOfReference, p.IsOffTopic, Reason = input.Reason?.Trim() });
+        audit.Record(user.ActorName(), p.Reference, new ProposalFlagsChanged(before,
+            new FlagsState(p.IsLate, p.IsUnidentified, p.DuplicateOfReference, p.IsOffTopic, input.Reason?.Trim())));
         ProposalChange.Touch(db, p);
         return await ProposalChange.TrySaveAsync(db, ct)
             ? CommandResult.Done(new Changed(p.Reference, p.Version))

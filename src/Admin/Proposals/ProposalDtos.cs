@@ -14,7 +14,11 @@ public sealed record DecisionDto(DecisionOutcome Outcome, string Justification, 
 
 public sealed record NoticeDto(string Kind, string State, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, string? HeldReason, int Attempts);
 
-public sealed record AuditDto(DateTimeOffset At, string Actor, string Action, string? Before, string? After);
+/// <summary>
+/// One audit entry. <c>kind</c>/<c>version</c> name a typed event (its before/after bodies have enums by name); an entry
+/// without a kind was written before the events were typed (ids and enum numbers as they were stored).
+/// </summary>
+public sealed record AuditDto(DateTimeOffset At, string Actor, string Action, string? Before, string? After, string? Kind = null, int Version = 0);
 
 /// <summary>A proposal as the list shows it. <see cref="Author"/> is filled only for Admin keys.</summary>
 public sealed record ProposalSummaryDto(
@@ -35,8 +39,6 @@ public sealed record ProposalDetailsDto(
 
 /// <summary>The references a bulk change reached, did not find, or lost to a concurrent writer.</summary>
 public sealed record BulkResult(IReadOnlyList<string> Done, IReadOnlyList<string> NotFound, IReadOnlyList<string> Conflicts);
-
-public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 internal static class ProposalMapping
 {

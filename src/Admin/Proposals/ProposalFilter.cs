@@ -1,5 +1,4 @@
 using Hromada.Core.Proposals;
-using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Proposals;
@@ -76,11 +75,7 @@ public sealed class ProposalFilter
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            // The stored search text is folded with the apostrophe kept as ʼ (the similar-proposals index reads it so);
-            // both sides leave it out here, so a word typed with or without one matches.
-            var wanted = TextFolding.Key(Q);
-            var apostrophe = TextFolding.Apostrophe.ToString();
-            query = query.Where(p => p.SearchText.Replace(apostrophe, "").Contains(wanted));
+            query = query.Matching(Q);
         }
         if (ReviewBodyId is { } body) query = query.Where(p => p.Routes.Any(r => r.ReviewBodyId == body));
         if (!string.IsNullOrWhiteSpace(ReviewBody)) query = query.Where(p => p.Routes.Any(r => r.ReviewBody!.Code == ReviewBody));

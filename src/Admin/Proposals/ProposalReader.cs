@@ -22,28 +22,13 @@ public sealed class ProposalReader(HromadaDbContext db, CommunityClock clock)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(paging);
-        var page = paging.Page ?? 1;
-        var pageSize = paging.PageSize ?? DefaultPageSize;
         var errors = new FieldErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "page starts at 1.", "Сторінки нумеруються з 1.");
-        }
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.", $"На сторінці — від 1 до {MaxPageSize} пропозицій.");
-        }
-        // The rows to skip must fit the database's integer, or the query would wrap round to the first page.
-        else if (page >= 1 && (long)(page - 1) * pageSize > int.MaxValue)
-        {
-            var last = int.MaxValue / pageSize + 1;
-            errors.Add("page", $"page must be at most {last} with pageSize {pageSize}.", $"Такої сторінки немає: найбільший номер — {last}.");
-        }
+        var requested = PageRequest.Read(paging.Page, paging.PageSize, DefaultPageSize, MaxPageSize, "пропозицій", errors);
         if (paging.Sort is not null && !ProposalQueries.SortKeys.Contains(paging.Sort))
         {
             errors.Add("sort", $"sort must be one of: {string.Join(", ", ProposalQueries.SortKeys)}.", "Оберіть порядок зі списку.");
         }
-        if (errors.Any)
+        if (errors.Any || requested is not { } page)
         {
             return CommandFailure.Invalid("The list request is not valid", "Запит списку неправильний", errors);
         }
@@ -51,11 +36,11 @@ public sealed class ProposalReader(HromadaDbContext db, CommunityClock clock)
         filter.ReviewBodyId = user.ReviewBodyId() ?? filter.ReviewBodyId;
         var query = filter.Apply(db.Proposals.AsNoTracking(), clock.StartOfDay, clock.Today);
         var total = await query.CountAsync(ct);
-        var ids = await query.Sort(paging.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(ct);
+        var ids = await query.Sort(paging.Sort).Skip(page.Skip).Take(page.PageSize).Select(p => p.Id).ToListAsync(ct);
         var rows = await db.WithEverything().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var personal = user.IsAdmin();
         var items = ids.Select(id => ProposalMapping.ToSummary(rows[id], personal)).ToList();
-        return CommandResult.Done(new PageDto<ProposalSummaryDto>(items, total, page, pageSize));
+        return CommandResult.Done(new PageDto<ProposalSummaryDto>(items, total, page.Page, page.PageSize));
     }
 
     /// <summary>One proposal, or null when there is none the caller may see.</summary>
@@ -90,7 +75,7 @@ public sealed class ProposalReader(HromadaDbContext db, CommunityClock clock)
                 : null,
             notices.Select(n => new NoticeDto(
                 "Decision", NoticeState(n.Status), n.CreatedAt, n.Status == OutboxStatus.Sent ? n.CompletedAt : null, n.LastError, n.Attempts)).ToList(),
-            history.Select(a => new AuditDto(a.At, a.Actor, a.Action, a.Before, a.After)).ToList(),
+            history.Select(a => new AuditDto(a.At, a.Actor, a.Action, a.Before, a.After, a.Kind, a.Version)).ToList(),
             bodies.Where(b => b.Reviews(p.Sphere!.Code)).Select(b => ProposalMapping.Ref(b)!).ToList());
     }
 

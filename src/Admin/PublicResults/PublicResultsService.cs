@@ -84,8 +84,7 @@ public sealed class PublicResultsService(HromadaDbContext db, AuditLog audit)
         if (before != after)
         {
             p.PublicTextHiddenReason = after;
-            audit.Record(user.ActorName(), "Proposal", p.Reference, after is null ? "Text shown on the public pages" : "Text hidden from the public pages",
-                new { PublicTextHiddenReason = before }, new { PublicTextHiddenReason = after });
+            audit.Record(user.ActorName(), p.Reference, new PublicTextChanged(new PublicTextState(before), new PublicTextState(after)));
             if (!await ProposalChange.TrySaveAsync(db, ct))
             {
                 return ProposalChange.Stale(reference, null);

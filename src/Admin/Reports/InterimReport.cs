@@ -244,7 +244,7 @@ public sealed class InterimReport(
             yield return Para($"Звіт охоплює пропозиції, що надійшли {(report.Period.From is { } f ? $"з {UkrainianCounts.Date(f)} " : "")}"
                               + $"{(report.Period.To is { } t ? $"по {UkrainianCounts.Date(t)}" : $"по {UkrainianCounts.Date(clock.Today)}")}.");
         }
-        yield return Para($"Сформовано {clock.ToLocal(report.GeneratedAt).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)}.");
+        yield return Para($"Сформовано {clock.Text(report.GeneratedAt)}.");
 
         yield return Para("1. Статистика надходження пропозицій", "Heading1");
         yield return Para(report.Statistics, justify: true);

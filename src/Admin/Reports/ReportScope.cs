@@ -16,7 +16,7 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
     public static async Task<(ReportScope? Scope, IResult? Error)> ParseAsync(
         HromadaDbContext db, string? consultation, string? from, string? to, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         int? id = null;
         if (!string.IsNullOrWhiteSpace(consultation))
         {
@@ -26,14 +26,14 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
             }
             else
             {
-                errors["consultation"] = [ApiLanguage.Pick($"'{consultation}' is not a consultation id (a whole number; see GET /api/admin/consultations).",
-                    $"«{consultation}» — не номер консультації (ціле число; див. GET /api/admin/consultations).")];
+                errors.Add("consultation", $"'{consultation}' is not a consultation id (a whole number; see GET /api/admin/consultations).",
+                    $"«{consultation}» — не номер консультації (ціле число; див. GET /api/admin/consultations).");
             }
         }
         var (start, end) = ParsePeriod(from, to, errors);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return (null, TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The report request is not valid", "Запит звіту неправильний")));
+            return (null, TypedResults.ValidationProblem(errors.ToApi(), title: ApiLanguage.Pick("The report request is not valid", "Запит звіту неправильний")));
         }
 
         var found = id is { } wanted
@@ -54,18 +54,18 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
     }
 
     /// <summary>Parses from/to as yyyy-MM-dd; an unparseable value or to before from is an error under that field's name.</summary>
-    public static (DateOnly? From, DateOnly? To) ParsePeriod(string? from, string? to, Dictionary<string, string[]> errors)
+    public static (DateOnly? From, DateOnly? To) ParsePeriod(string? from, string? to, FieldErrors errors)
     {
         var start = ParseDate("from", from, errors);
         var end = ParseDate("to", to, errors);
         if (start is { } s && end is { } e && e < s)
         {
-            errors["to"] = [ApiLanguage.Pick($"'to' ({e:yyyy-MM-dd}) is before 'from' ({s:yyyy-MM-dd}).", $"«to» ({e:yyyy-MM-dd}) раніше за «from» ({s:yyyy-MM-dd}).")];
+            errors.Add("to", $"'to' ({e:yyyy-MM-dd}) is before 'from' ({s:yyyy-MM-dd}).", $"«to» ({e:yyyy-MM-dd}) раніше за «from» ({s:yyyy-MM-dd}).");
         }
         return (start, end);
     }
 
-    private static DateOnly? ParseDate(string field, string? value, Dictionary<string, string[]> errors)
+    private static DateOnly? ParseDate(string field, string? value, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -77,12 +77,12 @@ internal sealed record ReportScope(Consultation Consultation, ReportPeriod Perio
             {
                 return date;
             }
-            errors[field] = [ApiLanguage.Pick($"{date:yyyy-MM-dd} is outside the years {InputBounds.FirstYear}–{InputBounds.LastYear}; check the date.",
-                $"{date:yyyy-MM-dd} поза роками {InputBounds.FirstYear}–{InputBounds.LastYear}; перевірте дату.")];
+            errors.Add(field, $"{date:yyyy-MM-dd} is outside the years {InputBounds.FirstYear}–{InputBounds.LastYear}; check the date.",
+                $"{date:yyyy-MM-dd} поза роками {InputBounds.FirstYear}–{InputBounds.LastYear}; перевірте дату.");
             return null;
         }
-        errors[field] = [ApiLanguage.Pick($"'{value}' is not a date; write it as YYYY-MM-DD (the hromada's local date).",
-            $"«{value}» — не дата; пишіть РРРР-ММ-ДД (місцева дата громади).")];
+        errors.Add(field, $"'{value}' is not a date; write it as YYYY-MM-DD (the hromada's local date).",
+            $"«{value}» — не дата; пишіть РРРР-ММ-ДД (місцева дата громади).");
         return null;
     }
 }

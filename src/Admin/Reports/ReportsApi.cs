@@ -167,18 +167,18 @@ public static class ReportsApi
     private static async Task<IResult> PeriodAsync([AsParameters] ScopeQuery query, HromadaDbContext db, PeriodSummaryService summaries,
         CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var (from, to) = ReportScope.ParsePeriod(query.From, query.To, errors);
-        if (string.IsNullOrWhiteSpace(query.From)) errors["from"] = [ApiLanguage.Pick("'from' is required (YYYY-MM-DD).", "Потрібна дата «from» (РРРР-ММ-ДД).")];
-        if (string.IsNullOrWhiteSpace(query.To)) errors["to"] = [ApiLanguage.Pick("'to' is required (YYYY-MM-DD).", "Потрібна дата «to» (РРРР-ММ-ДД).")];
+        if (string.IsNullOrWhiteSpace(query.From)) errors.Add("from", "'from' is required (YYYY-MM-DD).", "Потрібна дата «from» (РРРР-ММ-ДД).");
+        if (string.IsNullOrWhiteSpace(query.To)) errors.Add("to", "'to' is required (YYYY-MM-DD).", "Потрібна дата «to» (РРРР-ММ-ДД).");
         Hromada.Core.Consultations.Consultation? consultation = null;
         if (!string.IsNullOrWhiteSpace(query.Consultation))
         {
             if (!int.TryParse(query.Consultation, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
             {
-                errors["consultation"] = [ApiLanguage.Pick($"'{query.Consultation}' is not a consultation id (a whole number).", $"«{query.Consultation}» — не номер консультації (ціле число).")];
+                errors.Add("consultation", $"'{query.Consultation}' is not a consultation id (a whole number).", $"«{query.Consultation}» — не номер консультації (ціле число).");
             }
-            else if (errors.Count == 0)
+            else if (!errors.Any)
             {
                 consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
                 if (consultation is null)
@@ -187,9 +187,9 @@ public static class ReportsApi
                 }
             }
         }
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The period is not valid", "Період неправильний"));
+            return TypedResults.ValidationProblem(errors.ToApi(), title: ApiLanguage.Pick("The period is not valid", "Період неправильний"));
         }
         return TypedResults.Ok(await summaries.BuildAsync(from!.Value, to!.Value, consultation, ct));
     }

@@ -118,14 +118,13 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
             return CommandFailure.NotFound("No such route", "Такого розгляду немає",
                 $"{reference} is not routed to '{reviewBody}'.", $"{reference} не передано на розгляд органу «{reviewBody}».");
         }
-        var before = new { route.Stance, route.PositionJustification };
+        var before = new PositionState(route.ReviewBody!.Code, route.Stance, route.PositionJustification);
         route.Stance = input.Stance;
         route.PositionJustification = input.Justification!.Trim();
         route.PositionAt = time.GetUtcNow();
         route.PositionBy = user.ActorName();
         ProposalChange.Touch(db, p);
-        audit.Record(route.PositionBy, "Proposal", p.Reference, $"Position of {route.ReviewBody!.Code}", before,
-            new { route.Stance, route.PositionJustification });
+        audit.Record(route.PositionBy, p.Reference, new PositionRecorded(before, before with { Stance = route.Stance, PositionJustification = route.PositionJustification }));
         if (!await ProposalChange.TrySaveAsync(db, ct))
         {
             return ProposalChange.Stale(reference, null);
@@ -149,7 +148,7 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
 
     private void Route(Proposal p, List<ReviewBody> bodies, DateOnly due, string actor)
     {
-        var before = p.Routes.Select(r => new { Body = r.ReviewBody!.Code, r.DueDate }).ToList();
+        var before = Routes(p);
         foreach (var body in bodies)
         {
             var existing = p.Routes.SingleOrDefault(r => r.ReviewBodyId == body.Id);
@@ -165,9 +164,10 @@ public sealed class ReviewService(HromadaDbContext db, AuditLog audit, TimeProvi
             p.Status = ProposalStatus.Routed;
         }
         ProposalChange.Touch(db, p);
-        audit.Record(actor, "Proposal", p.Reference, "Routed", before,
-            p.Routes.Select(r => new { Body = r.ReviewBody!.Code, r.DueDate }).ToList());
+        audit.Record(actor, p.Reference, new ProposalRouted(before, Routes(p)));
     }
+
+    private static RoutesState Routes(Proposal p) => new(p.Routes.Select(r => new RouteState(r.ReviewBody!.Code, r.DueDate)).ToList());
 
     private async Task<List<ReviewBody>> ValidateRouteAsync(IReadOnlyList<string>? codes, DateOnly? due, FieldErrors errors, CancellationToken ct)
     {

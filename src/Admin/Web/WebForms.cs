@@ -51,12 +51,5 @@ internal static class WebForms
         messages.SetUnknownValueIsInvalidAccessor(_ => "Неправильне значення.");
     }
 
-    /// <summary>A local date-time from an <c>input type="datetime-local"</c> (the hromada's time) as an instant.</summary>
-    public static DateTimeOffset? FromLocal(DateTime? local, TimeZoneInfo zone) =>
-        local is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), zone.GetUtcOffset(DateTime.SpecifyKind(l, DateTimeKind.Unspecified))) : null;
-
-    /// <summary>An instant as the value of an <c>input type="datetime-local"</c>, in the hromada's time.</summary>
-    public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
-
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

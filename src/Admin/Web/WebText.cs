@@ -42,13 +42,12 @@ internal static class WebText
         _ => reason,
     };
 
-    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => CommunityClock.DateText(date);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
 
     /// <summary>An instant in the hromada's local time, as people read it.</summary>
-    public static string Local(DateTimeOffset instant, CommunityClock clock) =>
-        clock.ToLocal(instant).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string Local(DateTimeOffset instant, CommunityClock clock) => clock.Text(instant);
 
     public static string Local(DateTimeOffset? instant, CommunityClock clock) => instant is { } i ? Local(i, clock) : "—";
 

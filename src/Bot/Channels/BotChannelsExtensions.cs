@@ -1,4 +1,5 @@
 using Hromada.Bot.Email;
+using Hromada.Bot.Health;
 using Hromada.Bot.Instagram;
 using Hromada.Bot.Messenger;
 using Hromada.Bot.Telegram;
@@ -12,6 +13,8 @@ public static class BotChannelsExtensions
 {
     public static IServiceCollection AddBotChannels(this IServiceCollection services, IConfiguration configuration)
     {
+        // A channel whose platform has not taken its webhook reports it here; /healthz reads it.
+        services.AddSingleton<ChannelReception>();
         services.AddWebChat(configuration);
         services.AddTelegramChannel(configuration);
         services.AddMessengerChannel(configuration);

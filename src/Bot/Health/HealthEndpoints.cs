@@ -25,7 +25,8 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> CheckAsync(
-        HromadaDbContext db, StorageHealth storage, DatabaseDiskSpace disk, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        HromadaDbContext db, StorageHealth storage, DatabaseDiskSpace disk, ChannelReception reception, TimeProvider time, ILoggerFactory loggers,
+        CancellationToken ct)
     {
         try
         {
@@ -44,9 +45,11 @@ public static class HealthEndpoints
                     OutboxHeld: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Held, ct),
                     OutboxFailedLastDay: await db.OutboxMessages.CountAsync(o => o.Status == OutboxStatus.Failed && o.CompletedAt > dayAgo, ct));
                 var space = disk.Check();
-                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay + pipeline.OutboxRetrying > 0 || space?.Low == true
+                var deaf = reception.Problems;
+                var status = pipeline.InboxSetAsideLastDay + pipeline.OutboxFailedLastDay + pipeline.OutboxRetrying > 0 || space?.Low == true || deaf.Count > 0
                     ? "attention" : "ok";
-                return TypedResults.Ok(new HealthReport(status, pipeline, space is null ? null : new DiskReport(space.FreeMegabytes, space.MinFreeMegabytes)));
+                return TypedResults.Ok(new HealthReport(status, pipeline, space is null ? null : new DiskReport(space.FreeMegabytes, space.MinFreeMegabytes),
+                    deaf.Count > 0 ? deaf : null));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -59,10 +62,11 @@ public static class HealthEndpoints
 
     /// <summary>
     /// "ok", or "attention" while sends are failing and being retried, when messages were set aside or given up in the
-    /// last 24 hours (see the log), or while the SQLite database's disk has less free space than
-    /// <c>Hromada:Database:MinFreeSpaceMegabytes</c>.
+    /// last 24 hours (see the log), while the SQLite database's disk has less free space than
+    /// <c>Hromada:Database:MinFreeSpaceMegabytes</c>, or while a configured channel cannot receive
+    /// (<see cref="NotReceiving"/>: its webhook is not set).
     /// </summary>
-    internal sealed record HealthReport(string Status, PipelineReport Pipeline, DiskReport? Disk);
+    internal sealed record HealthReport(string Status, PipelineReport Pipeline, DiskReport? Disk, IReadOnlyDictionary<string, string>? NotReceiving = null);
 
     /// <summary>Free space on the SQLite database's disk and the least wanted there (absent on PostgreSQL or with the check off).</summary>
     internal sealed record DiskReport(long FreeMegabytes, int MinFreeMegabytes);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Hromada.Core.Community;
 using Hromada.Core.Resources;
 
 namespace Hromada.Bot.PublicPages;
@@ -37,9 +38,9 @@ internal sealed class PublicHtml
 
     public static string E(string? text) => Encoder.Encode(text ?? "");
 
-    public static string Date(DateTimeOffset local) => local.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset local) => CommunityClock.DateText(local);
 
-    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => CommunityClock.DateText(date);
 
     /// <summary>The page a rate-limited visitor sees instead of the page they asked for.</summary>
     public static string TooManyRequests(int seconds) =>

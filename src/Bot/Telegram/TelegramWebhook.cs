@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hromada.Bot.Health;
 using Hromada.Core.Inbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -118,22 +119,46 @@ internal static class TelegramWebhook
     }
 }
 
-/// <summary>Webhook mode: at start-up tells Telegram where to post, with the secret and only the update types handled.</summary>
-internal sealed class TelegramWebhookSetup(ITelegramBotClient bot, TelegramPipeline pipeline, IOptions<TelegramOptions> options, ILogger<TelegramWebhookSetup> logger)
-    : BackgroundService
+/// <summary>
+/// Webhook mode: at start-up tells Telegram where to post, with the secret and only the update types handled. Until
+/// Telegram takes it the bot is deaf: <c>/healthz</c> says so, and the call is made again (every 10 s at first, then
+/// at most every 5 minutes) until it succeeds.
+/// </summary>
+internal sealed class TelegramWebhookSetup(
+    ITelegramBotClient bot, TelegramPipeline pipeline, IOptions<TelegramOptions> options, ChannelReception reception, TimeProvider time,
+    ILogger<TelegramWebhookSetup> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        var o = options.Value;
+        var wait = FirstWait;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var o = options.Value;
-            await pipeline.Value.ExecuteAsync(async t => await bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
-                secretToken: o.WebhookSecret, cancellationToken: t), stoppingToken);
-            logger.LogInformation("Telegram: webhook set to {Url}", o.WebhookUrl);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Telegram: setWebhook failed; updates will not arrive until it succeeds (restart the service)");
+            try
+            {
+                await pipeline.Value.ExecuteAsync(async t => await bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
+                    secretToken: o.WebhookSecret, cancellationToken: t), stoppingToken);
+                reception.Receiving("Telegram");
+                logger.LogInformation("Telegram: webhook set to {Url}", o.WebhookUrl);
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                reception.NotReceiving("Telegram", $"setWebhook failed, so updates do not arrive: {ex.Message}");
+                logger.LogError(ex, "Telegram: setWebhook failed; updates do not arrive until it succeeds; trying again in {Wait}", wait);
+            }
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            wait = wait * 2 < MaxWait ? wait * 2 : MaxWait;
         }
     }
 }

@@ -171,5 +171,5 @@ public sealed class AnnouncementValidator(
     }
 
     private string Local(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, calendar.Zone).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+        calendar.Clock.ToLocal(instant).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,8 +11,6 @@ namespace Hromada.Core.Announcements;
 /// <summary>Fills an automatic notice's placeholders from its consultation as it is now (counts at the moment of sending).</summary>
 public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOptions<CommunityOptions> community, AnnouncementChannels channels)
 {
-    private const string DateTimeFormat = "dd.MM.yyyy HH:mm";
-
     /// <summary>The text to send: a manual announcement as written, an automatic notice with its placeholders filled.</summary>
     public async Task<string> RenderAsync(Announcement announcement, CancellationToken ct = default)
     {
@@ -96,5 +94,5 @@ public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOpt
         };
     }
 
-    private string Local(DateTimeOffset instant) => clock.ToLocal(instant).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset instant) => clock.Text(instant);
 }

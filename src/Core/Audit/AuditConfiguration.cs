@@ -11,6 +11,7 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(x => x.EntityType).HasMaxLength(50);
         b.Property(x => x.EntityKey).HasMaxLength(100);
         b.Property(x => x.Action).HasMaxLength(100);
+        b.Property(x => x.Kind).HasMaxLength(50);
         b.HasIndex(x => new { x.EntityType, x.EntityKey });
     }
 }

@@ -14,21 +14,41 @@ public sealed class AuditLog(HromadaDbContext db, TimeProvider time)
         WriteIndented = false,
     };
 
-    /// <summary>A value as an entry records it before or after a change (also for entries written without EF Core).</summary>
+    /// <summary>A value as an untyped entry records it before or after a change (also for entries written without EF Core).</summary>
     internal static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 
-    public AuditEntry Record(string actor, string entityType, string entityKey, string action, object? before, object? after)
+    /// <summary>Records a typed change of <paramref name="entityKey"/> (its type says what kind of entity it is).</summary>
+    public AuditEntry Record(string actor, string entityKey, AuditEvent change)
     {
-        var entry = new AuditEntry
+        ArgumentNullException.ThrowIfNull(change);
+        return Add(new AuditEntry
         {
-            At = time.GetUtcNow(),
+            Actor = actor,
+            EntityType = change.EntityType,
+            EntityKey = entityKey,
+            Action = change.Action,
+            Kind = change.Kind,
+            Version = change.Version,
+            Before = AuditEvents.Write(change.BeforeBody),
+            After = AuditEvents.Write(change.AfterBody),
+        });
+    }
+
+    /// <summary>Records an untyped change (kinds not yet given an <see cref="AuditEvent"/> type).</summary>
+    public AuditEntry Record(string actor, string entityType, string entityKey, string action, object? before, object? after) =>
+        Add(new AuditEntry
+        {
             Actor = actor,
             EntityType = entityType,
             EntityKey = entityKey,
             Action = action,
             Before = Serialize(before),
             After = Serialize(after),
-        };
+        });
+
+    private AuditEntry Add(AuditEntry entry)
+    {
+        entry.At = time.GetUtcNow();
         db.AuditEntries.Add(entry);
         return entry;
     }

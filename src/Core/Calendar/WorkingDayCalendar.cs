@@ -5,23 +5,25 @@ namespace Hromada.Core.Calendar;
 
 /// <summary>
 /// Counts working days in the hromada's time zone (weekends off, plus the dates moved by <see cref="CalendarOptions"/>)
-/// and turns a local date and time into an instant, correctly on both sides of a daylight-saving change.
+/// and turns a local date and time into an instant through the <see cref="CommunityClock"/>.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
     private readonly HashSet<DateOnly> _daysOff;
     private readonly HashSet<DateOnly> _workingDays;
+    private readonly CommunityClock _clock;
 
     public WorkingDayCalendar(IOptions<CalendarOptions> options, CommunityClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        Zone = clock.Zone;
+        _clock = clock;
         _daysOff = Dates(options.Value.DaysOff);
         _workingDays = Dates(options.Value.WorkingDays);
     }
 
-    public TimeZoneInfo Zone { get; }
+    /// <summary>The hromada's local time this calendar counts in.</summary>
+    public CommunityClock Clock => _clock;
 
     public bool IsWorkingDay(DateOnly date) =>
         _workingDays.Contains(date) || (!_daysOff.Contains(date) && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
@@ -38,25 +40,11 @@ public sealed class WorkingDayCalendar
     /// </summary>
     public DateOnly WorkingDaysBefore(DateOnly date, int count) => Step(date, count, -1);
 
-    /// <summary>
-    /// The instant the hromada's clocks show <paramref name="time"/> on <paramref name="date"/>. A time the clocks skip
-    /// (spring forward) is moved forward by the skipped hour; a time they show twice (fall back) is the first of the two.
-    /// </summary>
-    public DateTimeOffset At(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (Zone.IsInvalidTime(local))
-        {
-            var before = Zone.GetUtcOffset(local.AddHours(-3));
-            var after = Zone.GetUtcOffset(local.AddHours(3));
-            local = local.Add(after - before);
-        }
-        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
-    }
+    /// <summary>The instant the hromada's clocks show <paramref name="time"/> on <paramref name="date"/> (see <see cref="CommunityClock.FromLocal(DateTime)"/>).</summary>
+    public DateTimeOffset At(DateOnly date, TimeOnly time) => _clock.FromLocal(date, time);
 
     /// <summary>The hromada's local date at <paramref name="instant"/>.</summary>
-    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public DateOnly LocalDate(DateTimeOffset instant) => _clock.LocalDate(instant);
 
     private DateOnly Step(DateOnly date, int count, int direction)
     {

@@ -117,7 +117,7 @@ internal sealed class ConversationCommands(
         var lines = new List<string> { ctx.T("My_Header", ctx.Count(total, "Proposal")) };
         foreach (var p in mine)
         {
-            var line = ctx.T("My_Line", p.Reference, ctx.Date(clock.ToLocal(p.ReceivedAt)), ctx.T($"Status_{p.Status}"));
+            var line = ctx.T("My_Line", p.Reference, CommunityClock.DateText(clock.ToLocal(p.ReceivedAt)), ctx.T($"Status_{p.Status}"));
             if (p.Outcome is { } outcome)
             {
                 line += "\n" + ctx.T("My_Decision", ctx.T($"Outcome_{outcome}"), p.Justification);

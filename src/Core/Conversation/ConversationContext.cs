@@ -29,8 +29,6 @@ internal sealed class ConversationContext(Resident resident, InboundMessage mess
     public string Count(long n, string noun, GrammaticalCase grammaticalCase = GrammaticalCase.Nominative) =>
         Plural.Count(n, noun, grammaticalCase, Culture);
 
-    public string Date(DateTimeOffset local) => local.ToString("dd.MM.yyyy", Culture);
-
     public void Say(string text, IReadOnlyList<Choice>? choices = null, bool requestContact = false) =>
         Replies.Add(new OutboundMessage(text) { Choices = choices ?? [], RequestContact = requestContact });
 

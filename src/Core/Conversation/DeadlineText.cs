@@ -13,12 +13,12 @@ internal static class DeadlineText
         var local = clock.ToLocal(deadline);
         if (local.TimeOfDay == TimeSpan.Zero)
         {
-            return ctx.T("Deadline_EndOfDay", ctx.Date(local.AddDays(-1)));
+            return ctx.T("Deadline_EndOfDay", CommunityClock.DateText(local.AddDays(-1)));
         }
         if (local.TimeOfDay >= new TimeSpan(23, 59, 0))
         {
-            return ctx.T("Deadline_EndOfDay", ctx.Date(local));
+            return ctx.T("Deadline_EndOfDay", CommunityClock.DateText(local));
         }
-        return ctx.T("Deadline_AtTime", ctx.Date(local), local.ToString("HH:mm", ctx.Culture));
+        return ctx.T("Deadline_AtTime", CommunityClock.DateText(local), local.ToString("HH:mm", ctx.Culture));
     }
 }

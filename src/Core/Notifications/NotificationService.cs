@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hromada.Core.Community;
 using Hromada.Core.Conversation;
 using Hromada.Core.Email;
 using Hromada.Core.Outbox;
@@ -39,7 +40,7 @@ public sealed class NotificationService(HromadaDbContext db, IOutbox outbox, Rec
             Texts.Get($"Outcome_{outcome}", culture),
             proposal.Justification,
             proposal.ProtocolNumber ?? "—",
-            proposal.ProtocolDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "—");
+            (proposal.ProtocolDate is { } protocolDate ? CommunityClock.DateText(protocolDate) : "—"));
         if (!string.IsNullOrEmpty(proposal.ReceiptCode))
         {
             text += "\n\n" + Texts.Format("Notice_ReceiptLink", culture, receipts.For(proposal.Reference, proposal.ReceiptCode));

@@ -79,6 +79,20 @@ public sealed class Proposal
     public string? ConsentVersion { get; set; }
     public DateTimeOffset? AnonymisedAt { get; set; }
 
+    /// <summary>
+    /// Erases the author's personal data (name, phone, e-mail, the link to their chat) and keeps the proposal, now
+    /// unidentified; the one way both the resident's own erasure and the working group's do it.
+    /// </summary>
+    public void Anonymise(DateTimeOffset now)
+    {
+        AuthorName = null;
+        AuthorPhone = null;
+        AuthorEmail = null;
+        ResidentId = null;
+        IsUnidentified = true;
+        AnonymisedAt = now;
+    }
+
     public bool IsLate { get; set; }
     public bool IsUnidentified { get; set; }
     public string? DuplicateOfReference { get; set; }

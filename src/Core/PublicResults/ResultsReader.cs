@@ -140,20 +140,10 @@ public sealed class ResultsReader(HromadaDbContext db, CommunityClock clock)
         }
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var wanted = TextFoldingFor(filter.Query);
-            var reference = filter.Query.Trim().ToUpperInvariant();
-            // A hidden text is not searched (a search must not reveal what the page hides); its reference still is.
-            query = query.Where(p => p.PublicTextHiddenReason == null
-                ? p.SearchText.Contains(wanted)
-                : p.Reference == reference);
+            var trimmed = filter.Query.Trim();
+            query = query.MatchingPublicly(trimmed.Length > MaxQueryLength ? trimmed[..MaxQueryLength] : trimmed);
         }
         return query;
-    }
-
-    private static string TextFoldingFor(string query)
-    {
-        var trimmed = query.Trim();
-        return Proposal.ToSearchText(trimmed.Length > MaxQueryLength ? trimmed[..MaxQueryLength] : trimmed, "", null).Trim();
     }
 
     private sealed record Row(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hromada.Core.Community;
 using Hromada.Core.Conversation;
 
 namespace Hromada.Core.Reports;
@@ -36,5 +37,5 @@ public static class UkrainianCounts
     public static string Number(long n) => n.ToString("#,0", Uk);
 
     /// <summary>A date as the protocol writes it: 04.12.2026.</summary>
-    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => CommunityClock.DateText(date);
 }

@@ -29,14 +29,8 @@ public sealed class ResidentErasure(HromadaDbContext db, AuditLog audit, TimePro
         var theirs = resident.Id == 0 ? [] : await db.Proposals.Where(p => p.ResidentId == resident.Id).ToListAsync(ct);
         foreach (var p in theirs)
         {
-            p.AuthorName = null;
-            p.AuthorPhone = null;
-            p.AuthorEmail = null;
-            p.AnonymisedAt = now;
-            p.IsUnidentified = true;
-            p.ResidentId = null;
-            audit.Record($"resident:{resident.Channel}", "Proposal", p.Reference, "Personal data erased at the author's request", null,
-                new { p.AnonymisedAt, p.IsUnidentified });
+            p.Anonymise(now);
+            audit.Record($"resident:{resident.Channel}", p.Reference, new ProposalAnonymised(null, new AnonymisedState(now, p.IsUnidentified, InChat: true)));
         }
 
         var channel = resident.Channel;

@@ -100,10 +100,12 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var detect = BumpVersions();
+        var (detect, catalogChanged) = BumpVersions();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            CatalogSaved(catalogChanged);
+            return saved;
         }
         finally
         {
@@ -113,10 +115,12 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var detect = BumpVersions();
+        var (detect, catalogChanged) = BumpVersions();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            CatalogSaved(catalogChanged);
+            return saved;
         }
         finally
         {
@@ -124,8 +128,21 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
         }
     }
 
+    /// <summary>
+    /// After (not before) a save that changed what the catalog cache holds: a reload between a bump and the save would
+    /// cache the old rows under the new version. Inside a transaction the rows are visible at commit, so a reload
+    /// between this save and the commit can still cache old rows; the cache's age limit bounds that.
+    /// </summary>
+    private static void CatalogSaved(bool catalogChanged)
+    {
+        if (catalogChanged)
+        {
+            CatalogCache.Changed();
+        }
+    }
+
     /// <summary>Detects changes once and bumps concurrency versions; the save then skips a second detection.</summary>
-    private bool BumpVersions()
+    private (bool Detect, bool CatalogChanged) BumpVersions()
     {
         var detect = ChangeTracker.AutoDetectChangesEnabled;
         if (detect)
@@ -144,10 +161,6 @@ public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options)
             catalogChanged |= entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && entry.Entity is CatalogItem or Consultation or ConsultationExtension;
         }
-        if (catalogChanged)
-        {
-            CatalogCache.Changed();
-        }
-        return detect;
+        return (detect, catalogChanged);
     }
 }

@@ -139,5 +139,23 @@ public sealed class AdminHardeningTests
         Assert.Equal(1, farButFits.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task AnnouncementsList_PagesAsTheProposalsListDoes_APageTooFarIsRefused_NotShownAsTheFirst()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = AdminClient.ForAdmin(app);
+
+        var overflow = await client.GetAsync(new Uri("/api/admin/announcements?page=2147483647&pageSize=200", UriKind.Relative));
+        var zero = await client.GetAsync(new Uri("/api/admin/announcements?page=0&pageSize=0", UriKind.Relative));
+        var far = await client.GetFromJsonAsync<JsonElement>("/api/admin/announcements?page=2147483647&pageSize=1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, overflow.StatusCode);
+        Assert.Contains("page", (await overflow.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys);
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
+        Assert.Equal(["page", "pageSize"], (await zero.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys.Order());
+        Assert.Equal(0, far.GetProperty("items").GetArrayLength());
+        Assert.Equal(2147483647, far.GetProperty("page").GetInt32());
+    }
+
     private static string Sha256Hex(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -57,11 +57,17 @@ public sealed class MessagePipelineTests
 
         await host.DeliverAsync(TelegramUpdates.Callback(host.NextUpdateId(), Alice, alice.Button("Погоджуюся").MessageId, alice.Button("Погоджуюся").Data));
         await Eventually.GetAsync(() => host.Api.CallsOf("sendMessage").Count(c => c.Failed), n => n == 1, "the refused send");
+        var refusedAt = host.Factory.Time.GetUtcNow();
         var bohdansGreeting = await bohdan.TypeAsync("/start");
 
         Assert.Contains("Вітаємо", bohdansGreeting, StringComparison.Ordinal);
+        // The wait is recorded on Alice's reply: its next attempt is retry_after (10 s) after the refusal, no sooner.
+        var held = await Eventually.GetAsync(() => host.DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(o => o.LastError != null && o.LastError.Contains("429"))).GetAwaiter().GetResult(),
+            o => o.Status == OutboxStatus.Pending, "the 429 taken in");
+        Assert.Equal(refusedAt + TimeSpan.FromSeconds(10), held.NextAttemptAt, TimeSpan.FromMilliseconds(1));
         host.Factory.Time.Advance(TimeSpan.FromSeconds(9));
-        await Task.Delay(300);
+        // Bohdan's next answer goes through the same dispatcher after the clock moved: Alice's is still not due then.
+        await bohdan.TypeAsync("/help", until: _ => true);
         Assert.Equal(1, host.Api.CallsOf("sendMessage").Count(c => c.Body["chat_id"]!.GetValue<long>() == Alice && c.Body["text"]!.GetValue<string>().StartsWith("Хто подає", StringComparison.Ordinal)));
 
         host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
@@ -134,8 +140,7 @@ public sealed class MessagePipelineTests
                 return host.Api.SentTo(chat).Where(c => !c.Failed).ToList();
             }, s => s.Count >= 2, $"the greeting to {chat} after the outage", timeoutMs: 30_000);
         }
-        await host.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
-        await Task.Delay(300);
+        await SettledAsync(host);
 
         Assert.Equal("attention", during.GetProperty("status").GetString());
         Assert.True(during.GetProperty("pipeline").GetProperty("outboxRetrying").GetInt32() >= 1);
@@ -170,16 +175,15 @@ public sealed class MessagePipelineTests
         Assert.Empty(api.SentTo(Alice));
 
         await using var second = await TelegramHost.StartAsync(webhook: true, api: api, database: database);
-        var sent = await Eventually.GetAsync(() => api.SentTo(Alice), s => s.Count >= 1, "the reply after the restart");
-        await Task.Delay(300);
+        await Eventually.GetAsync(() => api.SentTo(Alice), s => s.Count >= 1, "the reply after the restart");
+        await SettledAsync(second);
 
+        // The engine handled the update once: one reply in the outbox, sent (so nothing of it is sent again).
+        var reply = await second.DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
+        Assert.Equal(OutboxStatus.Sent, reply.Status);
         // The greeting and the consent question: the reply's two parts, each once.
         Assert.Equal(2, api.SentTo(Alice).Count);
         Assert.Single(api.SentTo(Alice), c => c.Body["text"]!.GetValue<string>().StartsWith("Вітаємо", StringComparison.Ordinal));
-        // The engine handled the update once: one reply in the outbox, sent.
-        await second.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
-        var reply = await second.DbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync());
-        Assert.Equal(OutboxStatus.Sent, reply.Status);
     }
 
     [DatabaseTheory, OnEachDatabase]
@@ -224,12 +228,26 @@ public sealed class MessagePipelineTests
             o => o.Status == OutboxStatus.Blocked, "the refused reply to be recorded");
         await host.Factory.Services.GetRequiredService<OutboxDispatcher>().FlushAsync();
         host.Factory.Time.Advance(TimeSpan.FromMinutes(30));
-        await Task.Delay(300);
+        await SettledAsync(host);
 
+        // Blocked is final: the refused reply is not pending, so no retry can come however long one waits.
+        Assert.DoesNotContain(await host.DbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()), o => o.Status == OutboxStatus.Pending);
         var resident = await host.DbAsync(db => db.Residents.AsNoTracking().SingleAsync());
         Assert.True(resident.IsBlocked);
         Assert.False(resident.IsSubscribed);
         Assert.Equal(1, host.Api.CallsOf("sendMessage").Count(c => c.Failed));
+    }
+
+    /// <summary>
+    /// Waits until the dispatcher has nothing queued, parked or in flight and every send result is written. With every
+    /// outbox row final afterwards (the tests assert it), nothing more can be sent however long one waits: the signal a
+    /// fixed sleep only hoped for.
+    /// </summary>
+    private static async Task SettledAsync(TelegramHost host)
+    {
+        var dispatcher = host.Factory.Services.GetRequiredService<OutboxDispatcher>();
+        await Eventually.GetAsync(() => dispatcher.Backlog, n => n == 0, "the dispatcher to have nothing left to send");
+        await dispatcher.FlushAsync();
     }
 
     private static void UseEngine(IServiceCollection services, FakeConversationEngine engine)

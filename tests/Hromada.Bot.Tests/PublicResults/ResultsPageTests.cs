@@ -163,6 +163,25 @@ public sealed class ResultsPageTests
     }
 
     [Fact]
+    public async Task Search_FindsAWordWithAnApostrophe_TypedWithAnyOrNone_AsTheAdminSearchDoes()
+    {
+        await using var app = new HromadaAppFactory();
+        using var admin = AdminClient.ForAdmin(app);
+        var reference = await SubmitAsync(app, "Відремонтувати міст у Камʼянці через річку", "Марія Шевчук", null);
+        (await admin.PostAsJsonAsync($"/api/admin/proposals/{reference}/decision", Decision)).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync("/api/admin/consultations/1/results", new { published = true })).EnsureSuccessStatusCode();
+        using var browser = app.CreateClient();
+
+        foreach (var typed in new[] { "Камянці", "Кам'янці", "КАМ’ЯНЦІ", "камʼянці" })
+        {
+            var page = await browser.GetStringAsync(new Uri($"/results/1?q={Uri.EscapeDataString(typed)}", UriKind.Relative));
+            var list = await admin.GetStringAsync(new Uri($"/api/admin/proposals?q={Uri.EscapeDataString(typed)}", UriKind.Relative));
+            Assert.Contains(reference, page, StringComparison.Ordinal);
+            Assert.Contains(reference, list, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task OpenData_CsvOpensInExcelWithUkrainianText_AndJsonHasTheSameColumns_WithoutPersonalData()
     {
         await using var app = new HromadaAppFactory();

@@ -18,6 +18,9 @@ public sealed record BotApiCall(string Method, JsonObject Body)
 
     /// <summary>True when the fake answered this call with an injected error.</summary>
     public bool Failed { get; set; }
+
+    /// <summary>The service's clock when the call arrived (when <see cref="FakeBotApi.Clock"/> is set).</summary>
+    public DateTimeOffset? At { get; init; }
 }
 
 /// <summary>
@@ -42,6 +45,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     private FakeBotApi(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>When set, each call is stamped with this clock (the host's fake clock) as it arrives.</summary>
+    public Func<DateTimeOffset>? Clock { get; set; }
 
     public IReadOnlyList<BotApiCall> Calls => _calls.ToList();
 
@@ -140,7 +146,7 @@ public sealed class FakeBotApi : IAsyncDisposable
             await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return Results.Empty;
         }
-        var call = new BotApiCall(method, body);
+        var call = new BotApiCall(method, body) { At = Clock?.Invoke() };
         if (method != "getUpdates")
         {
             _calls.Enqueue(call);

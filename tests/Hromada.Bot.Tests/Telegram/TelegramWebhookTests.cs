@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Bot.Telegram;
 using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
@@ -22,6 +25,27 @@ public sealed class TelegramWebhookTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, await host.DbAsync(db => db.InboxItems.CountAsync()));
+    }
+
+    [Fact]
+    public async Task WebhookNotTaken_HealthSaysTheBotIsDeaf_UntilATryLaterSetsIt()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.FailNext("setWebhook", 400, "Bad Request: bad webhook: Failed to resolve host");
+        await using var host = await TelegramHost.StartAsync(webhook: true, api: api);
+
+        var deaf = await Eventually.GetAsync(() => host.Client.GetFromJsonAsync<JsonElement>("/healthz").GetAwaiter().GetResult(),
+            h => h.GetProperty("status").GetString() == "attention", "/healthz to say attention while the webhook is not set");
+        // The next try is due on the service's clock (10 s); the second call is taken.
+        var healed = await Eventually.GetAsync(() =>
+        {
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(5));
+            return host.Client.GetFromJsonAsync<JsonElement>("/healthz").GetAwaiter().GetResult();
+        }, h => h.GetProperty("status").GetString() == "ok", "/healthz to say ok once the webhook is set");
+
+        Assert.Contains("bad webhook", deaf.GetProperty("notReceiving").GetProperty("Telegram").GetString(), StringComparison.Ordinal);
+        Assert.False(healed.TryGetProperty("notReceiving", out var none) && none.ValueKind != JsonValueKind.Null);
+        Assert.Equal(2, api.CallsOf("setWebhook").Count);
     }
 
     [Fact]

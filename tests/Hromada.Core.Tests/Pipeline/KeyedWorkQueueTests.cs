@@ -42,7 +42,8 @@ public sealed class KeyedWorkQueueTests
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var handled = new ConcurrentQueue<(string Key, long Id)>();
         var retried = false;
-        var queue = new KeyedWorkQueue<Item>(2, burst: 4, i => i.Id, (key, item, _) =>
+        // One worker: the parked key must not hold it, and the queue's order is one line (see the probe below).
+        var queue = new KeyedWorkQueue<Item>(1, burst: 4, i => i.Id, (key, item, _) =>
         {
             if (key == "held" && item.Id == 1 && !retried)
             {
@@ -59,11 +60,15 @@ public sealed class KeyedWorkQueueTests
         var run = queue.RunAsync(cts.Token);
 
         await WaitAsync(() => handled.Any(x => x.Key == "free"));
-        await Task.Delay(100);
+        // A probe posted now is handled after anything already ready: once it is, a held item that was not waiting
+        // for its time would have been handled too (the clock has not moved, so its time has not come).
+        queue.Post("probe", new Item(4));
+        await WaitAsync(() => handled.Any(x => x.Key == "probe"));
+        Assert.True(retried);
         Assert.DoesNotContain(handled, x => x.Key == "held");
 
         time.Advance(TimeSpan.FromSeconds(10));
-        await WaitAsync(() => handled.Count == 3);
+        await WaitAsync(() => handled.Count == 4);
         await cts.CancelAsync();
         await run;
         Assert.Equal([1L, 2L], handled.Where(x => x.Key == "held").Select(x => x.Id));

@@ -24,7 +24,7 @@ public sealed class AnnouncementForm
 
     public AnnouncementInput ToInput(CommunityClock clock) => new(
         Title, Text, Targets,
-        Schedule == AtMoment ? WebForms.FromLocal(SendAt, clock.Zone) : null,
+        Schedule == AtMoment ? clock.FromLocal(SendAt) : null,
         Schedule == ByRule
             ? new RuleInput(WorkingDays, Direction == RuleDirection.After ? RuleDate : null, Direction == RuleDirection.Before ? RuleDate : null, RuleTime)
             : null,
@@ -36,7 +36,7 @@ public sealed class AnnouncementForm
         Text = a.Text,
         Targets = a.Targets.Select(t => t.Target.ToString()).ToList(),
         Schedule = a.Rule is null ? AtMoment : ByRule,
-        SendAt = WebForms.ToLocal(a.SendAt, clock.Zone),
+        SendAt = clock.ToLocal(a.SendAt).DateTime,
         WorkingDays = a.Rule?.WorkingDays,
         Direction = a.Rule?.Direction ?? RuleDirection.After,
         RuleDate = a.Rule?.Date,

@@ -41,7 +41,7 @@ public sealed class EditModel(
             return await ShowAsync(id, "edit", ct);
         }
         var result = await consultations.EditAsync(id, new ConsultationService.ConsultationInput(
-            Input.Title, WebForms.FromLocal(Input.OpensAt, clock.Zone), WebForms.FromLocal(Input.Deadline, clock.Zone), Input.Version), User, ct);
+            Input.Title, clock.FromLocal(Input.OpensAt), clock.FromLocal(Input.Deadline), Input.Version), User, ct);
         return await AfterAsync(id, result, "edit", "Зміни збережено.", ct);
     }
 
@@ -52,7 +52,7 @@ public sealed class EditModel(
             return await ShowAsync(id, "extend", ct);
         }
         var result = await consultations.ExtendAsync(id, new ConsultationService.ExtendInput(
-            WebForms.FromLocal(Extend.NewDeadline, clock.Zone), Extend.Reason, Extend.ProtocolNumber, Extend.ProtocolDate, Extend.Version), User, ct);
+            clock.FromLocal(Extend.NewDeadline), Extend.Reason, Extend.ProtocolNumber, Extend.ProtocolDate, Extend.Version), User, ct);
         return await AfterAsync(id, result, "extend", "Строк продовжено.", ct);
     }
 
@@ -105,8 +105,8 @@ public sealed class EditModel(
             Input = new ConsultationForm
             {
                 Title = c.Title,
-                OpensAt = WebForms.ToLocal(c.OpensAt, clock.Zone),
-                Deadline = WebForms.ToLocal(c.Deadline, clock.Zone),
+                OpensAt = clock.ToLocal(c.OpensAt).DateTime,
+                Deadline = clock.ToLocal(c.Deadline).DateTime,
                 Version = c.Version,
             };
         }
@@ -117,7 +117,7 @@ public sealed class EditModel(
         }
         if (posted != "extend")
         {
-            Extend = new ExtendForm { NewDeadline = WebForms.ToLocal(c.Deadline, clock.Zone).AddDays(14), ProtocolDate = clock.Today, Version = c.Version };
+            Extend = new ExtendForm { NewDeadline = clock.ToLocal(c.Deadline).DateTime.AddDays(14), ProtocolDate = clock.Today, Version = c.Version };
         }
         else
         {

@@ -34,7 +34,7 @@ public sealed class NewModel(ConsultationService consultations, CommunityClock c
             return Page();
         }
         var result = await consultations.CreateAsync(new ConsultationService.ConsultationInput(
-            Input.Title, WebForms.FromLocal(Input.OpensAt, clock.Zone), WebForms.FromLocal(Input.Deadline, clock.Zone)), User, ct);
+            Input.Title, clock.FromLocal(Input.OpensAt), clock.FromLocal(Input.Deadline)), User, ct);
         if (!result.IsDone)
         {
             ModelState.AddCommandErrors(result.Errors);

@@ -46,7 +46,7 @@ public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, Commun
     public async Task OnGetAsync(CancellationToken ct)
     {
         Catalogs = await catalogs.LoadAsync(ct);
-        var now = WebForms.ToLocal(clock.UtcNow, clock.Zone);
+        var now = clock.ToLocal(clock.UtcNow).DateTime;
         Input = new IntakeForm
         {
             ConsultationId = Catalogs.Consultations.Count > 0 ? Catalogs.Consultations[0].Id : null,
@@ -63,7 +63,7 @@ public sealed class IndexModel(ManualIntake intake, WebCatalogs catalogs, Commun
             return Page();
         }
         var result = await intake.RegisterAsync(new ManualIntake.ManualProposalInput(
-            Input.Channel, WebForms.FromLocal(Input.ReceivedAt, clock.Zone), Input.ConsultationId, Blank(Input.AuthorCategory), Input.SocialGroups,
+            Input.Channel, clock.FromLocal(Input.ReceivedAt), Input.ConsultationId, Blank(Input.AuthorCategory), Input.SocialGroups,
             Blank(Input.BusinessKind), Blank(Input.Settlement), Blank(Input.UnlistedSettlement), Blank(Input.Sphere), Blank(Input.Topic),
             Input.Text, Input.AuthorName, Input.AuthorPhone, Input.AuthorEmail), User, ct);
         if (!result.IsDone)

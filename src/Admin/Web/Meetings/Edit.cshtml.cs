@@ -40,7 +40,7 @@ public sealed class EditModel(MeetingService meetings, CommunityClock clock, IOp
     {
         if (ModelState.IsValid)
         {
-            var result = await meetings.UpdateAsync(id, Input.ToInput(clock.Zone), User, ct);
+            var result = await meetings.UpdateAsync(id, Input.ToInput(clock), User, ct);
             switch (result.Status)
             {
                 case CommandStatus.Done:

@@ -1,4 +1,5 @@
 using Hromada.Admin.Meetings;
+using Hromada.Core.Community;
 using Hromada.Core.Meetings;
 
 namespace Hromada.Admin.Web.Meetings;
@@ -37,10 +38,10 @@ public sealed class MeetingForm
         ["sufficiency.newDeadline"] = nameof(NewDeadline),
     };
 
-    public MeetingInput ToInput(TimeZoneInfo zone) => new(
+    public MeetingInput ToInput(CommunityClock clock) => new(
         Consultation, Number, Date, StartsAt, Place, Chair, Secretary, Lines(Present), Lines(Absent), Lines(Invited),
         Items.Select(i => new MeetingItemInput(i.Kind, i.Title, i.Heard, i.Decision, i.VotesFor, i.VotesAgainst, i.VotesAbstained)).ToList(),
-        new SufficiencyInput(Sufficiency, LowActivityReasons, Measures, OtherMeasures, WebForms.FromLocal(NewDeadline, zone)),
+        new SufficiencyInput(Sufficiency, LowActivityReasons, Measures, OtherMeasures, clock.FromLocal(NewDeadline)),
         Version);
 
     public static MeetingForm From(MeetingInput m) => new()

@@ -35,7 +35,7 @@ public sealed class NewModel(MeetingService meetings, WebCatalogs catalogs, Comm
     {
         if (ModelState.IsValid)
         {
-            var result = await meetings.CreateAsync(Input.ToInput(clock.Zone), User, ct);
+            var result = await meetings.CreateAsync(Input.ToInput(clock), User, ct);
             if (result.IsDone)
             {
                 Note = "Засідання записано.";

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Hromada.Admin.Proposals;
+using Hromada.Core.Audit;
 using Hromada.Core.Community;
 using Hromada.Core.Proposals;
 
@@ -14,6 +16,65 @@ public sealed record HistoryLine(string Field, string? Before, string? After);
 /// </summary>
 public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock clock)
 {
+    /// <summary>
+    /// The entry's changes: a typed event from its type, field by field; an entry written before the events were typed
+    /// from its stored JSON (<see cref="Lines(string?, string?)"/>).
+    /// </summary>
+    public IReadOnlyList<HistoryLine> Lines(AuditDto entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return AuditEvents.Read(entry.Kind, entry.Version, entry.Before, entry.After) switch
+        {
+            ProposalReclassified e => Changes(e.Before, e.After, s =>
+            [
+                ("сфера", catalogs.Spheres.FirstOrDefault(x => x.Id == s.SphereId)?.Label ?? Id(s.SphereId)),
+                ("тема", s.TopicId is { } topic ? catalogs.Topics.FirstOrDefault(x => x.Id == topic)?.Label ?? Id(topic) : "—"),
+                ("населений пункт", s.SettlementId is { } place ? catalogs.Settlements.FirstOrDefault(x => x.Id == place)?.DisplayName ?? Id(place) : "—"),
+                ("інший населений пункт", s.UnlistedSettlement ?? "—"),
+                ("причина", s.Reason),
+            ]),
+            ProposalFlagsChanged e => Changes(e.Before, e.After, s =>
+            [
+                ("після строку", ProposalLabels.YesNo(s.IsLate)),
+                ("неідентифікована", ProposalLabels.YesNo(s.IsUnidentified)),
+                ("дублікат пропозиції", s.DuplicateOfReference ?? "—"),
+                ("не за темою", ProposalLabels.YesNo(s.IsOffTopic)),
+                ("причина", s.Reason),
+            ]),
+            ProposalRouted e => [new HistoryLine("органи розгляду", e.Before is null ? null : Routes(e.Before), Routes(e.After))],
+            PositionRecorded e => Changes(e.Before, e.After, s =>
+            [
+                ("позиція", s.Stance is { } stance ? ProposalLabels.Stance(stance) : "—"),
+                ("обґрунтування позиції", s.PositionJustification ?? "—"),
+            ]),
+            ProposalDecided e => Changes(e.Before, e.After, s =>
+            [
+                ("стан", ProposalLabels.Status(s.Status)),
+                ("рішення", s.Outcome is { } outcome ? ProposalLabels.Decided(outcome) : "—"),
+                ("обґрунтування", s.Justification ?? "—"),
+                ("номер протоколу", s.ProtocolNumber ?? "—"),
+                ("дата протоколу", WebText.Date(s.ProtocolDate)),
+            ]),
+            PublicTextChanged e => Changes(e.Before, e.After, s => [("чому текст приховано на публічній сторінці", s.PublicTextHiddenReason ?? "—")]),
+            ProposalAnonymised e =>
+            [
+                .. e.Before is { Cleared.Count: > 0 } cleared ? [new HistoryLine("стерто поля", null, string.Join(", ", cleared.Cleared))] : Array.Empty<HistoryLine>(),
+                new HistoryLine("знеособлено", null, WebText.Local(e.After.AnonymisedAt, clock)),
+                .. e.After.Reason is { } reason ? [new HistoryLine("причина", null, reason)] : Array.Empty<HistoryLine>(),
+                .. e.After.Via is { } via ? [new HistoryLine("за пропозицією", null, via)] : Array.Empty<HistoryLine>(),
+            ],
+            _ => Lines(entry.Before, entry.After),
+        };
+    }
+
+    /// <summary>The entry's action in Ukrainian (a typed event's action comes from its type), a review body named by its label.</summary>
+    public string Action(AuditDto entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Action(AuditEvents.Read(entry.Kind, entry.Version, entry.Before, entry.After)?.Action ?? entry.Action);
+    }
+
+    /// <summary>The lines of an entry written before the events were typed: its stored JSON, field by field.</summary>
     public IReadOnlyList<HistoryLine> Lines(string? before, string? after)
     {
         var old = Parse(before);
@@ -51,6 +112,31 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
 
     /// <summary>The entry's action in Ukrainian, a review body named by its label rather than its code.</summary>
     public string Action(string action) => AuditText.Action(action, code => Body(code));
+
+    /// <summary>The fields of a state before and after, each line only where it changed (every field of a state that had no before).</summary>
+    private static List<HistoryLine> Changes<T>(T? before, T after, Func<T, (string Field, string? Value)[]> fields) where T : class
+    {
+        var now = fields(after);
+        var old = before is null ? null : fields(before);
+        var lines = new List<HistoryLine>();
+        for (var i = 0; i < now.Length; i++)
+        {
+            var (field, value) = now[i];
+            var was = old?[i].Value;
+            if ((old is not null && was == value) || (old is null && value is null))
+            {
+                continue;
+            }
+            lines.Add(new HistoryLine(field, was, value));
+        }
+        return lines;
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private string Routes(RoutesState state) => state.Routes.Count == 0
+        ? "—"
+        : string.Join("; ", state.Routes.Select(r => $"{Body(r.Body)} (до {WebText.Date(r.DueDate)})"));
 
     private static JsonElement? Parse(string? json)
     {

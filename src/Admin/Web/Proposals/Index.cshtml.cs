@@ -1,4 +1,5 @@
 using Hromada.Admin.Auth;
+using Hromada.Admin.Commands;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Reviews;
 using Hromada.Core.Community;
