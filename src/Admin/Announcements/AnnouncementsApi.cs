@@ -3,6 +3,7 @@ using Hromada.Admin.Commands;
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -160,8 +161,8 @@ public static class AnnouncementsApi
         return TypedResults.Ok(AnnouncementMapping.ToDto(result.Announcement!, clock, null));
     }
 
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The announcement is not valid", "Оголошення неправильне"));
+    private static ValidationProblem Invalid(IReadOnlyList<FieldError> errors) =>
+        TypedResults.ValidationProblem(FieldErrors.ToApi(errors), title: ApiLanguage.Pick("The announcement is not valid", "Оголошення неправильне"));
 
     private static NotFound<ProblemDetails> NotFoundProblem(long id) =>
         TypedResults.NotFound(new ProblemDetails

@@ -1,7 +1,6 @@
-namespace Hromada.Admin.Commands;
+using Hromada.Core.Text;
 
-/// <summary>One field's problem: in English and Ukrainian for the API's ProblemDetails (by Accept-Language), in Ukrainian for the web page.</summary>
-public sealed record FieldError(string Field, string English, string Ukrainian);
+namespace Hromada.Admin.Commands;
 
 /// <summary>
 /// The problems a command found with its input, by field (the API's field names). A rule states its message once, in
@@ -29,6 +28,10 @@ public sealed class FieldErrors
     public string? Ukrainian(string field) => _errors.Find(e => e.Field == field)?.Ukrainian;
 
     /// <summary>What the API's ValidationProblem carries, in the request's language (<see cref="ApiLanguage"/>).</summary>
-    public Dictionary<string, string[]> ToApi() =>
-        _errors.ToDictionary(e => e.Field, e => new[] { ApiLanguage.Pick(e.English, e.Ukrainian) }, StringComparer.Ordinal);
+    public Dictionary<string, string[]> ToApi() => ToApi(_errors);
+
+    /// <summary>Problems by field in the request's language; a field with several keeps them all, in order.</summary>
+    public static Dictionary<string, string[]> ToApi(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => ApiLanguage.Pick(e.English, e.Ukrainian)).ToArray(), StringComparer.Ordinal);
 }

@@ -91,7 +91,7 @@ public sealed class AnnouncementBroadcaster(
             t.SkippedReason = channels.WhyUnavailable(t.Target)
                 ?? (text.Length > AnnouncementTargets.MaxLength(t.Target)
                     ? $"The text is {text.Length} characters, over {t.Target}'s limit of {AnnouncementTargets.MaxLength(t.Target)}."
-                    : AnnouncementTargets.Unfit(t.Target, a.Title, text)?.Message);
+                    : AnnouncementTargets.Unfit(t.Target, a.Title, text)?.English);
             if (t.SkippedReason is not null)
             {
                 t.EnqueuedAt = now;

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Hromada.Core.Audit;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Announcements;
 
 /// <summary>What became of a request to create, edit or cancel an announcement.</summary>
-public sealed record AnnouncementResult(Announcement? Announcement, Dictionary<string, string[]>? Errors = null, string? Conflict = null, bool NotFound = false)
+public sealed record AnnouncementResult(Announcement? Announcement, IReadOnlyList<FieldError>? Errors = null, string? Conflict = null, bool NotFound = false)
 {
     public static AnnouncementResult Missing { get; } = new(null, NotFound: true);
 }
@@ -25,7 +26,7 @@ public sealed class AnnouncementService(
         var outcome = validator.Validate(input, AnnouncementKind.Manual);
         if (!outcome.IsValid)
         {
-            return new AnnouncementResult(null, outcome.Errors);
+            return new AnnouncementResult(null, outcome.Problems);
         }
         var a = new Announcement
         {
@@ -64,7 +65,7 @@ public sealed class AnnouncementService(
         var outcome = validator.Validate(input, a.Kind, preview);
         if (!outcome.IsValid)
         {
-            return new AnnouncementResult(null, outcome.Errors);
+            return new AnnouncementResult(null, outcome.Problems);
         }
         var before = Snapshot(a);
         Apply(a, outcome);

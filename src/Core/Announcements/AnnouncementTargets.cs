@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hromada.Core.Proposals;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Announcements;
 
@@ -27,6 +28,20 @@ public static partial class AnnouncementTargets
     public const int OwnLimit = 20000;
 
     public static IReadOnlyList<AnnouncementTarget> All { get; } = Enum.GetValues<AnnouncementTarget>();
+
+    /// <summary>What the working group's page and the API's Ukrainian messages call the target.</summary>
+    public static string Label(AnnouncementTarget target) => target switch
+    {
+        AnnouncementTarget.TelegramChannel => "Telegram-канал громади",
+        AnnouncementTarget.TelegramSubscribers => "підписники в Telegram",
+        AnnouncementTarget.MessengerSubscribers => "підписники в Messenger",
+        AnnouncementTarget.WebChatSubscribers => "підписники вебчату",
+        AnnouncementTarget.ViberSubscribers => "підписники у Viber",
+        AnnouncementTarget.FacebookPage => "сторінка громади у Facebook",
+        AnnouncementTarget.Feed => "стрічка новин для сайту (Atom)",
+        AnnouncementTarget.Instagram => "Instagram громади (картка з підписом)",
+        _ => target.ToString(),
+    };
 
     public static int MaxLength(AnnouncementTarget target) => target switch
     {
@@ -77,7 +92,7 @@ public static partial class AnnouncementTargets
     /// <paramref name="target"/> beyond its length limit, with the field to blame; null when it fits. Instagram counts a
     /// caption's hashtags and @-mentions, and the card's headline (the title, or the text's first line) must fit the card.
     /// </summary>
-    public static (string Field, string Message)? Unfit(AnnouncementTarget target, string? title, string text)
+    public static FieldError? Unfit(AnnouncementTarget target, string? title, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!HasCard(target))
@@ -87,19 +102,22 @@ public static partial class AnnouncementTargets
         var hashtags = Hashtag().Count(text);
         if (hashtags > InstagramHashtagLimit)
         {
-            return ("text", $"The text has {hashtags} hashtags; {target} allows at most {InstagramHashtagLimit}.");
+            return new FieldError("text", $"The text has {hashtags} hashtags; {target} allows at most {InstagramHashtagLimit}.",
+                $"У тексті {hashtags} хештегів, а Instagram дозволяє щонайбільше {InstagramHashtagLimit} у підписі: приберіть зайві.");
         }
         var mentions = Mention().Count(text);
         if (mentions > InstagramMentionLimit)
         {
-            return ("text", $"The text has {mentions} @-mentions; {target} allows at most {InstagramMentionLimit}.");
+            return new FieldError("text", $"The text has {mentions} @-mentions; {target} allows at most {InstagramMentionLimit}.",
+                $"У тексті {mentions} згадок (@), а Instagram дозволяє щонайбільше {InstagramMentionLimit} у підписі: приберіть зайві.");
         }
         var (headline, _) = AnnouncementCard.Split(title, text);
         if (!AnnouncementCard.HeadlineFits(headline))
         {
             return string.IsNullOrWhiteSpace(title)
-                ? ("text", $"Without a title the card's headline is the text's first line, and it does not fit {target}'s card; give a shorter title.")
-                : ("title", $"The title does not fit {target}'s card; shorten it.");
+                ? new FieldError("text", $"Without a title the card's headline is the text's first line, and it does not fit {target}'s card; give a shorter title.",
+                    "Без назви заголовком картки для Instagram стає перший рядок тексту, а він не вміщується: додайте коротшу назву.")
+                : new FieldError("title", $"The title does not fit {target}'s card; shorten it.", "Назва не вміщується на картку для Instagram: скоротіть її.");
         }
         return null;
     }

@@ -1,4 +1,5 @@
 using Hromada.Core.Calendar;
+using Hromada.Core.Reports;
 using Hromada.Core.Text;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,24 @@ public sealed class AnnouncementValidator(
 {
     public const int TitleMaxLength = 200;
 
-    /// <summary>The checked values, or the errors by field (camelCase, as the API writes them).</summary>
+    /// <summary>The checked values, or the problems by field (camelCase, as the API writes them), each in English and Ukrainian.</summary>
     public sealed record Outcome(
-        Dictionary<string, string[]> Errors, string? Title, string Text, IReadOnlyList<AnnouncementTarget> Targets,
+        IReadOnlyList<FieldError> Problems, string? Title, string Text, IReadOnlyList<AnnouncementTarget> Targets,
         DateTimeOffset SendAt, WorkingDayRule? Rule)
     {
-        public bool IsValid => Errors.Count == 0;
+        public bool IsValid => Problems.Count == 0;
+
+        /// <summary>The English messages by field.</summary>
+        public Dictionary<string, string[]> Errors =>
+            Problems.GroupBy(p => p.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.English).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The problems found so far; <see cref="Has"/> asks by field.</summary>
+    private sealed class ProblemList : List<FieldError>
+    {
+        public void Add(string field, string english, string ukrainian) => Add(new FieldError(field, english, ukrainian));
+
+        public bool Has(string field) => Exists(p => p.Field == field);
     }
 
     /// <summary>
@@ -25,36 +38,35 @@ public sealed class AnnouncementValidator(
     public Outcome Validate(AnnouncementInput input, AnnouncementKind kind, Func<string, string>? preview = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ProblemList();
         var title = TextSanitiser.Clean(input.Title)?.Trim();
         if (title is { Length: > TitleMaxLength })
         {
-            errors["title"] = [$"The title may have at most {TitleMaxLength} characters."];
+            errors.Add("title", $"The title may have at most {TitleMaxLength} characters.", $"Назва — не довше {TitleMaxLength} символів.");
         }
         var text = TextSanitiser.Clean(input.Text)?.Trim() ?? "";
         if (text.Length == 0)
         {
-            errors["text"] = ["The text may not be empty."];
+            errors.Add("text", "The text may not be empty.", "Напишіть текст оголошення.");
         }
         else if (kind != AnnouncementKind.Manual && NoticeTemplate.Unknown(text) is { Count: > 0 } unknown)
         {
-            errors["text"] = [$"Unknown placeholder(s) {string.Join(", ", unknown.Select(u => "{" + u + "}"))}; use {NoticeTemplate.KnownList}."];
+            var named = string.Join(", ", unknown.Select(u => "{" + u + "}"));
+            errors.Add("text", $"Unknown placeholder(s) {named}; use {NoticeTemplate.KnownList}.",
+                $"У тексті є невідомі заповнювачі: {named}. Можна: {NoticeTemplate.KnownList}.");
         }
 
         var targets = Targets(input.Targets, errors);
-        if (text.Length > 0 && !errors.ContainsKey("text"))
+        if (text.Length > 0 && !errors.Has("text"))
         {
             var sent = kind == AnnouncementKind.Manual || preview is null ? text : preview(text);
-            var over = targets.Where(t => sent.Length > AnnouncementTargets.MaxLength(t)).ToList();
-            if (over.Count > 0)
+            foreach (var t in targets.Where(t => sent.Length > AnnouncementTargets.MaxLength(t)))
             {
-                errors["text"] = over.Select(t =>
-                    $"The text is {sent.Length} characters; {t} allows at most {AnnouncementTargets.MaxLength(t)}.").ToArray();
+                errors.Add("text", $"The text is {sent.Length} characters; {t} allows at most {AnnouncementTargets.MaxLength(t)}.",
+                    $"Текст має {UkrainianCounts.Count(sent.Length, "символ|символи|символів")} — задовгий для: {AnnouncementTargets.Label(t)} " +
+                    $"(щонайбільше {AnnouncementTargets.MaxLength(t)}).");
             }
-            foreach (var unfit in targets.Select(t => AnnouncementTargets.Unfit(t, title, sent)).OfType<(string Field, string Message)>())
-            {
-                errors[unfit.Field] = [.. errors.GetValueOrDefault(unfit.Field) ?? [], unfit.Message];
-            }
+            errors.AddRange(targets.Select(t => AnnouncementTargets.Unfit(t, title, sent)).OfType<FieldError>());
         }
 
         var (sendAt, rule) = Schedule(input, errors);
@@ -71,23 +83,25 @@ public sealed class AnnouncementValidator(
         return calendar.At(day, rule.At);
     }
 
-    private List<AnnouncementTarget> Targets(IReadOnlyList<string>? names, Dictionary<string, string[]> errors)
+    private List<AnnouncementTarget> Targets(IReadOnlyList<string>? names, ProblemList errors)
     {
         var targets = new List<AnnouncementTarget>();
+        var all = string.Join(", ", AnnouncementTargets.All);
         if (names is null || names.Count == 0)
         {
-            errors["targets"] = [$"Choose at least one target: {string.Join(", ", AnnouncementTargets.All)}."];
+            errors.Add("targets", $"Choose at least one target: {all}.", $"Оберіть принаймні один канал: {all}.");
             return targets;
         }
         for (var i = 0; i < names.Count; i++)
         {
             if (!AnnouncementTargets.TryParse(names[i], out var target))
             {
-                errors[$"targets[{i}]"] = [$"'{names[i]}' is not a target; use {string.Join(", ", AnnouncementTargets.All)}."];
+                errors.Add($"targets[{i}]", $"'{names[i]}' is not a target; use {all}.", $"«{names[i]}» — не канал; можна: {all}.");
             }
             else if (channels.WhyUnavailable(target) is { } why)
             {
-                errors[$"targets[{i}]"] = [$"{target} cannot be used: {why}"];
+                errors.Add($"targets[{i}]", $"{target} cannot be used: {why}",
+                    $"Канал «{AnnouncementTargets.Label(target)}» ({target}) зараз вимкнено в налаштуваннях служби: попросіть адміністратора його увімкнути.");
             }
             else if (!targets.Contains(target))
             {
@@ -97,45 +111,48 @@ public sealed class AnnouncementValidator(
         return targets;
     }
 
-    private (DateTimeOffset SendAt, WorkingDayRule? Rule) Schedule(AnnouncementInput input, Dictionary<string, string[]> errors)
+    private (DateTimeOffset SendAt, WorkingDayRule? Rule) Schedule(AnnouncementInput input, ProblemList errors)
     {
         var now = time.GetUtcNow();
         if (input.SendAt is not null && input.Rule is not null)
         {
-            errors["sendAt"] = ["Give either sendAt or rule, not both."];
+            errors.Add("sendAt", "Give either sendAt or rule, not both.", "Вкажіть або час надсилання (sendAt), або правило робочих днів (rule), а не обидва.");
             return (default, null);
         }
         if (input.SendAt is { } at)
         {
             if (at <= now)
             {
-                errors["sendAt"] = [$"{Local(at)} is in the past; it is {Local(now)} now."];
+                errors.Add("sendAt", $"{Local(at)} is in the past; it is {Local(now)} now.",
+                    $"Цей час уже минув: оберіть пізніший (вказано {Local(at)}, зараз {Local(now)}).");
             }
             return (at, null);
         }
         if (input.Rule is not { } r)
         {
-            errors["sendAt"] = ["Give sendAt (a moment) or rule (N working days after or before a date, at a local time)."];
+            errors.Add("sendAt", "Give sendAt (a moment) or rule (N working days after or before a date, at a local time).",
+                "Вкажіть дату і час надсилання або правило робочих днів.");
             return (default, null);
         }
 
         var before = errors.Count;
         if (r.WorkingDays is not { } days)
         {
-            errors["rule.workingDays"] = ["The number of working days is required."];
+            errors.Add("rule.workingDays", "The number of working days is required.", "Вкажіть кількість робочих днів.");
         }
         else if (days is < 0 or > 366)
         {
-            errors["rule.workingDays"] = ["The number of working days must be between 0 and 366."];
+            errors.Add("rule.workingDays", "The number of working days must be between 0 and 366.", "Кількість робочих днів — від 0 до 366.");
         }
         if ((r.After is null) == (r.Before is null))
         {
-            errors["rule.after"] = ["Give the date the rule counts from as either after or before (one of them)."];
+            errors.Add("rule.after", "Give the date the rule counts from as either after or before (one of them).",
+                "Вкажіть дату, від якої рахувати робочі дні (після неї або до неї — щось одне).");
         }
         var timeOfDay = string.IsNullOrWhiteSpace(r.At) ? options.Value.DefaultTimeOfDay : AnnouncementOptions.ParseTime(r.At);
         if (timeOfDay is null)
         {
-            errors["rule.at"] = [$"'{r.At}' is not a local time written as HH:mm."];
+            errors.Add("rule.at", $"'{r.At}' is not a local time written as HH:mm.", $"«{r.At}» — не час; пишіть ГГ:ХХ, наприклад 10:00.");
         }
         if (errors.Count > before)
         {
@@ -147,7 +164,8 @@ public sealed class AnnouncementValidator(
         var resolved = Resolve(rule);
         if (resolved <= now)
         {
-            errors["rule"] = [$"The rule resolves to {Local(resolved)}, which is in the past; it is {Local(now)} now."];
+            errors.Add("rule", $"The rule resolves to {Local(resolved)}, which is in the past; it is {Local(now)} now.",
+                $"За цим правилом час надсилання ({Local(resolved)}) уже минув: оберіть пізнішу дату (зараз {Local(now)}).");
         }
         return (resolved, rule);
     }

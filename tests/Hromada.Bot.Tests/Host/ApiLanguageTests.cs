@@ -139,6 +139,39 @@ public sealed class ApiLanguageTests
         Assert.Matches(detail, problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData(null, "Оголошення неправильне", "Напишіть текст оголошення.", "Оберіть принаймні один канал", "Цей час уже минув")]
+    [InlineData("en", "The announcement is not valid", "The text may not be empty.", "Choose at least one target", "is in the past")]
+    public async Task AnnouncementFieldProblems_AreInTheRequestsLanguage(string? acceptLanguage, string title, string text, string targets, string sendAt)
+    {
+        await using var app = new HromadaAppFactory();
+        using var admin = Client(app, acceptLanguage);
+
+        var (status, body) = await SendAsync(admin, HttpMethod.Post, "/api/admin/announcements",
+            """{"text":" ","targets":[],"sendAt":"2020-01-01T10:00:00+02:00"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(text, errors.GetProperty("text")[0].GetString());
+        Assert.StartsWith(targets, errors.GetProperty("targets")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(sendAt, errors.GetProperty("sendAt")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnnouncementToAChannelThatIsOff_IsRefusedInUkrainian_NamingTheChannel()
+    {
+        await using var app = new HromadaAppFactory();
+        using var admin = Client(app, null);
+
+        var (_, body) = await SendAsync(admin, HttpMethod.Post, "/api/admin/announcements",
+            $$"""{"text":"Прийом пропозицій триває","targets":["FacebookPage"],"sendAt":"{{app.Time.GetUtcNow().AddDays(1):O}}"}""");
+
+        Assert.Equal("Канал «сторінка громади у Facebook» (FacebookPage) зараз вимкнено в налаштуваннях служби: попросіть адміністратора його увімкнути.",
+            JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("targets[0]")[0].GetString());
+    }
+
     private static HttpClient Client(HromadaAppFactory app, string? acceptLanguage)
     {
         var client = AdminClient.ForAdmin(app);

@@ -1,5 +1,6 @@
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
+using Hromada.Core.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Hromada.Admin.Web.Announcements;
@@ -44,11 +45,12 @@ public sealed class AnnouncementForm
     };
 
     /// <summary>Puts the validator's problems beside the form's fields, in Ukrainian.</summary>
-    public void AddErrors(ModelStateDictionary state, Dictionary<string, string[]> errors)
+    /// <summary>The validator's problems beside the form's fields, in Ukrainian (a field with several shows them together).</summary>
+    public static void AddErrors(ModelStateDictionary state, IReadOnlyList<FieldError> errors)
     {
-        foreach (var (field, messages) in errors)
+        foreach (var field in errors.GroupBy(e => AnnouncementText.FormField(e.Field), StringComparer.Ordinal))
         {
-            state.AddModelError(AnnouncementText.FormField(field), AnnouncementText.Problem(field, messages[0], Text, Targets));
+            state.AddModelError(field.Key, string.Join(" ", field.Select(e => e.Ukrainian)));
         }
     }
 }

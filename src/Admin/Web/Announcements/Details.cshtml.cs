@@ -59,7 +59,7 @@ public sealed class DetailsModel(AnnouncementService announcements, Announcement
             }
             if (result.Errors is { } errors)
             {
-                Input.AddErrors(ModelState, errors);
+                AnnouncementForm.AddErrors(ModelState, errors);
             }
             else if (result.Conflict is not null)
             {

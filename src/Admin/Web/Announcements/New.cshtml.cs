@@ -42,7 +42,7 @@ public sealed class NewModel(AnnouncementService announcements, AnnouncementPage
         var result = await announcements.CreateAsync(Input.ToInput(clock), User.ActorName(), ct);
         if (result.Errors is { } errors)
         {
-            Input.AddErrors(ModelState, errors);
+            AnnouncementForm.AddErrors(ModelState, errors);
             return Page();
         }
         var a = result.Announcement!;
