@@ -124,7 +124,11 @@ public sealed class StorageFailureTests
         var send = TelegramUpdates.Callback(host.NextUpdateId(), Chat, messageId, data);
         var externalId = send["update_id"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        // The update is stored; storing the proposal it makes needs room the disk no longer has.
+        // The update is stored; storing the proposal it makes needs room the disk no longer has. The proposal is written
+        // by hand-made statements inside the turns' group commit (no EF command to intercept), so SQLite itself refuses
+        // it: a trigger asks a function of the test's connections, which fails with SQLITE_FULL while the disk is full.
+        await host.DbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER \"TestDiskFull\" BEFORE INSERT ON \"Proposals\" BEGIN SELECT test_room_for_proposals(); END"));
         faults.FullForProposals = true;
         await host.DeliverAsync(send);
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -242,6 +246,13 @@ public sealed class StorageFailureTests
             return ValueTask.FromResult(result);
         }
 
+        /// <summary>What the test's trigger on the proposals table asks: refuses as SQLite refuses on a full disk.</summary>
+        private int RoomForProposals() =>
+            FullForProposals ? throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13) : 1;
+
+        private void Register(DbConnection connection) =>
+            ((SqliteConnection)connection).CreateFunction("test_room_for_proposals", RoomForProposals);
+
         private void ThrowIfFull(DbCommand command)
         {
             if (FullForProposals && command.CommandText.Contains("INSERT INTO \"Proposals\"", StringComparison.Ordinal))
@@ -259,6 +270,7 @@ public sealed class StorageFailureTests
             await using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA query_only = {(ReadOnly ? 1 : 0)}; PRAGMA max_page_count = {MaxPageCount ?? 1_073_741_823};";
             await command.ExecuteNonQueryAsync(cancellationToken);
+            Register(connection);
         }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -266,6 +278,7 @@ public sealed class StorageFailureTests
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA query_only = {(ReadOnly ? 1 : 0)}; PRAGMA max_page_count = {MaxPageCount ?? 1_073_741_823};";
             command.ExecuteNonQuery();
+            Register(connection);
         }
     }
 }
