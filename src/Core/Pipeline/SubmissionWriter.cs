@@ -28,7 +28,7 @@ internal sealed class SubmissionWriter(DbConnection connection, DbTransaction tr
         "@consentAt", "@consentVersion", "@late", "@unidentified", "@offTopic", "@status", "@search", "@external", "@version",
     ];
 
-    private readonly List<DbCommand> _commands = [];
+    private readonly PreparedCommands _statements = new(connection, transaction);
     private DbCommand? _deadline;
     private DbCommand? _counter;
     private DbCommand? _proposal;
@@ -119,18 +119,7 @@ internal sealed class SubmissionWriter(DbConnection connection, DbTransaction tr
         return Convert.ToInt32(await c.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private DbCommand Prepare(string text, params string[] parameters)
-    {
-        var command = Sql.Command(connection, transaction, text, [.. parameters.Select(p => (p, (object?)null))]);
-        _commands.Add(command);
-        return command;
-    }
+    private DbCommand Prepare(string text, params string[] parameters) => _statements.Prepare(text, parameters);
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in _commands)
-        {
-            await command.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _statements.DisposeAsync();
 }

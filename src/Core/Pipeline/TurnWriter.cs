@@ -17,7 +17,7 @@ internal sealed class TurnWriter(DbConnection connection, DbTransaction transact
         "\"SubscribedAt\" = @subscribedAt, \"LastInboundAt\" = @lastInbound, \"RateWindowStart\" = @rateStart, \"RateWindowCount\" = @rateCount, " +
         "\"RateNoticeSent\" = @rateNotice, \"ResidenceSettlementId\" = @residence, \"ConversationStep\" = @step, \"ConversationData\" = @data";
 
-    private readonly List<DbCommand> _commands = [];
+    private readonly PreparedCommands _statements = new(connection, transaction);
     private DbCommand? _done;
     private DbCommand? _processed;
     private DbCommand? _insertResident;
@@ -137,18 +137,7 @@ internal sealed class TurnWriter(DbConnection connection, DbTransaction transact
         Sql.Set(c, "@data", r.ConversationData);
     }
 
-    private DbCommand Prepare(string text, params string[] parameters)
-    {
-        var command = Sql.Command(connection, transaction, text, [.. parameters.Select(p => (p, (object?)null))]);
-        _commands.Add(command);
-        return command;
-    }
+    private DbCommand Prepare(string text, params string[] parameters) => _statements.Prepare(text, parameters);
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in _commands)
-        {
-            await command.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _statements.DisposeAsync();
 }
