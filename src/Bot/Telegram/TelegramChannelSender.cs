@@ -192,16 +192,11 @@ internal sealed class TelegramChannelSender(
         || message.Contains("user is deactivated", StringComparison.OrdinalIgnoreCase)
         || message.Contains("PEER_ID_INVALID", StringComparison.OrdinalIgnoreCase);
 
-    // Compiled once: asked for every message with a contact button.
-    private static readonly Func<HromadaDbContext, string, CancellationToken, Task<string?>> LanguageOf =
-        EF.CompileAsyncQuery((HromadaDbContext db, string chatId, CancellationToken ct) =>
-            db.Residents.Where(r => r.Channel == Channel.Telegram && r.ChannelUserId == chatId).Select(r => r.Language).FirstOrDefault());
-
     private async Task<string> ContactLabelAsync(string chatId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-        var language = await LanguageOf(db, chatId, ct);
+        var language = await db.Residents.Where(r => r.Channel == Channel.Telegram && r.ChannelUserId == chatId).Select(r => r.Language).FirstOrDefaultAsync(ct);
         return Texts.Get("Telegram_ShareContact", CultureInfo.GetCultureInfo(language ?? "uk-UA"));
     }
 

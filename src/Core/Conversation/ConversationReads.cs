@@ -14,17 +14,10 @@ internal sealed class ConversationReads(HromadaDbContext db) : IConversationRead
         return candidates.OrderBy(c => c.OpensAt).ThenBy(c => c.Id).ToList();
     }
 
-    // Compiled once: a submission asks on its way (the day's limit), and EF Core would otherwise hash and look up the
-    // query's expression tree on every call.
-    private static readonly Func<HromadaDbContext, int, DateTimeOffset, CancellationToken, Task<int>> CountSince =
-        EF.CompileAsyncQuery((HromadaDbContext db, int residentId, DateTimeOffset from, CancellationToken ct) =>
-            db.Proposals.Count(p => p.ResidentId == residentId && p.ReceivedAt >= from));
-
-    private static readonly Func<HromadaDbContext, int, CancellationToken, Task<int>> CountAll =
-        EF.CompileAsyncQuery((HromadaDbContext db, int residentId, CancellationToken ct) => db.Proposals.Count(p => p.ResidentId == residentId));
-
     public Task<int> CountProposalsAsync(int residentId, DateTimeOffset? since, CancellationToken ct) =>
-        since is { } from ? CountSince(db, residentId, from, ct) : CountAll(db, residentId, ct);
+        since is { } from
+            ? db.Proposals.CountAsync(p => p.ResidentId == residentId && p.ReceivedAt >= from, ct)
+            : db.Proposals.CountAsync(p => p.ResidentId == residentId, ct);
 
     public async Task<IReadOnlyList<Proposal>> LatestProposalsAsync(int residentId, int count, CancellationToken ct) =>
         await db.Proposals.AsNoTracking().Where(p => p.ResidentId == residentId).OrderByDescending(p => p.Id).Take(count).ToListAsync(ct);

@@ -129,7 +129,7 @@ public sealed class TurnCommitter : IDisposable
                 }
                 if (results[i].Reply is { Id: > 0, LeaseOwner: not null } reply)
                 {
-                    _dispatcher.Post(reply);
+                    _dispatcher.Post(reply, results[i].Replies);
                 }
                 else if (results[i].Reply is not null || batch[i].Turn.Decision.Erases)
                 {
