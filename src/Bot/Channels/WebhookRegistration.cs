@@ -12,13 +12,12 @@ internal sealed class WebhookRegistration(ChannelReception reception, TimeProvid
     public static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
 
-    /// <summary>
-    /// Calls <paramref name="register"/> until it answers null (taken); an answer is the platform's reason for not taking
-    /// it, and an exception counts as one. Returns when taken or when <paramref name="ct"/> ends.
-    /// </summary>
+    /// <summary>Registers until the platform takes it, or until <paramref name="ct"/> ends.</summary>
     /// <param name="channel">The channel's name as <c>/healthz</c> shows it.</param>
     /// <param name="call">The platform's method, for the log and <c>/healthz</c>.</param>
     /// <param name="url">Where the platform is asked to post.</param>
+    /// <param name="register">One call: null when the platform took it, else its reason; an exception counts as a reason.</param>
+    /// <param name="ct">The service stopping.</param>
     public async Task RunAsync(string channel, string call, string url, Func<CancellationToken, Task<string?>> register, CancellationToken ct)
     {
         var wait = FirstWait;
