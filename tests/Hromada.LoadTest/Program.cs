@@ -14,8 +14,8 @@ Console.WriteLine($"Hromada.Bot load test: {options.Residents} residents, {optio
     $"{(options.Rate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", open loop at {rate:0} updates/s") : ", closed loop")}; {Environment.ProcessorCount} cores; " +
     string.Join(" + ", options.Targets.Select(t => t.Provider == "postgres" ? $"PostgreSQL, {t.Instances} instance(s)" : "SQLite, 1 instance")) +
     (options.ThroughNginx ? "; updates through nginx" : "") +
-    (options.KillAt is { } k ? string.Create(CultureInfo.InvariantCulture, $"; instance 1 killed (SIGKILL) at {k.TotalSeconds:0} s") : "") +
-    (options.RestartAt is { } r ? string.Create(CultureInfo.InvariantCulture, $" and started again at {r.TotalSeconds:0} s") : "") +
+    (options.KillAt is { } killAtOption ? string.Create(CultureInfo.InvariantCulture, $"; instance 1 killed (SIGKILL) at {killAtOption.TotalSeconds:0} s") : "") +
+    (options.RestartAt is { } restartAtOption ? string.Create(CultureInfo.InvariantCulture, $" and started again at {restartAtOption.TotalSeconds:0} s") : "") +
     (options.Redeliver ? "; an update not answered 2xx is delivered again, as Telegram does" : ""));
 Console.WriteLine($"Working folder: {work}");
 
