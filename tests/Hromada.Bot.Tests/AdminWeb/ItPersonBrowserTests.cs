@@ -48,8 +48,11 @@ public sealed partial class ItPersonBrowserTests
         Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString(),
             ignoreCase: true);
 
-        // The secretary's key works with the API from the browser; no key gets a Ukrainian 401.
-        var withKey = await it.EvaluateAsync<int>("k => fetch('/api/admin/consultations', { headers: { Authorization: 'Bearer ' + k } }).then(r => r.status)", secretary);
+        // The secretary's key works with the API from the browser; no key gets a 401 problem. Called from the keys page: the
+        // document itself is an API answer, whose policy (default-src 'none') lets no script on it fetch anything.
+        await it.GotoAsync(browser.Url("/admin/keys"));
+        await Assertions.Expect(it).ToHaveURLAsync(KeysPage());
+        var withKey = await it.EvaluateAsync<int>("k => fetch('/api/admin/consultations', { credentials: 'omit', headers: { Authorization: 'Bearer ' + k } }).then(r => r.status)", secretary);
         var withoutKey = await it.EvaluateAsync<string>("() => fetch('/api/admin/consultations', { credentials: 'omit' }).then(r => r.status + ' ' + r.headers.get('content-type'))");
         Assert.Equal(200, withKey);
         Assert.StartsWith("401 application/problem+json", withoutKey, StringComparison.Ordinal);
