@@ -1,6 +1,7 @@
 using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
+using Hromada.Core.Reports;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -88,10 +89,10 @@ public sealed class AnnouncementBroadcaster(
         a.StartedAt = now;
         foreach (var t in a.Targets)
         {
-            t.SkippedReason = channels.WhyUnavailable(t.Target)
-                ?? (text.Length > AnnouncementTargets.MaxLength(t.Target)
-                    ? $"The text is {text.Length} characters, over {t.Target}'s limit of {AnnouncementTargets.MaxLength(t.Target)}."
-                    : AnnouncementTargets.Unfit(t.Target, a.Title, text)?.English);
+            var skipped = channels.Unavailable(t.Target) ?? TooLong(t.Target, text)
+                ?? (AnnouncementTargets.Unfit(t.Target, a.Title, text) is { } unfit ? new SkipReason(unfit.English, unfit.Ukrainian) : null);
+            t.SkippedReason = skipped?.English;
+            t.SkippedReasonUkrainian = skipped?.Ukrainian;
             if (t.SkippedReason is not null)
             {
                 t.EnqueuedAt = now;
@@ -107,6 +108,14 @@ public sealed class AnnouncementBroadcaster(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Announcement {AnnouncementId} ({Kind}) is being sent to {Targets}", a.Id, a.Kind,
             string.Join(", ", a.Targets.Where(t => t.SkippedReason is null).Select(t => t.Target)));
+    }
+
+    private static SkipReason? TooLong(AnnouncementTarget target, string text)
+    {
+        var max = AnnouncementTargets.MaxLength(target);
+        return text.Length <= max ? null : new SkipReason(
+            $"The text is {text.Length} characters, over {target}'s limit of {max}.",
+            $"Текст має {UkrainianCounts.Count(text.Length, "символ|символи|символів")}, а для каналу «{AnnouncementTargets.Label(target)}» щонайбільше {UkrainianCounts.Number(max)}.");
     }
 
     private async Task<int> EnqueueAsync(Announcement a, AnnouncementTargetProgress target, CancellationToken ct)

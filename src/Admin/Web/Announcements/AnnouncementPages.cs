@@ -49,5 +49,5 @@ public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices,
     public Task<SubscribersDto> SubscribersAsync(CancellationToken ct) => AnnouncementReports.SubscribersAsync(db, time, ct);
 
     public IReadOnlyList<Target> Targets() => AnnouncementTargets.All
-        .Select(t => new Target(t, channels.WhyUnavailable(t) is null, channels.WhyUnavailable(t), AnnouncementTargets.MaxLength(t))).ToList();
+        .Select(t => new Target(t, channels.Unavailable(t) is null, channels.Unavailable(t)?.Ukrainian, AnnouncementTargets.MaxLength(t))).ToList();
 }
