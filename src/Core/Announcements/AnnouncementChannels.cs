@@ -16,6 +16,7 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
     private const string ViberToken = "Hromada:Viber:AuthToken";
     private const string InstagramToken = "Hromada:Instagram:AccessToken";
     private const string InstagramUserId = "Hromada:Instagram:UserId";
+    private const string EmailHost = "Hromada:Email:Host";
 
     /// <summary>Why <paramref name="target"/> cannot be used, naming the setting; null when it can.</summary>
     public string? WhyUnavailable(AnnouncementTarget target) => target switch
@@ -34,6 +35,7 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
         AnnouncementTarget.ViberSubscribers when !IsSet(ViberToken) => $"Viber is off ({ViberToken} is empty).",
         AnnouncementTarget.Instagram when !IsSet(InstagramToken) => $"Instagram is off ({InstagramToken} is empty).",
         AnnouncementTarget.Instagram when !IsSet(InstagramUserId) => $"The Instagram account is not known ({InstagramUserId} is empty).",
+        AnnouncementTarget.AuthorEmails when !IsSet(EmailHost) => $"E-mail is off ({EmailHost} is empty).",
         _ => null,
     };
 
