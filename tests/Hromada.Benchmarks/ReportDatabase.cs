@@ -17,9 +17,9 @@ namespace Hromada.Benchmarks;
 /// </summary>
 internal sealed class ReportDatabase : IDisposable
 {
-    private readonly string _folder;
+    private readonly string? _folder;
 
-    private ReportDatabase(string folder, ServiceProvider services)
+    private ReportDatabase(string? folder, ServiceProvider services)
     {
         _folder = folder;
         Services = services;
@@ -27,13 +27,17 @@ internal sealed class ReportDatabase : IDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<ReportDatabase> CreateAsync(int count)
+    /// <summary>
+    /// A database of <paramref name="count"/> proposals: in a temp folder removed at Dispose, or at <paramref name="file"/>
+    /// (kept; e.g. the source of the SQLite → PostgreSQL copy's check).
+    /// </summary>
+    public static async Task<ReportDatabase> CreateAsync(int count, string? file = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "hromada-bench", Guid.NewGuid().ToString("N"));
+        var folder = file is null ? Path.Combine(Path.GetTempPath(), "hromada-bench", Guid.NewGuid().ToString("N")) : Path.GetDirectoryName(Path.GetFullPath(file))!;
         Directory.CreateDirectory(folder);
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Hromada"] = $"Data Source={folder}/b.db" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Hromada"] = $"Data Source={file ?? $"{folder}/b.db"}" })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -45,7 +49,7 @@ internal sealed class ReportDatabase : IDisposable
         var provider = services.BuildServiceProvider();
         await provider.InitialiseHromadaAsync();
         await SeedAsync(provider, count);
-        return new ReportDatabase(folder, provider);
+        return new ReportDatabase(file is null ? folder : null, provider);
     }
 
     private static async Task SeedAsync(ServiceProvider provider, int count)
@@ -184,6 +188,10 @@ internal sealed class ReportDatabase : IDisposable
     {
         Services.Dispose();
         SqliteConnection.ClearAllPools();
+        if (_folder is null)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

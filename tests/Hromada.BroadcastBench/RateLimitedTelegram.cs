@@ -40,6 +40,9 @@ internal sealed class RateLimitedTelegram(int perSecond, int retryAfterSeconds) 
 
     public int Chats => _perChat.Count;
 
+    /// <summary>True when the text has reached <paramref name="chat"/> (at least once).</summary>
+    public bool Reached(long chat) => _perChat.ContainsKey(chat);
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -21,6 +21,24 @@ internal sealed class HostProcess : IAsyncDisposable
     public string Folder { get; }
     public int Pid => _process.Id;
 
+    /// <summary>The port it listens on (127.0.0.1).</summary>
+    public int Port => new Uri(Url).Port;
+
+    private TimeSpan _lastCpu;
+    private double _lastPeak;
+
+    /// <summary>SIGKILL, as a power cut or the OOM killer would: no shutdown, writes and sends cut off where they are.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            CpuTime();
+            Memory();
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Builds <paramref name="project"/> (relative to the repository root) into a temporary folder.</summary>
     public static async Task<string> BuildAsync(string root, string project, string output)
     {
@@ -40,10 +58,15 @@ internal sealed class HostProcess : IAsyncDisposable
         return output;
     }
 
-    public static async Task<HostProcess> StartAsync(string dll, string folder, IDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the host on <paramref name="port"/> (a free one when null; a restart passes the port it had, so a load
+    /// balancer in front finds it again) and waits until /healthz answers. Its output is appended to host.log in
+    /// <paramref name="folder"/>.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string dll, string folder, IDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        port ??= FreePort();
+        var url = $"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}";
         var psi = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -57,7 +80,7 @@ internal sealed class HostProcess : IAsyncDisposable
             psi.Environment[k] = v;
         }
         var process = Process.Start(psi)!;
-        var log = File.CreateText(Path.Combine(folder, "host.log"));
+        var log = new StreamWriter(Path.Combine(folder, "host.log"), append: true);
         _ = PumpAsync(process.StandardOutput, log);
         _ = PumpAsync(process.StandardError, log);
 
@@ -90,16 +113,25 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>CPU time the host has used so far (user + system), from /proc/{pid}/stat.</summary>
     public TimeSpan CpuTime()
     {
+        if (_process.HasExited)
+        {
+            return _lastCpu; // what it had used when it was last read (a killed host: just before the kill)
+        }
         var stat = File.ReadAllText($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        _lastCpu = TimeSpan.FromSeconds(ticks / 100.0);
+        return _lastCpu;
     }
 
     /// <summary>Resident set size now and at its peak (VmRSS, VmHWM), in MB.</summary>
     public (double Now, double Peak) Memory()
     {
         double now = 0, peak = 0;
+        if (_process.HasExited)
+        {
+            return (0, _lastPeak);
+        }
         foreach (var line in File.ReadLines($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
@@ -111,6 +143,7 @@ internal sealed class HostProcess : IAsyncDisposable
                 peak = Kb(line) / 1024.0;
             }
         }
+        _lastPeak = peak;
         return (now, peak);
 
         static long Kb(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
@@ -131,7 +164,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

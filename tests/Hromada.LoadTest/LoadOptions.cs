@@ -4,7 +4,8 @@ namespace Hromada.LoadTest;
 
 /// <summary>
 /// Command-line options: <c>--residents 200 --duration 60 --warmup 5 --connections 40 --rate 300 --hold-chat --only hromada
-/// --provider sqlite|postgres --instances 2 --postgres "Host=…;Username=…;Password=…;Database=postgres"</c>.
+/// --provider sqlite|postgres --instances 2 --postgres "Host=…;Username=…;Password=…;Database=postgres"
+/// --targets sqlite,postgres:1,postgres:2 --through-nginx --kill-at 20 --restart-at 30</c>.
 /// </summary>
 internal sealed record LoadOptions
 {
@@ -39,6 +40,27 @@ internal sealed record LoadOptions
     /// <summary>A PostgreSQL server connection string whose user may create databases (default: HROMADA_TEST_POSTGRES).</summary>
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("HROMADA_TEST_POSTGRES");
 
+    /// <summary>
+    /// Several Hromada.Bot set-ups in one run, one after the other before the echo bot (<c>--targets
+    /// sqlite,postgres:1,postgres:2</c>: provider, and instances for postgres); empty: the one of --provider/--instances.
+    /// </summary>
+    public IReadOnlyList<(string Provider, int Instances)> Targets { get; init; } = [];
+
+    /// <summary>Updates go through Debian's nginx (deploy/nginx/hromada.conf's upstream and retry rules), not to each instance in turn.</summary>
+    public bool ThroughNginx { get; init; }
+
+    /// <summary>Seconds into the measured window at which instance 1 is killed with SIGKILL (null: no kill).</summary>
+    public TimeSpan? KillAt { get; init; }
+
+    /// <summary>Seconds into the measured window at which the killed instance is started again (null: it stays dead).</summary>
+    public TimeSpan? RestartAt { get; init; }
+
+    /// <summary>
+    /// An update not answered 2xx is delivered again, same update_id, until it is (as Telegram does), instead of the
+    /// resident starting over with /start. On with --kill-at.
+    /// </summary>
+    public bool Redeliver => KillAt is not null;
+
     /// <summary>Print the first resident's turns.</summary>
     public bool Trace { get; init; }
 
@@ -62,17 +84,41 @@ internal sealed record LoadOptions
                 "--provider" => o with { Provider = Next() is var p && p is "sqlite" or "postgres" ? p : throw new ArgumentException("--provider is sqlite or postgres.") },
                 "--instances" => o with { Instances = int.Parse(Next(), CultureInfo.InvariantCulture) is var n and >= 1 and <= 8 ? n : throw new ArgumentException("--instances is 1 to 8.") },
                 "--postgres" => o with { Postgres = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --rate N --hold-chat --only hromada|echo --provider sqlite|postgres --instances N --postgres CONNECTION"),
+                "--targets" => o with { Targets = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Target)] },
+                "--through-nginx" => o with { ThroughNginx = true },
+                "--kill-at" => o with { KillAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--restart-at" => o with { RestartAt = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --residents N --duration S --warmup S --connections N --rate N --hold-chat --only hromada|echo --provider sqlite|postgres --instances N --postgres CONNECTION --targets sqlite,postgres:1,postgres:2 --through-nginx --kill-at S --restart-at S"),
             };
         }
-        if (o.Instances > 1 && o.Provider != "postgres")
+        if (o.Targets.Count == 0)
         {
-            throw new ArgumentException("--instances above 1 needs --provider postgres (SQLite is one instance per file).");
+            o = o with { Targets = [(o.Provider, o.Instances)] };
         }
-        if (o.Provider == "postgres" && string.IsNullOrWhiteSpace(o.Postgres))
+        if (o.KillAt is { } kill && (kill <= TimeSpan.Zero || kill >= o.Duration || o.Targets.Any(t => t.Instances < 2)))
+        {
+            throw new ArgumentException("--kill-at needs --instances 2 or more (PostgreSQL) and a time inside --duration.");
+        }
+        if (o.RestartAt is { } restart && (o.KillAt is null || restart <= o.KillAt || restart >= o.Duration))
+        {
+            throw new ArgumentException("--restart-at needs --kill-at and a time after it, inside --duration.");
+        }
+        if (o.Targets.Any(t => t.Instances > 1 && t.Provider != "postgres"))
+        {
+            throw new ArgumentException("More than one instance needs PostgreSQL (SQLite is one instance per file).");
+        }
+        if (o.Targets.Any(t => t.Provider == "postgres") && string.IsNullOrWhiteSpace(o.Postgres))
         {
             throw new ArgumentException("--provider postgres needs --postgres \"Host=…;Username=…;Password=…;Database=postgres\" (or HROMADA_TEST_POSTGRES).");
         }
         return o;
+    }
+
+    private static (string Provider, int Instances) Target(string text)
+    {
+        var parts = text.Split(':');
+        var provider = parts[0] is "sqlite" or "postgres" ? parts[0] : throw new ArgumentException($"--targets: '{text}' is not sqlite, postgres or postgres:N.");
+        var instances = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : 1;
+        return instances is >= 1 and <= 8 ? (provider, instances) : throw new ArgumentException("--targets: instances are 1 to 8.");
     }
 }

@@ -30,6 +30,15 @@ internal sealed class RunStats : IDisposable
     public long Errors;
     public long Timeouts;
     public long Confirms;
+
+    /// <summary>Deliveries not answered 2xx and sent again (with redelivery, as Telegram does).</summary>
+    public long Redeliveries;
+
+    /// <summary>Per chat: "send" presses answered 2xx, i.e. proposals the bot owes that chat.</summary>
+    public readonly ConcurrentDictionary<long, int> ConfirmsByChat = new();
+
+    /// <summary>Chats that got at least one answer.</summary>
+    public readonly ConcurrentDictionary<long, bool> Answered = new();
     public readonly ConcurrentDictionary<string, int> References = new();
     public readonly ConcurrentQueue<long> HeldResidentLatencies = new();
 
@@ -50,6 +59,9 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
     private int _updateId;
 
     public bool Trace { get; init; }
+
+    /// <summary>An update not answered 2xx is delivered again (same update_id) until it is, as Telegram does.</summary>
+    public bool Redeliver { get; init; }
 
     /// <summary>With <c>--rate</c>: each update waits for its slot instead of following the last answer at once.</summary>
     public OpenLoop? Pace { get; init; }
@@ -158,28 +170,26 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
         }
         var started = Environment.TickCount64;
         var update = action.ToUpdate(Interlocked.Increment(ref _updateId), chatId);
-        try
+        while (true)
         {
-            using var content = new StringContent(update, Encoding.UTF8, "application/json");
-            var url = webhookUrls[(int)((uint)Interlocked.Increment(ref _nextUrl) % (uint)webhookUrls.Count)];
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
-            using var response = await webhook.SendAsync(request);
-            if (!response.IsSuccessStatusCode)
+            if (await DeliverAsync(update))
+            {
+                break;
+            }
+            if (!Redeliver || stats.Stopping)
             {
                 Interlocked.Increment(ref stats.Errors);
                 return (null, 0);
             }
-            if (action.Data == "sum:send")
-            {
-                // Counted once Telegram would consider it delivered: the bot owes a proposal for it from now on.
-                Interlocked.Increment(ref stats.Confirms);
-            }
+            // Telegram delivers an update again until the webhook answers 2xx, with the same update_id.
+            Interlocked.Increment(ref stats.Redeliveries);
+            await Task.Delay(250);
         }
-        catch (HttpRequestException)
+        if (action.Data == "sum:send")
         {
-            Interlocked.Increment(ref stats.Errors);
-            return (null, 0);
+            // Counted once Telegram would consider it delivered: the bot owes a proposal for it from now on.
+            Interlocked.Increment(ref stats.Confirms);
+            stats.ConfirmsByChat.AddOrUpdate(chatId, 1, (_, n) => n + 1);
         }
         using var timeout = new CancellationTokenSource(TurnTimeout);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -199,6 +209,7 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
                 }
                 if (m.AsksSomething || expectsPrompt)
                 {
+                    stats.Answered.TryAdd(chatId, true);
                     if (stats.InWindow(started) && stats.InWindow(m.At))
                     {
                         Interlocked.Increment(ref stats.Turns);
@@ -211,6 +222,28 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
         {
             Interlocked.Increment(ref stats.Timeouts);
             return (null, 0);
+        }
+    }
+
+    /// <summary>One delivery of an update to the webhook (an instance, or nginx): true when answered 2xx.</summary>
+    private async Task<bool> DeliverAsync(string update)
+    {
+        try
+        {
+            using var content = new StringContent(update, Encoding.UTF8, "application/json");
+            var url = webhookUrls[(int)((uint)Interlocked.Increment(ref _nextUrl) % (uint)webhookUrls.Count)];
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+            using var response = await webhook.SendAsync(request);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false; // the client's 60 s timeout
         }
     }
 

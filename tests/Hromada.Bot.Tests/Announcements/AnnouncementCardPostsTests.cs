@@ -1,7 +1,9 @@
 using System.Net;
+using Hromada.Bot.Tests.AdminWeb;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Bot.Tests.Messenger;
 using Hromada.Bot.Tests.Telegram;
+using Hromada.Core.Access;
 using Hromada.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
@@ -157,6 +159,43 @@ public sealed class AnnouncementCardPostsTests
         Assert.Equal(("feed", "Запрошуємо на слухання у четвер.", (string?)null), (post.Edge, post.Message, post.Url));
         // No post carries the card, so it is not public either.
         Assert.Equal(HttpStatusCode.NotFound, card.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheAnnouncementsPage_SaysTheCardGoesWithTheFacebookPost_OnlyWhenCardWithPostsIsOn(bool cardWithPosts)
+    {
+        var settings = PageSettings();
+        settings["Hromada:Announcements:CardWithPosts"] = cardWithPosts ? "true" : "false";
+        await using var host = await MessengerHost.StartAsync(settings: settings);
+        using var client = await CommunicationsAsync(host.Factory);
+        var created = await CreateAsync(client, new
+        {
+            title = "Громадські слухання",
+            text = "Запрошуємо на слухання у четвер.",
+            targets = new[] { "FacebookPage", "Feed" },
+            sendAt = "2026-11-03T11:00:00+02:00",
+        });
+        var id = created.GetProperty("id").GetInt64();
+        var key = await AdminWebSeed.KeyAsync(host.Factory, "пресслужба", AdminRole.Communications);
+        using var officer = await WebSessionClient.SignInAsync(host.Factory, key);
+
+        var html = await officer.GetHtmlAsync($"/admin/announcements/{id}");
+
+        Assert.Contains("Завантажити картку", html, StringComparison.Ordinal);
+        if (cardWithPosts)
+        {
+            var line = System.Text.RegularExpressions.Regex.Match(html, "<p class=\"hint\" id=\"card-also-with\">([^<]*)</p>");
+            Assert.True(line.Success, "the card's section names the posts the card goes with");
+            var said = WebUtility.HtmlDecode(line.Groups[1].Value);
+            Assert.Contains("сторінка громади у Facebook", said, StringComparison.Ordinal);
+            Assert.DoesNotContain("Atom", said, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("card-also-with", html, StringComparison.Ordinal);
+        }
     }
 
     private static Dictionary<string, string?> TelegramSettings() =>

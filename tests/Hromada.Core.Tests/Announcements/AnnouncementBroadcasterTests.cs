@@ -12,10 +12,10 @@ namespace Hromada.Core.Tests.Announcements;
 
 public sealed class AnnouncementBroadcasterTests
 {
-    [Fact]
-    public async Task Broadcast_ToEveryTarget_GivesEachRecipientOneDeliveryRow()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Broadcast_ToEveryTarget_GivesEachRecipientOneDeliveryRow(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync(AllChannels());
+        await using var host = await CoreTestHost.StartAsync(database: database, overrides: AllChannels());
         var now = host.Time.GetUtcNow();
         var telegram = await AddResidentsAsync(host, Channel.Telegram, 3);
         await AddResidentsAsync(host, Channel.Telegram, 1, blocked: true);
@@ -57,13 +57,14 @@ public sealed class AnnouncementBroadcasterTests
         Assert.Equal(AnnouncementStatus.Sent, stored.Status);
     }
 
-    [Fact]
-    public async Task Broadcast_StoppedHalfWay_ResumesAfterTheLastBatch_NobodySkippedNobodyTwice()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Broadcast_StoppedHalfWay_ResumesAfterTheLastBatch_NobodySkippedNobodyTwice(DatabaseProvider database)
     {
         var crash = new CrashOnSave();
         await using var host = await CoreTestHost.StartAsync(
             AllChannels(new Dictionary<string, string?> { ["Hromada:Announcements:BatchSize"] = "10" }),
-            services => services.ConfigureDbContext<HromadaDbContext>(o => o.AddInterceptors(crash)));
+            services => services.ConfigureDbContext<HromadaDbContext>(o => o.AddInterceptors(crash)),
+            database: database);
         var residents = await AddResidentsAsync(host, Channel.Telegram, 95);
         var a = await ScheduleAsync(host, "Громадське обговорення проєкту програми.", AnnouncementTarget.TelegramSubscribers);
         host.Time.Advance(TimeSpan.FromHours(1));
@@ -94,10 +95,10 @@ public sealed class AnnouncementBroadcasterTests
         Assert.NotNull(target.EnqueuedAt);
     }
 
-    [Fact]
-    public async Task Broadcast_RunTwiceAtOnce_GivesEachRecipientOneRow()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Broadcast_RunTwiceAtOnce_GivesEachRecipientOneRow(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync(AllChannels(new Dictionary<string, string?> { ["Hromada:Announcements:BatchSize"] = "7" }));
+        await using var host = await CoreTestHost.StartAsync(database: database, overrides: AllChannels(new Dictionary<string, string?> { ["Hromada:Announcements:BatchSize"] = "7" }));
         var residents = await AddResidentsAsync(host, Channel.Telegram, 60);
         var a = await ScheduleAsync(host, "Оголошення для всіх підписників.", AnnouncementTarget.TelegramSubscribers);
         host.Time.Advance(TimeSpan.FromHours(1));
@@ -114,10 +115,10 @@ public sealed class AnnouncementBroadcasterTests
         Assert.Equal(residents.Order(), rows.Select(r => r.ResidentId!.Value).Order());
     }
 
-    [Fact]
-    public async Task Broadcast_BeforeItsTime_WritesNothing_AndSaysWhenItIsDue()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Broadcast_BeforeItsTime_WritesNothing_AndSaysWhenItIsDue(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync(AllChannels());
+        await using var host = await CoreTestHost.StartAsync(database: database, overrides: AllChannels());
         await AddResidentsAsync(host, Channel.Telegram, 2);
         var a = await ScheduleAsync(host, "Ще не час.", AnnouncementTarget.TelegramSubscribers);
 
@@ -128,10 +129,10 @@ public sealed class AnnouncementBroadcasterTests
         Assert.Empty(await RowsAsync(host, a.Id));
     }
 
-    [Fact]
-    public async Task Broadcast_OfACancelledAnnouncement_WritesNothing()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Broadcast_OfACancelledAnnouncement_WritesNothing(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync(AllChannels());
+        await using var host = await CoreTestHost.StartAsync(database: database, overrides: AllChannels());
         await AddResidentsAsync(host, Channel.Telegram, 2);
         var a = await ScheduleAsync(host, "Скасоване оголошення.", AnnouncementTarget.TelegramSubscribers);
         await using (var scope = host.Scope())
@@ -146,10 +147,10 @@ public sealed class AnnouncementBroadcasterTests
         Assert.Empty(await RowsAsync(host, a.Id));
     }
 
-    [Fact]
-    public async Task Broadcast_ToATargetWhoseChannelWasSwitchedOff_SkipsItWithTheReason()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Broadcast_ToATargetWhoseChannelWasSwitchedOff_SkipsItWithTheReason(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync(AllChannels());
+        await using var host = await CoreTestHost.StartAsync(database: database, overrides: AllChannels());
         var a = await ScheduleAsync(host, "Пост у каналі.", AnnouncementTarget.TelegramChannel, AnnouncementTarget.Feed);
         host.Configuration["Hromada:Telegram:Token"] = "";
         host.Time.Advance(TimeSpan.FromHours(1));

@@ -10,10 +10,10 @@ namespace Hromada.Core.Tests.Conversation;
 /// <summary>Two instances handling the same delivery at once, as a channel retrying while the first attempt still runs.</summary>
 public sealed class ConversationRaceTests
 {
-    [Fact]
-    public async Task SameMessageHandledByTwoInstancesAtOnce_IsAnsweredOnce_AndSubmitsOneProposal()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task SameMessageHandledByTwoInstancesAtOnce_IsAnsweredOnce_AndSubmitsOneProposal(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var resident = new ResidentDriver(host);
         await resident.FillUpToSummaryAsync();
         var send = resident.New() with { ChoiceValue = "sum:send" };
@@ -28,10 +28,10 @@ public sealed class ConversationRaceTests
         Assert.Equal(1, await db.ProcessedMessages.CountAsync(p => p.Channel == Channel.Telegram && p.MessageId == send.MessageId));
     }
 
-    [Fact]
-    public async Task FirstMessageOfANewResidentHandledTwiceAtOnce_CreatesOneResident()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task FirstMessageOfANewResidentHandledTwiceAtOnce_CreatesOneResident(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var start = new InboundMessage(Channel.Telegram, "racing-resident", "1") { Text = "/start", LanguageCode = "uk" };
 
         var replies = await Task.WhenAll(HandleInOwnScopeAsync(host, start), HandleInOwnScopeAsync(host, start));

@@ -1,4 +1,5 @@
 using Hromada.Core;
+using Hromada.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Hromada.Core.Tests.Infrastructure;
 
 /// <summary>
-/// Core wired as the host wires it, on a real SQLite file in a temp folder, with the shipped example configuration
+/// Core wired as the host wires it, on a real SQLite file in a temp folder (or, given <see cref="DatabaseProvider.PostgreSql"/>,
+/// a fresh PostgreSQL database, see <see cref="PostgresTestDatabase"/>), with the shipped example configuration
 /// (src/Bot/appsettings.json) plus per-test overrides, and a <see cref="FakeTimeProvider"/>.
 /// </summary>
 public sealed class CoreTestHost : IAsyncDisposable
@@ -17,6 +19,8 @@ public sealed class CoreTestHost : IAsyncDisposable
     private readonly string _folder;
 
     private Action<IServiceCollection>? _configure;
+
+    private PostgresTestDatabase? _postgres;
 
     private CoreTestHost(string folder, ServiceProvider services, FakeTimeProvider time, IConfiguration configuration)
     {
@@ -36,15 +40,25 @@ public sealed class CoreTestHost : IAsyncDisposable
         IDictionary<string, string?>? overrides = null,
         Action<IServiceCollection>? configureServices = null,
         bool initialise = true,
-        DateTimeOffset? now = null)
+        DateTimeOffset? now = null,
+        DatabaseProvider database = DatabaseProvider.Sqlite)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hromada-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var postgres = database == DatabaseProvider.PostgreSql ? await PostgresTestDatabase.CreateAsync() : null;
+        if (postgres is not null)
+        {
+            overrides = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
+            foreach (var (key, value) in postgres.Settings)
+            {
+                overrides[key] = value;
+            }
+        }
         var configuration = BuildConfiguration(folder, overrides);
         var time = new FakeTimeProvider(now ?? DefaultStart);
 
         var provider = Build(folder, configuration, time, configureServices);
-        var host = new CoreTestHost(folder, provider, time, configuration) { _configure = configureServices };
+        var host = new CoreTestHost(folder, provider, time, configuration) { _configure = configureServices, _postgres = postgres };
         if (initialise)
         {
             await provider.InitialiseHromadaAsync();
@@ -91,6 +105,10 @@ public sealed class CoreTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -15,10 +15,10 @@ namespace Hromada.Core.Tests.Pipeline;
 /// <summary>The group commit of turns: many residents' turns in one transaction, each undone alone when it fails.</summary>
 public sealed class GroupCommitTests
 {
-    [Fact]
-    public async Task TurnsOfManyResidents_CommitInOneTransaction_EachWithItsStateReplyAndMark()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task TurnsOfManyResidents_CommitInOneTransaction_EachWithItsStateReplyAndMark(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var turns = Enumerable.Range(1, 50).Select(i => NewResidentTurn(host, $"group-{i}", $"Привіт, {i}")).ToList();
 
         IReadOnlyList<TurnCommitResult> results;
@@ -38,10 +38,10 @@ public sealed class GroupCommitTests
         Assert.Contains(replies, o => OutboxPayload.Read(o.Payload)[0].Text == "Привіт, 17" && o.Recipient == "group-17");
     }
 
-    [Fact]
-    public async Task OneFailingTurnInABatch_IsUndoneAlone_AndTheOthersStayCommitted()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task OneFailingTurnInABatch_IsUndoneAlone_AndTheOthersStayCommitted(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var broken = NewResidentTurn(host, "broken", "Дякуємо!") with { };
         var proposal = new NewProposal
         {
@@ -69,10 +69,10 @@ public sealed class GroupCommitTests
         Assert.False(await db.ProcessedMessages.AnyAsync(p => p.MessageId == broken.Message.MessageId));
     }
 
-    [Fact]
-    public async Task ConcurrentHandlers_AreCommittedTogether_AndARedeliveryIsADuplicate()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task ConcurrentHandlers_AreCommittedTogether_AndARedeliveryIsADuplicate(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var committer = host.Services.GetRequiredService<TurnCommitter>();
         var turns = Enumerable.Range(1, 40).Select(i => NewResidentTurn(host, $"at-once-{i}", "Вітаємо")).ToList();
 

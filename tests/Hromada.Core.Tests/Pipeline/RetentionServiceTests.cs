@@ -12,10 +12,10 @@ namespace Hromada.Core.Tests.Pipeline;
 
 public sealed class RetentionServiceTests
 {
-    [Fact]
-    public async Task AfterAWeek_RawPayloadsAreBlanked_AfterAMonth_HandledRecordsAreGone_AndPendingWorkIsNeverTouched()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task AfterAWeek_RawPayloadsAreBlanked_AfterAMonth_HandledRecordsAreGone_AndPendingWorkIsNeverTouched(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var start = host.Time.GetUtcNow();
         await SeedAsync(host, db =>
         {
@@ -48,10 +48,10 @@ public sealed class RetentionServiceTests
         Assert.Equal(0, afterAMonth.Marks);
     }
 
-    [Fact]
-    public async Task IdleWebChatSession_IsDeleted_WithItsMessages_ButASubscriberAndARecentOneStay()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task IdleWebChatSession_IsDeleted_WithItsMessages_ButASubscriberAndARecentOneStay(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var start = host.Time.GetUtcNow();
         await SeedAsync(host, db =>
         {

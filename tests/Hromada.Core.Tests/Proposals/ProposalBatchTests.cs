@@ -8,10 +8,10 @@ namespace Hromada.Core.Tests.Proposals;
 
 public sealed class ProposalBatchTests
 {
-    [Fact]
-    public async Task SubmitMany_NumbersEachYearInInputOrder_AndSubmitContinuesAfterThem()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task SubmitMany_NumbersEachYearInInputOrder_AndSubmitContinuesAfterThem(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
         var service = scope.ServiceProvider.GetRequiredService<ProposalService>();

@@ -34,10 +34,10 @@ public sealed class ProposalServiceTests
         return await scope.ServiceProvider.GetRequiredService<ProposalService>().SubmitAsync(draft);
     }
 
-    [Fact]
-    public async Task Submit_GivesYearlyReferenceNumbers_InOrder()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Submit_GivesYearlyReferenceNumbers_InOrder(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var draft = await DraftAsync(host);
 
         var first = await SubmitAsync(host, draft);
@@ -47,10 +47,10 @@ public sealed class ProposalServiceTests
         Assert.Equal("P-2026-00002", second.Reference);
     }
 
-    [Fact]
-    public async Task Submit_UsesTheKyivYear_ForAProposalReceivedOnNewYearsNight()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Submit_UsesTheKyivYear_ForAProposalReceivedOnNewYearsNight(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         // 22:30 UTC on 31 December is already 00:30 on 1 January in Kyiv.
         var draft = await DraftAsync(host) with { ReceivedAt = new DateTimeOffset(2026, 12, 31, 22, 30, 0, TimeSpan.Zero) };
 
@@ -59,10 +59,10 @@ public sealed class ProposalServiceTests
         Assert.Equal("P-2027-00001", proposal.Reference);
     }
 
-    [Fact]
-    public async Task Submit_AfterDeadline_FlagsLate()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Submit_AfterDeadline_FlagsLate(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var draft = await DraftAsync(host) with { ReceivedAt = host.Time.GetUtcNow().AddDays(31) };
 
         var proposal = await SubmitAsync(host, draft);
@@ -71,10 +71,10 @@ public sealed class ProposalServiceTests
         Assert.Equal(ProposalStatus.Received, proposal.Status);
     }
 
-    [Fact]
-    public async Task Submit_BeforeDeadline_IsNotLate()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Submit_BeforeDeadline_IsNotLate(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
 
         var proposal = await SubmitAsync(host, await DraftAsync(host));
 
@@ -94,10 +94,10 @@ public sealed class ProposalServiceTests
         Assert.Equal(unidentified, proposal.IsUnidentified);
     }
 
-    [Fact]
-    public async Task Submit_WritesAnAuditEntry()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Submit_WritesAnAuditEntry(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
 
         var proposal = await SubmitAsync(host, await DraftAsync(host));
 
@@ -108,10 +108,10 @@ public sealed class ProposalServiceTests
         Assert.Equal("resident:WebChat", entry.Actor);
     }
 
-    [Fact]
-    public async Task Submit_EightParallelWritersTimesTwoHundred_GiveSixteenHundredDistinctReferences()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Submit_EightParallelWritersTimesTwoHundred_GiveSixteenHundredDistinctReferences(DatabaseProvider database)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: database);
         var draft = await DraftAsync(host);
         var references = new ConcurrentBag<string>();
 

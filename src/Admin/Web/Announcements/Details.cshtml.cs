@@ -34,6 +34,17 @@ public sealed class DetailsModel(AnnouncementService announcements, Announcement
 
     public bool ForInstagram => Announcement.Targets.Any(t => AnnouncementTargets.HasCard(t.Target));
 
+    /// <summary>
+    /// The chosen targets other than Instagram whose posts carry the card too (the Facebook Page's and the Telegram
+    /// channel's when <c>Hromada:Announcements:CardWithPosts</c> is on), as the page names them.
+    /// </summary>
+    public IReadOnlyList<string> CardAlsoWith => Announcement.Targets
+        .Select(t => t.Target)
+        .Where(t => !AnnouncementTargets.HasCard(t) && cards.GoesWith(t))
+        .Distinct()
+        .Select(AnnouncementTargets.Label)
+        .ToList();
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await ShowAsync(id, ct);
 
     /// <summary>The card as Instagram gets it: shown on the page, or downloaded to post by hand.</summary>
