@@ -15,6 +15,7 @@ public static class BotChannelsExtensions
     {
         // A channel whose platform has not taken its webhook reports it here; /healthz reads it.
         services.AddSingleton<ChannelReception>();
+        services.AddSingleton<WebhookRegistration>();
         services.AddWebChat(configuration);
         services.AddTelegramChannel(configuration);
         services.AddMessengerChannel(configuration);

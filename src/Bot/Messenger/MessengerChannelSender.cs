@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
@@ -18,8 +19,6 @@ internal sealed class MessengerChannelSender(
     IServiceScopeFactory scopes, IOptions<MessengerOptions> options, IOptions<CommunityOptions> community, TimeProvider time,
     ILogger<MessengerChannelSender> logger) : IChannelSender
 {
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
-
     public Channel Channel => Channel.Messenger;
 
     public PushLimits PushLimits { get; } = new(options.Value.PushesPerSecond, TimeSpan.Zero);
@@ -50,7 +49,7 @@ internal sealed class MessengerChannelSender(
             .Where(r => r.Channel == Channel.Messenger && r.ChannelUserId == delivery.Recipient)
             .Select(r => new { r.Language, r.LastInboundAt })
             .FirstOrDefaultAsync(ct);
-        if (delivery.Purpose != OutboxPurpose.Reply && (resident?.LastInboundAt is not { } last || time.GetUtcNow() - last > Window))
+        if (delivery.Purpose != OutboxPurpose.Reply && (resident?.LastInboundAt is not { } last || time.GetUtcNow() - last >= AnnouncementBroadcaster.MessengerWindow))
         {
             return new SendResult(SendStatus.OutsideWindow,
                 "Messenger allows a Page to write only within 24 hours of the person's last message; handed over with the reply to their next message.");

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Hromada.Bot.Health;
+using Hromada.Bot.Channels;
 using Hromada.Core.Inbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -120,45 +120,20 @@ internal static class TelegramWebhook
 }
 
 /// <summary>
-/// Webhook mode: at start-up tells Telegram where to post, with the secret and only the update types handled. Until
-/// Telegram takes it the bot is deaf: <c>/healthz</c> says so, and the call is made again (every 10 s at first, then
-/// at most every 5 minutes) until it succeeds.
+/// Webhook mode: at start-up tells Telegram where to post, with the secret and only the update types handled, again
+/// and again until Telegram takes it (<see cref="WebhookRegistration"/>: until then <c>/healthz</c> says the bot is deaf).
 /// </summary>
 internal sealed class TelegramWebhookSetup(
-    ITelegramBotClient bot, TelegramPipeline pipeline, IOptions<TelegramOptions> options, ChannelReception reception, TimeProvider time,
-    ILogger<TelegramWebhookSetup> logger) : BackgroundService
+    ITelegramBotClient bot, TelegramPipeline pipeline, IOptions<TelegramOptions> options, WebhookRegistration registration) : BackgroundService
 {
-    private static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        var wait = FirstWait;
-        while (!stoppingToken.IsCancellationRequested)
+        return registration.RunAsync("Telegram", "setWebhook", o.WebhookUrl, async ct =>
         {
-            try
-            {
-                await pipeline.Value.ExecuteAsync(async t => await bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
-                    secretToken: o.WebhookSecret, cancellationToken: t), stoppingToken);
-                reception.Receiving("Telegram");
-                logger.LogInformation("Telegram: webhook set to {Url}", o.WebhookUrl);
-                return;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                reception.NotReceiving("Telegram", $"setWebhook failed, so updates do not arrive: {ex.Message}");
-                logger.LogError(ex, "Telegram: setWebhook failed; updates do not arrive until it succeeds; trying again in {Wait}", wait);
-            }
-            try
-            {
-                await Task.Delay(wait, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            wait = wait * 2 < MaxWait ? wait * 2 : MaxWait;
-        }
+            await pipeline.Value.ExecuteAsync(async t => await bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
+                secretToken: o.WebhookSecret, cancellationToken: t), ct);
+            return null;
+        }, stoppingToken);
     }
 }

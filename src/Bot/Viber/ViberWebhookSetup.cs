@@ -1,18 +1,21 @@
+using Hromada.Bot.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.Viber;
 
 /// <summary>
 /// Registers <c>WebhookUrl</c> with set_webhook once the service listens (Viber checks the URL with a callback before it
-/// answers). A failure is logged and the service goes on; a restart, or the same call by hand, tries again.
+/// answers), again and again until Viber takes it (<see cref="WebhookRegistration"/>: until then <c>/healthz</c> says
+/// the bot is deaf on Viber).
 /// </summary>
 internal sealed class ViberWebhookSetup(
-    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<ViberOptions> options, ILogger<ViberWebhookSetup> logger) : BackgroundService
+    IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<ViberOptions> options, WebhookRegistration registration,
+    ILogger<ViberWebhookSetup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var url = options.Value.WebhookUrl;
-        if (string.IsNullOrWhiteSpace(url))
+        var url = options.Value.WebhookUrl?.Trim();
+        if (string.IsNullOrEmpty(url))
         {
             logger.LogInformation("Viber: no WebhookUrl, so set_webhook is not called; register {Path} by hand", ViberWebhookEndpoints.Path);
             return;
@@ -23,15 +26,11 @@ internal sealed class ViberWebhookSetup(
             await started.Task.WaitAsync(stoppingToken);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ViberApiClient>().SetWebhookAsync(url.Trim(), stoppingToken);
-        if (result.Ok)
+        await registration.RunAsync("Viber", "set_webhook", url, async ct =>
         {
-            logger.LogInformation("Viber webhook set to {Url} for {Events}", url, string.Join(", ", ViberApiClient.EventTypes));
-        }
-        else
-        {
-            logger.LogError("Viber webhook not set ({Url}): {Error}", url, result);
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ViberApiClient>().SetWebhookAsync(url, ct);
+            return result.Ok ? null : result.ToString();
+        }, stoppingToken);
     }
 }

@@ -27,6 +27,7 @@ public sealed class FakeViberApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _failures = new();
+    private readonly ConcurrentQueue<(int Status, string Message)> _webhookFailures = new();
     private readonly ConcurrentDictionary<string, int> _unsubscribed = new(StringComparer.Ordinal);
     private readonly List<SentViberMessage> _sent = [];
     private readonly List<SentBroadcast> _broadcasts = [];
@@ -52,6 +53,9 @@ public sealed class FakeViberApi : IAsyncDisposable
 
     /// <summary>The next send_message or broadcast_message call answers with this status (queued; one call each).</summary>
     public void FailNext(int status) => _failures.Enqueue(status);
+
+    /// <summary>The next set_webhook call answers with this status and message, as Viber does for a URL it cannot reach.</summary>
+    public void FailNextWebhook(int status, string message) => _webhookFailures.Enqueue((status, message));
 
     /// <summary>This receiver has left: send_message answers 6 (receiverNotSubscribed), broadcast_message lists it in failed_list.</summary>
     public void Unsubscribe(string receiver) => _unsubscribed[receiver] = 6;
@@ -140,6 +144,10 @@ public sealed class FakeViberApi : IAsyncDisposable
         lock (_webhooks)
         {
             _webhooks.Add(body);
+        }
+        if (_webhookFailures.TryDequeue(out var failure))
+        {
+            return Results.Json(new { status = failure.Status, status_message = failure.Message });
         }
         return Results.Json(new { status = 0, status_message = "ok", event_types = body["event_types"] });
     }

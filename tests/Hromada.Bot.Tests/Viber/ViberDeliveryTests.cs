@@ -167,6 +167,30 @@ public sealed class ViberDeliveryTests
         Assert.Equal(["subscribed", "unsubscribed", "conversation_started", "failed"], call["event_types"]!.AsArray().Select(e => e!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task WebhookNotTaken_HealthSaysViberIsDeaf_UntilATryLaterSetsIt()
+    {
+        const string url = "https://bot.zelenodil.example/webhooks/viber";
+        await using var host = await ViberHost.StartAsync(new FakeConversationEngine(), new Dictionary<string, string?> { ["Hromada:Viber:WebhookUrl"] = url });
+        host.Viber.FailNextWebhook(1, "Result[HttpRequest[POST " + url + "] error[Connection refused]]");
+
+        var deaf = await Eventually.GetAsync(() => host.Client.GetFromJsonAsync<JsonElement>("/healthz").GetAwaiter().GetResult(),
+            h => h.GetProperty("status").GetString() == "attention", "/healthz to say attention while Viber has not taken the webhook");
+        // The next try is due on the service's clock (10 s); Viber takes the second call.
+        var healed = await Eventually.GetAsync(() =>
+        {
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(5));
+            return host.Client.GetFromJsonAsync<JsonElement>("/healthz").GetAwaiter().GetResult();
+        }, h => h.GetProperty("status").GetString() == "ok", "/healthz to say ok once Viber has taken the webhook");
+
+        var problem = deaf.GetProperty("notReceiving").GetProperty("Viber").GetString();
+        Assert.Contains("set_webhook", problem, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", problem, StringComparison.Ordinal);
+        Assert.False(healed.TryGetProperty("notReceiving", out var none) && none.ValueKind != JsonValueKind.Null);
+        Assert.Equal(2, host.Viber.WebhookCalls.Count);
+        Assert.All(host.Viber.WebhookCalls, c => Assert.Equal(url, c["url"]!.GetValue<string>()));
+    }
+
     private static async Task AddResidentAsync(ViberHost host, string id) => await host.DbAsync(db =>
     {
         db.Residents.Add(new Resident { Channel = Channel.Viber, ChannelUserId = id, CreatedAt = host.Factory.Time.GetUtcNow(), IsSubscribed = true });
