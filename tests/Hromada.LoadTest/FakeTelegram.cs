@@ -19,7 +19,8 @@ internal sealed record BotMessage(int Id, string Text, IReadOnlyList<(string Lab
 
 /// <summary>
 /// A fast Telegram Bot API on 127.0.0.1 speaking the real envelope: /bot{token}/{method}, {"ok":true,"result":…}, the
-/// 429 shape with parameters.retry_after. Every sendMessage is handed to the resident whose chat it is.
+/// 429 shape with parameters.retry_after. Every sendMessage, and every edit putting new buttons on a message, is handed
+/// to the resident whose chat it is.
 /// </summary>
 internal sealed class FakeTelegram : IAsyncDisposable
 {
@@ -76,8 +77,11 @@ internal sealed class FakeTelegram : IAsyncDisposable
         {
             HeldRetriedAt = Environment.TickCount64;
         }
-        var id = Interlocked.Increment(ref _messageId);
-        if (method == "sendMessage")
+        var edit = method != "sendMessage" && root.TryGetProperty("message_id", out var edited) && edited.ValueKind == JsonValueKind.Number;
+        var id = edit ? root.GetProperty("message_id").GetInt32() : Interlocked.Increment(ref _messageId);
+        // A message, or new buttons on one already sent (the bot ticks a social group that way): the resident's answer.
+        if (method == "sendMessage" || (edit && method == "editMessageReplyMarkup" && root.TryGetProperty("reply_markup", out var buttons)
+            && buttons.ValueKind == JsonValueKind.Object && buttons.TryGetProperty("inline_keyboard", out _)))
         {
             Chat(chatId).Writer.TryWrite(Read(id, root));
         }

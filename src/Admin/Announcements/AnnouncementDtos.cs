@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Outbox;
@@ -38,11 +39,17 @@ public sealed record DeliveryReportDto(
     string? SentText, DeliveryCountsDto Total, IReadOnlyList<TargetReportDto> Targets, IReadOnlyList<FailureDto> Failures, int FailuresTotal);
 
 /// <summary>
-/// One target: <c>Written</c> delivery rows so far, <c>Complete</c> once every recipient has one; <c>OutsideWindow</c>
-/// counts Messenger subscribers outside Meta's 24-hour window, who get it with the reply to their next message.
+/// One target: <c>SkippedReason</c> (in the request's language) why nothing was sent to it, <c>Written</c> delivery rows
+/// so far, <c>Complete</c> once every recipient has one; <c>OutsideWindow</c> counts Messenger subscribers outside Meta's
+/// 24-hour window, who get it with the reply to their next message.
 /// </summary>
 public sealed record TargetReportDto(
-    AnnouncementTarget Target, string? Recipient, string? SkippedReason, int Written, bool Complete, DeliveryCountsDto Counts, int OutsideWindow);
+    AnnouncementTarget Target, string? Recipient, string? SkippedReason, int Written, bool Complete, DeliveryCountsDto Counts, int OutsideWindow)
+{
+    /// <summary>The skipped reason in Ukrainian, for the announcement's page whatever the browser's language.</summary>
+    [JsonIgnore]
+    public string? SkippedReasonUkrainian { get; init; }
+}
 
 public sealed record FailureDto(AnnouncementTarget? Target, int? ResidentId, OutboxStatus Status, int Attempts, string? Error, DateTimeOffset? At);
 

@@ -1,3 +1,4 @@
+using Hromada.Admin.Commands;
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Outbox;
@@ -57,7 +58,10 @@ internal static class AnnouncementReports
             var mine = byTarget.Where(g => g.Target == t.Target).Select(g => (g.Status, g.Count)).ToList();
             var outside = t.Target == AnnouncementTarget.MessengerSubscribers ? mine.Where(g => g.Status == OutboxStatus.Held).Sum(g => g.Count) : 0;
             var written = t.Target == AnnouncementTarget.Feed && feedPublished ? 1 : t.Enqueued;
-            return new TargetReportDto(t.Target, t.Recipient, t.SkippedReason, written, t.EnqueuedAt is not null, DeliveryCountsDto.From(mine), outside);
+            // Rows written before the Ukrainian was kept have only the English.
+            var ukrainian = t.SkippedReasonUkrainian ?? t.SkippedReason;
+            return new TargetReportDto(t.Target, t.Recipient, t.SkippedReason is null ? null : ApiLanguage.Pick(t.SkippedReason, ukrainian!),
+                written, t.EnqueuedAt is not null, DeliveryCountsDto.From(mine), outside) { SkippedReasonUkrainian = ukrainian };
         }).ToList();
 
         var failed = db.OutboxMessages.AsNoTracking()

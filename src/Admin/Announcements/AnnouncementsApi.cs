@@ -136,8 +136,8 @@ public static class AnnouncementsApi
     }
 
     private static Ok<List<TargetInfoDto>> Targets(AnnouncementChannels channels) =>
-        TypedResults.Ok(AnnouncementTargets.ForAnnouncements.Select(t => channels.WhyUnavailable(t) is { } why
-            ? new TargetInfoDto(t, false, why, AnnouncementTargets.MaxLength(t))
+        TypedResults.Ok(AnnouncementTargets.ForAnnouncements.Select(t => channels.Unavailable(t) is { } why
+            ? new TargetInfoDto(t, false, ApiLanguage.Pick(why.English, why.Ukrainian), AnnouncementTargets.MaxLength(t))
             : new TargetInfoDto(t, true, null, AnnouncementTargets.MaxLength(t))).ToList());
 
     private static async Task<Ok<SubscribersDto>> SubscribersAsync(HromadaDbContext db, TimeProvider time, CancellationToken ct) =>

@@ -18,7 +18,7 @@ namespace Hromada.Bot.Telegram;
 /// Renders outbox messages for Telegram (HTML with everything escaped, at most 4,096 characters a message, choices as
 /// an inline keyboard, the contact request as a reply keyboard, a picture with the text as its caption of at most 1,024
 /// characters and the rest as messages after it), answers the pressed button's callback and removes
-/// its keyboard, and says how the send went. Retries and waits are the dispatcher's.
+/// its keyboard (or, for a ticked social group, puts the new ticks on it), and says how the send went. Retries and waits are the dispatcher's.
 /// </summary>
 internal sealed class TelegramChannelSender(
     ITelegramBotClient bot, IOptions<TelegramOptions> options, IServiceScopeFactory scopes, ILogger<TelegramChannelSender> logger) : IChannelSender
@@ -50,12 +50,19 @@ internal sealed class TelegramChannelSender(
             return new SendResult(SendStatus.Refused, $"'{delivery.Recipient}' is not a Telegram chat");
         }
 
+        // A ticked social group: the tapped question's own buttons change instead of a new message repeating it.
+        var tapped = TelegramAdapter.ReplyContext.Read(delivery.ReplyContext).MessageId;
+        var edits = tapped is not null && delivery.Messages.Count == 1 && EditsKeyboard(delivery.Messages[0]);
         if (delivery.PartsSent == 0)
         {
-            await AcknowledgeAsync(chat, delivery.ReplyContext, ct);
+            await AcknowledgeAsync(chat, delivery.ReplyContext, removeKeyboard: !edits, ct);
         }
         var contactLabel = delivery.Messages.Any(m => m.RequestContact) ? await ContactLabelAsync(delivery.Recipient, ct) : "";
         var sent = delivery.PartsSent;
+        if (edits && sent == 0 && await EditKeyboardAsync(chat, tapped!.Value, delivery.Messages[0], ct))
+        {
+            return SendResult.Sent(1);
+        }
         for (var i = delivery.PartsSent; i < delivery.Messages.Count; i++)
         {
             var message = delivery.Messages[i];
@@ -144,8 +151,35 @@ internal sealed class TelegramChannelSender(
         return (text[..at].TrimEnd(), text[at..].TrimStart());
     }
 
+    private static bool EditsKeyboard(OutboundMessage message) =>
+        message is { Updates: true, RequestContact: false, ImageUrl: null, Link: null } && message.Choices.Count > 0;
+
+    /// <summary>
+    /// Puts <paramref name="message"/>'s choices (the ticks) on the tapped question in place of its old buttons. False
+    /// when Telegram refuses (the message is too old to edit, or gone): the message is then sent as a new one, with the
+    /// old buttons left as they were.
+    /// </summary>
+    private async Task<bool> EditKeyboardAsync(ChatId chat, int messageId, OutboundMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await bot.EditMessageReplyMarkup(chat, messageId, (InlineKeyboardMarkup?)Markup(message, ""), cancellationToken: ct);
+            return true;
+        }
+        catch (ApiRequestException e) when (e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+        {
+            // The same buttons already (a second tap on the same group arriving twice): what the resident sees is right.
+            return true;
+        }
+        catch (RequestException e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogDebug("Telegram keyboard of {MessageId} not updated, the question goes as a new message: {Error}", messageId, e.Message);
+            return false;
+        }
+    }
+
     /// <summary>Stops the spinner on the pressed button and removes the answered question's buttons; best effort.</summary>
-    private async Task AcknowledgeAsync(ChatId chat, string? context, CancellationToken ct)
+    private async Task AcknowledgeAsync(ChatId chat, string? context, bool removeKeyboard, CancellationToken ct)
     {
         var (callbackId, keyboardMessageId) = TelegramAdapter.ReplyContext.Read(context);
         if (callbackId is not null)
@@ -160,7 +194,7 @@ internal sealed class TelegramChannelSender(
                 logger.LogDebug("Telegram callback {Id} not answered: {Error}", callbackId, e.Message);
             }
         }
-        if (keyboardMessageId is { } messageId)
+        if (removeKeyboard && keyboardMessageId is { } messageId)
         {
             try
             {

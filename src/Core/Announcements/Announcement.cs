@@ -161,6 +161,9 @@ public sealed class AnnouncementTargetProgress
     /// <summary>Why nothing was sent to this target (its channel is off, the text is over its limit).</summary>
     public string? SkippedReason { get; set; }
 
+    /// <summary><see cref="SkippedReason"/> in Ukrainian, for the working group's pages (null on rows written before it was kept).</summary>
+    public string? SkippedReasonUkrainian { get; set; }
+
     public int Version { get; set; }
 }
 

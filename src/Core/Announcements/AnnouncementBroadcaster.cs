@@ -3,6 +3,7 @@ using Hromada.Core.Email;
 using Hromada.Core.Letters;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
+using Hromada.Core.Reports;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -91,11 +92,14 @@ public sealed class AnnouncementBroadcaster(
         a.StartedAt = now;
         foreach (var t in a.Targets)
         {
-            t.SkippedReason = channels.WhyUnavailable(t.Target)
-                ?? (t.Target == AnnouncementTarget.AuthorEmails && a.AuthorCategoryId is null ? "No author category was chosen for the e-mail to authors." : null)
-                ?? (text.Length > AnnouncementTargets.MaxLength(t.Target)
-                    ? $"The text is {text.Length} characters, over {t.Target}'s limit of {AnnouncementTargets.MaxLength(t.Target)}."
-                    : AnnouncementTargets.Unfit(t.Target, a.Title, text)?.English);
+            var skipped = channels.Unavailable(t.Target)
+                ?? (t.Target == AnnouncementTarget.AuthorEmails && a.AuthorCategoryId is null
+                    ? new SkipReason("No author category was chosen for the e-mail to authors.", "Не обрано категорію авторів для листа на e-mail.")
+                    : null)
+                ?? TooLong(t.Target, text)
+                ?? (AnnouncementTargets.Unfit(t.Target, a.Title, text) is { } unfit ? new SkipReason(unfit.English, unfit.Ukrainian) : null);
+            t.SkippedReason = skipped?.English;
+            t.SkippedReasonUkrainian = skipped?.Ukrainian;
             if (t.SkippedReason is not null)
             {
                 t.EnqueuedAt = now;
@@ -111,6 +115,14 @@ public sealed class AnnouncementBroadcaster(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Announcement {AnnouncementId} ({Kind}) is being sent to {Targets}", a.Id, a.Kind,
             string.Join(", ", a.Targets.Where(t => t.SkippedReason is null).Select(t => t.Target)));
+    }
+
+    private static SkipReason? TooLong(AnnouncementTarget target, string text)
+    {
+        var max = AnnouncementTargets.MaxLength(target);
+        return text.Length <= max ? null : new SkipReason(
+            $"The text is {text.Length} characters, over {target}'s limit of {max}.",
+            $"Текст має {UkrainianCounts.Count(text.Length, "символ|символи|символів")}, а для каналу «{AnnouncementTargets.Label(target)}» щонайбільше {UkrainianCounts.Number(max)}.");
     }
 
     private async Task<int> EnqueueAsync(Announcement a, AnnouncementTargetProgress target, CancellationToken ct)

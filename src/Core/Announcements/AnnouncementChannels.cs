@@ -18,24 +18,37 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
     private const string InstagramUserId = "Hromada:Instagram:UserId";
     private const string EmailHost = "Hromada:Email:Host";
 
-    /// <summary>Why <paramref name="target"/> cannot be used, naming the setting; null when it can.</summary>
-    public string? WhyUnavailable(AnnouncementTarget target) => target switch
+    /// <summary>Why <paramref name="target"/> cannot be used, naming the setting, in English; null when it can.</summary>
+    public string? WhyUnavailable(AnnouncementTarget target) => Unavailable(target)?.English;
+
+    /// <summary>Why <paramref name="target"/> cannot be used, naming the setting, in both languages; null when it can.</summary>
+    public SkipReason? Unavailable(AnnouncementTarget target) => target switch
     {
-        AnnouncementTarget.TelegramChannel when !IsSet(TelegramToken) => $"Telegram is off ({TelegramToken} is empty).",
+        AnnouncementTarget.TelegramChannel or AnnouncementTarget.TelegramSubscribers when !IsSet(TelegramToken) =>
+            new($"Telegram is off ({TelegramToken} is empty).", $"Telegram вимкнено ({TelegramToken} не задано)."),
         AnnouncementTarget.TelegramChannel when string.IsNullOrWhiteSpace(options.Value.TelegramChannel) =>
-            $"No Telegram channel is configured ({AnnouncementOptions.Section}:TelegramChannel is empty).",
-        AnnouncementTarget.TelegramSubscribers when !IsSet(TelegramToken) => $"Telegram is off ({TelegramToken} is empty).",
-        AnnouncementTarget.MessengerSubscribers when !IsSet(MessengerToken) => $"Messenger is off ({MessengerToken} is empty).",
+            new($"No Telegram channel is configured ({AnnouncementOptions.Section}:TelegramChannel is empty).",
+                $"Канал Telegram не вказано ({AnnouncementOptions.Section}:TelegramChannel не задано)."),
+        AnnouncementTarget.MessengerSubscribers when !IsSet(MessengerToken) =>
+            new($"Messenger is off ({MessengerToken} is empty).", $"Messenger вимкнено ({MessengerToken} не задано)."),
         AnnouncementTarget.FacebookPage when !options.Value.FacebookPageFeed =>
-            $"Posting to the Facebook Page is off ({AnnouncementOptions.Section}:FacebookPageFeed is false).",
-        AnnouncementTarget.FacebookPage when !IsSet(MessengerToken) => $"Messenger is off ({MessengerToken} is empty).",
-        AnnouncementTarget.FacebookPage when !IsSet(MessengerPageId) => $"The Page is not known ({MessengerPageId} is empty).",
+            new($"Posting to the Facebook Page is off ({AnnouncementOptions.Section}:FacebookPageFeed is false).",
+                $"Публікації на сторінці Facebook вимкнено ({AnnouncementOptions.Section}:FacebookPageFeed = false)."),
+        AnnouncementTarget.FacebookPage when !IsSet(MessengerToken) =>
+            new($"Messenger is off ({MessengerToken} is empty).", $"Messenger вимкнено ({MessengerToken} не задано)."),
+        AnnouncementTarget.FacebookPage when !IsSet(MessengerPageId) =>
+            new($"The Page is not known ({MessengerPageId} is empty).", $"Сторінку Facebook не вказано ({MessengerPageId} не задано)."),
         AnnouncementTarget.WebChatSubscribers when string.Equals(configuration[WebChatEnabled], "false", StringComparison.OrdinalIgnoreCase) =>
-            $"The web chat is off ({WebChatEnabled} is false).",
-        AnnouncementTarget.ViberSubscribers when !IsSet(ViberToken) => $"Viber is off ({ViberToken} is empty).",
-        AnnouncementTarget.Instagram when !IsSet(InstagramToken) => $"Instagram is off ({InstagramToken} is empty).",
-        AnnouncementTarget.Instagram when !IsSet(InstagramUserId) => $"The Instagram account is not known ({InstagramUserId} is empty).",
-        AnnouncementTarget.AuthorEmails when !IsSet(EmailHost) => $"E-mail is off ({EmailHost} is empty).",
+            new($"The web chat is off ({WebChatEnabled} is false).", $"Вебчат вимкнено ({WebChatEnabled} = false)."),
+        AnnouncementTarget.ViberSubscribers when !IsSet(ViberToken) =>
+            new($"Viber is off ({ViberToken} is empty).", $"Viber вимкнено ({ViberToken} не задано)."),
+        AnnouncementTarget.Instagram when !IsSet(InstagramToken) =>
+            new($"Instagram is off ({InstagramToken} is empty).", $"Instagram вимкнено ({InstagramToken} не задано)."),
+        AnnouncementTarget.Instagram when !IsSet(InstagramUserId) =>
+            new($"The Instagram account is not known ({InstagramUserId} is empty).",
+                $"Обліковий запис Instagram не вказано ({InstagramUserId} не задано)."),
+        AnnouncementTarget.AuthorEmails when !IsSet(EmailHost) =>
+            new($"E-mail is off ({EmailHost} is empty).", $"Електронну пошту вимкнено ({EmailHost} не задано)."),
         _ => null,
     };
 
@@ -50,3 +63,6 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
 
     private bool IsSet(string key) => !string.IsNullOrWhiteSpace(configuration[key]);
 }
+
+/// <summary>Why nothing is sent to a target, in English (the API, the logs) and Ukrainian (the working group's pages).</summary>
+public sealed record SkipReason(string English, string Ukrainian);

@@ -33,6 +33,7 @@ internal sealed class AnnouncementTargetProgressConfiguration : IEntityTypeConfi
         b.Property(x => x.Target).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.Recipient).HasMaxLength(200);
         b.Property(x => x.SkippedReason).HasMaxLength(500);
+        b.Property(x => x.SkippedReasonUkrainian).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.AnnouncementId, x.Target }).IsUnique();
     }

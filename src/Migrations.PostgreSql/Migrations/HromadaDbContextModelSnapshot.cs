@@ -267,6 +267,10 @@ namespace Hromada.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("SkippedReasonUkrainian")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(30)

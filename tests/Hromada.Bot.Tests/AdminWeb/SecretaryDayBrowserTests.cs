@@ -81,6 +81,11 @@ public sealed class SecretaryDayBrowserTests
         await reviewer.GotoAsync(browser.Url($"/admin/proposals/{road.Reference}"));
         await AdminWebBrowser.SignInAsync(reviewer, reviewerKey);
         await Assertions.Expect(reviewer).ToHaveURLAsync(new Regex($"/admin/proposals/{road.Reference}$"));
+        // Its overview counts what waits for its own position, and the header names the subgroup, not the working group.
+        await reviewer.GotoAsync(browser.Url("/admin"));
+        await Assertions.Expect(reviewer.Locator("a.figure", new() { HasText = "чекають вашої позиції" })).ToHaveTextAsync(new Regex(@"^\s*1\s*чекають вашої позиції\s*$"));
+        await Assertions.Expect(reviewer.Locator(".brand-sub")).ToHaveTextAsync("Підгрупа з питань ЖКГ, будівництва, доріг, транспорту і звʼязку");
+        await reviewer.GotoAsync(browser.Url($"/admin/proposals/{road.Reference}"));
         await reviewer.GetByLabel("підтримати частково", new() { Exact = true }).CheckAsync();
         await reviewer.GetByLabel("Обґрунтування позиції").FillAsync("Ремонт можливий у 2027 році за кошти дорожнього фонду.");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Записати позицію" }).ClickAsync();
@@ -111,6 +116,12 @@ public sealed class SecretaryDayBrowserTests
         await Assertions.Expect(secretary.Locator("#notices")).ToContainTextAsync("доставлено");
         await Assertions.Expect(secretary.Locator("#decide")).ToContainTextAsync("протокол № 12 від 02.11.2026");
         await AdminWebBrowser.ScreenshotAsync(secretary, "05-proposal-decided");
+
+        // Deciding several at once: the one already decided is named above the form, with its decision, and left out of it.
+        await secretary.GotoAsync(browser.Url($"/admin/proposals/decide?r={road.Reference}&r={siren.Reference}"));
+        await Assertions.Expect(secretary.Locator("main")).ToContainTextAsync("вже мають рішення, тут їх пропущено");
+        await Assertions.Expect(secretary.Locator("main")).ToContainTextAsync($"{road.Reference} — Враховано частково, протокол № 12 від 02.11.2026");
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Button, new() { Name = "Записати рішення (1)" })).ToBeVisibleAsync();
 
         // Export XLSX from the list: the workbook carries the decision.
         await secretary.GotoAsync(browser.Url("/admin/proposals"));

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hromada.Bot.Tests.Admin;
+using Hromada.Bot.Tests.AdminWeb;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
+using Hromada.Core.Announcements;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +58,42 @@ public sealed class DeliveryReportTests
         Assert.Equal("Given up after 5 attempts: 502 Bad Gateway", failure.GetProperty("error").GetString());
         Assert.Equal("WebChatSubscribers", failure.GetProperty("target").GetString());
     }
+
+    [Fact]
+    public async Task SkippedTarget_IsExplainedInUkrainianOnThePage_AndInTheRequestsLanguageByTheApi()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = await CommunicationsAsync(app);
+        var id = (await CreateAsync(client, new { text = "Оголошення, яке не дійде в Telegram", targets = new[] { "Feed" }, sendAt = "2026-11-02T12:00:00+02:00" }))
+            .GetProperty("id").GetInt64();
+        // Chosen while Telegram was on; its token has been emptied since (this host has no Telegram token).
+        await DbAsync(app, async db =>
+        {
+            db.AnnouncementTargets.Add(new AnnouncementTargetProgress { AnnouncementId = id, Target = AnnouncementTarget.TelegramSubscribers });
+            return await db.SaveChangesAsync();
+        });
+        app.Time.Advance(TimeSpan.FromHours(1));
+        await WaitForStatusAsync(client, id, "Sent");
+
+        using var officer = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "пресслужба", AdminRole.Communications));
+        officer.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        var page = WebSessionClient.Text(await officer.GetHtmlAsync($"/admin/announcements/{id}"));
+        using var ukrainianApi = AdminClient.WithKey(app, HromadaAppFactory.TestAdminKey);
+        ukrainianApi.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var english = await client.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
+        var ukrainian = await ukrainianApi.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
+
+        Assert.Contains("не надіслано: Telegram вимкнено (Hromada:Telegram:Token не задано).", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Telegram is off", page, StringComparison.Ordinal);
+        Assert.Equal("Telegram is off (Hromada:Telegram:Token is empty).", SkippedReason(english, "TelegramSubscribers"));
+        Assert.Equal("Telegram вимкнено (Hromada:Telegram:Token не задано).", SkippedReason(ukrainian, "TelegramSubscribers"));
+        Assert.Equal(JsonValueKind.Null, english.GetProperty("targets").EnumerateArray()
+            .Single(t => t.GetProperty("target").GetString() == "Feed").GetProperty("skippedReason").ValueKind);
+        Assert.False(english.GetProperty("targets")[0].TryGetProperty("skippedReasonUkrainian", out _));
+    }
+
+    private static string? SkippedReason(JsonElement report, string target) => report.GetProperty("targets").EnumerateArray()
+        .Single(t => t.GetProperty("target").GetString() == target).GetProperty("skippedReason").GetString();
 
     [Fact]
     public async Task Subscribers_AreCountedByChannel_WithMessengersWindow()

@@ -142,7 +142,11 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
         public async Task SubmitAsync(Action stepDone)
         {
             await DoAsync(TelegramUpdates.Text(++_updateId, chat, "/start"), HasButtons, stepDone);
-            foreach (var label in new[] { "Погоджуюся", "Фізична особа", "Внутрішньо переміщені", "Готово", "с. Садове", "Соціально-гуманітарна" })
+            await PressAsync("Погоджуюся", HasButtons, stepDone);
+            await PressAsync("Фізична особа", HasButtons, stepDone);
+            // A ticked group changes the question's own buttons (editMessageReplyMarkup) rather than sending a message.
+            await PressAsync("Внутрішньо переміщені", _ => false, stepDone, orNewButtons: true);
+            foreach (var label in new[] { "Готово", "с. Садове", "Соціально-гуманітарна" })
             {
                 await PressAsync(label, HasButtons, stepDone);
             }
@@ -154,20 +158,24 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
             Reference = Regex.Match(done, @"P-2026-\d{5}").Value;
         }
 
-        private Task<string> PressAsync(string label, Func<BotApiCall, bool> until, Action stepDone)
+        private Task<string> PressAsync(string label, Func<BotApiCall, bool> until, Action stepDone, bool orNewButtons = false)
         {
             var sent = api.SentTo(chat);
             var withButtons = sent.Last(c => c.Body["reply_markup"]?["inline_keyboard"] is JsonArray);
             var button = withButtons.Body["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray())
                 .FirstOrDefault(b => b!["text"]!.GetValue<string>().StartsWith(label, StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"Chat {chat}: no button '{label}' on: {Text(withButtons)}");
-            return DoAsync(TelegramUpdates.Callback(++_updateId, chat, withButtons.MessageId!.Value, button["callback_data"]!.GetValue<string>()), until, stepDone);
+            return DoAsync(TelegramUpdates.Callback(++_updateId, chat, withButtons.MessageId!.Value, button["callback_data"]!.GetValue<string>()), until, stepDone, orNewButtons);
         }
 
-        /// <summary>Delivers the update until nginx answers 2xx, then waits for a new message matching <paramref name="until"/>.</summary>
-        private async Task<string> DoAsync(JsonObject update, Func<BotApiCall, bool> until, Action stepDone)
+        /// <summary>
+        /// Delivers the update until nginx answers 2xx, then waits for a new message matching <paramref name="until"/>
+        /// (or, with <paramref name="orNewButtons"/>, new buttons on a message already sent).
+        /// </summary>
+        private async Task<string> DoAsync(JsonObject update, Func<BotApiCall, bool> until, Action stepDone, bool orNewButtons = false)
         {
             var before = api.SentTo(chat).Count;
+            var editedBefore = api.KeyboardsEditedIn(chat).Count;
             var body = update.ToJsonString();
             var deadline = Environment.TickCount64 + 120_000;
             var answers = new List<string>();
@@ -206,7 +214,7 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
             {
                 var sent = api.SentTo(chat);
                 var reply = sent.Skip(before).LastOrDefault(until);
-                if (reply is not null)
+                if (reply is not null || (orNewButtons && api.KeyboardsEditedIn(chat).Count > editedBefore))
                 {
                     stepDone();
                     return string.Join("\n", sent.Skip(before).Select(Text));

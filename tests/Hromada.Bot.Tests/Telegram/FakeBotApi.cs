@@ -57,6 +57,11 @@ public sealed class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<BotApiCall> SentTo(long chatId) =>
         _calls.Where(c => c.Method == "sendMessage" && !c.Failed && c.Body["chat_id"]?.GetValue<long>() == chatId).ToList();
 
+    /// <summary>Successful editMessageReplyMarkup calls to <paramref name="chatId"/> that put new buttons on a message (not those removing them).</summary>
+    public IReadOnlyList<BotApiCall> KeyboardsEditedIn(long chatId) =>
+        _calls.Where(c => c.Method == "editMessageReplyMarkup" && !c.Failed && c.Body["chat_id"]?.GetValue<long>() == chatId
+            && c.Body["reply_markup"]?["inline_keyboard"] is JsonArray).ToList();
+
     public static async Task<FakeBotApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -70,6 +70,41 @@ public sealed class TelegramConversationTests
 
     private const string JsonValueKindTrue = "true";
 
+    [Fact]
+    public async Task SocialGroupTaps_TickTheQuestionsOwnButtons_InsteadOfANewMessage()
+    {
+        await using var host = await TelegramHost.StartAsync(webhook: true);
+        var r = new TelegramResident(host, Chat);
+        await r.TypeAsync("/start");
+        await r.PressAsync("Погоджуюся");
+        await r.PressAsync("Фізична особа");
+        var question = r.Last;
+        var sent = r.Sent.Count;
+
+        await r.PressAsync("Внутрішньо переміщені");
+        await r.PressAsync("Молодь");
+        var afterTwo = r.Edited.Count;
+        await r.PressAsync("✓ Молодь");
+        var sentAfterTaps = r.Sent.Count;
+        var next = await r.PressAsync("Готово");
+
+        // Three taps, no new message: the question's own buttons changed each time, on the message tapped.
+        Assert.Equal(sent, sentAfterTaps);
+        Assert.Equal(2, afterTwo);
+        Assert.Equal(3, r.Edited.Count);
+        Assert.All(r.Edited, e => Assert.Equal(question.MessageId, e.Body["message_id"]!.GetValue<int>()));
+        Assert.Equal(new[] { "✓ Молодь (14–35 років)", "✓ Внутрішньо переміщені особи" }, Labels(r.Edited[1]).Where(l => l.StartsWith('✓')));
+        Assert.Equal(new[] { "✓ Внутрішньо переміщені особи" }, Labels(r.Edited[2]).Where(l => l.StartsWith('✓')));
+        Assert.Contains("Готово", Labels(r.Edited[2]).Last(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Позначено", r.TextSince(0), StringComparison.Ordinal);
+        // «Готово» answers the question: its buttons go, and the next question comes as a new message.
+        Assert.Contains(host.Api.CallsOf("editMessageReplyMarkup"), c => c.Body["message_id"]!.GetValue<int>() == question.MessageId && c.Body["reply_markup"] is null);
+        Assert.Contains("Де ви проживаєте", next, StringComparison.Ordinal);
+    }
+
+    private static List<string> Labels(BotApiCall call) =>
+        call.Body["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray()).Select(b => b!["text"]!.GetValue<string>()).ToList();
+
     [DatabaseTheory, OnEachDatabase]
     public async Task SkipOnTheContactKeyboard_ArrivesAsTypedText_AndSkipsTheContact(DatabaseProvider provider)
     {

@@ -122,16 +122,27 @@ public sealed class TelegramResident(TelegramHost host, long chatId)
 
     public string TextSince(int index) => string.Join("\n", Sent.Skip(index).Select(c => c.Body["text"]?.GetValue<string>()));
 
-    /// <summary>Delivers an update and waits until the bot sent a message matching <paramref name="until"/> (by default: one with buttons).</summary>
+    /// <summary>New buttons the bot put on a message already sent (the ticks of a social group), oldest first.</summary>
+    public IReadOnlyList<BotApiCall> Edited => host.Api.KeyboardsEditedIn(chatId);
+
+    /// <summary>
+    /// Delivers an update and waits until the bot sent a message matching <paramref name="until"/> (by default: one with
+    /// buttons, or new buttons on a message already sent).
+    /// </summary>
     public async Task<string> DoAsync(JsonObject update, Func<BotApiCall, bool>? until = null)
     {
         var before = Sent.Count;
+        var editedBefore = Edited.Count;
         await host.DeliverAsync(update);
         var deadline = Environment.TickCount64 + 15_000;
         while (true)
         {
             var sent = Sent;
             if (sent.Count > before && (until ?? HasButtons)(sent[^1]))
+            {
+                return TextSince(before);
+            }
+            if (until is null && Edited.Count > editedBefore)
             {
                 return TextSince(before);
             }
@@ -150,7 +161,10 @@ public sealed class TelegramResident(TelegramHost host, long chatId)
     public Task<string> TypeAsync(string text, Func<BotApiCall, bool>? until = null) =>
         DoAsync(TelegramUpdates.Text(host.NextUpdateId(), chatId, text), until);
 
-    /// <summary>Presses the inline button whose text starts with <paramref name="label"/> on the last message that has buttons.</summary>
+    /// <summary>
+    /// Presses the inline button whose text starts with <paramref name="label"/> on the last message that has buttons,
+    /// as they are now (after any edit of them).
+    /// </summary>
     public Task<string> PressAsync(string label, Func<BotApiCall, bool>? until = null)
     {
         var (messageId, data) = Button(label);
@@ -160,7 +174,9 @@ public sealed class TelegramResident(TelegramHost host, long chatId)
     public (int MessageId, string Data) Button(string label)
     {
         var withButtons = Sent.Select((call, i) => (call, i)).Last(x => x.call.Body["reply_markup"]?["inline_keyboard"] is JsonArray);
-        var buttons = withButtons.call.Body["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray()).ToList();
+        var markup = Edited.LastOrDefault(e => e.Body["message_id"]?.GetValue<int>() == withButtons.call.MessageId)?.Body["reply_markup"]
+            ?? withButtons.call.Body["reply_markup"];
+        var buttons = markup!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray()).ToList();
         var button = buttons.FirstOrDefault(b => b!["text"]!.GetValue<string>().StartsWith(label, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"No button '{label}' in: {string.Join(" | ", buttons.Select(b => b!["text"]))}");
         return (withButtons.call.MessageId!.Value, button["callback_data"]!.GetValue<string>());

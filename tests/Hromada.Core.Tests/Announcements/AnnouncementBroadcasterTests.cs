@@ -159,8 +159,11 @@ public sealed class AnnouncementBroadcasterTests
 
         Assert.Empty(await RowsAsync(host, a.Id));
         var targets = await DbAsync(host, db => db.AnnouncementTargets.Where(t => t.AnnouncementId == a.Id).ToListAsync());
-        Assert.Contains("Hromada:Telegram:Token", targets.Single(t => t.Target == AnnouncementTarget.TelegramChannel).SkippedReason, StringComparison.Ordinal);
+        var telegram = targets.Single(t => t.Target == AnnouncementTarget.TelegramChannel);
+        Assert.Equal("Telegram is off (Hromada:Telegram:Token is empty).", telegram.SkippedReason);
+        Assert.Equal("Telegram вимкнено (Hromada:Telegram:Token не задано).", telegram.SkippedReasonUkrainian);
         Assert.Null(targets.Single(t => t.Target == AnnouncementTarget.Feed).SkippedReason);
+        Assert.Null(targets.Single(t => t.Target == AnnouncementTarget.Feed).SkippedReasonUkrainian);
     }
 
     /// <summary>Throws before the given SaveChanges, as if the process died before that transaction committed.</summary>

@@ -50,5 +50,5 @@ public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices,
 
     /// <summary>The targets an announcement may choose (e-mail to authors is a letter, sent from the letters page).</summary>
     public IReadOnlyList<Target> Targets() => AnnouncementTargets.ForAnnouncements
-        .Select(t => new Target(t, channels.WhyUnavailable(t) is null, channels.WhyUnavailable(t), AnnouncementTargets.MaxLength(t))).ToList();
+        .Select(t => new Target(t, channels.Unavailable(t) is null, channels.Unavailable(t)?.Ukrainian, AnnouncementTargets.MaxLength(t))).ToList();
 }

@@ -36,7 +36,7 @@ internal sealed class SocialGroupsQuestion(CatalogCache cache) : Question
         if (answer is { Ticked: true })
         {
             // Only the ticks changed: not the whole question again, only what is ticked now (a chat that cannot change
-            // a message sent shows this one line; the web chat refreshes the buttons of the question on screen).
+            // a message sent shows this one line; the web chat and Telegram change the buttons of the question on screen).
             Save(ctx, answer with { Ticked = false });
             var labels = groups.Where(g => ticked.Contains(g.Id)).Select(g => g.Label).ToList();
             ctx.SayUpdated(labels.Count == 0 ? ctx.T("Ask_SocialGroupsNoneTicked") : ctx.T("Ask_SocialGroupsTicked", string.Join(", ", labels)), choices);

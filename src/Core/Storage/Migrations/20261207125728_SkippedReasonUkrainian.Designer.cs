@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hromada.Core.Storage.Migrations
 {
     [DbContext(typeof(HromadaDbContext))]
-    [Migration("20261207125751_LetterGroups")]
-    partial class LetterGroups
+    [Migration("20261207125728_SkippedReasonUkrainian")]
+    partial class SkippedReasonUkrainian
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -130,9 +130,6 @@ namespace Hromada.Core.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("AuthorCategoryId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("CancelledAt")
                         .HasColumnType("TEXT");
 
@@ -186,9 +183,6 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.Property<string>("SentText")
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("SettlementId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StartedAt")
                         .HasColumnType("TEXT");
@@ -254,6 +248,10 @@ namespace Hromada.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SkippedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkippedReasonUkrainian")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -873,13 +871,6 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AnnouncementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Audience")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hromada.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class SkippedReasonUkrainian : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SkippedReasonUkrainian",
+                table: "AnnouncementTargets",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SkippedReasonUkrainian",
+                table: "AnnouncementTargets");
+        }
+    }
+}
