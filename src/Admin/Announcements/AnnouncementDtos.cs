@@ -8,13 +8,15 @@ namespace Hromada.Admin.Announcements;
 
 /// <summary>
 /// An announcement as the communications office sees it; times carry the hromada's local offset. An automatic notice's
-/// <c>Text</c> keeps its placeholders and <c>Preview</c> shows it filled in with the consultation as it is now.
+/// <c>Text</c> keeps its placeholders and <c>Preview</c> shows it filled in with the consultation as it is now. A letter to
+/// a group is an announcement too: <c>AuthorCategoryId</c> for its e-mail to authors, <c>SettlementId</c> when its
+/// subscriber targets reached one settlement's subscribers only.
 /// </summary>
 public sealed record AnnouncementDto(
     long Id, AnnouncementKind Kind, int? ConsultationId, string? Title, string Text, string? Preview, IReadOnlyList<AnnouncementTarget> Targets,
     DateTimeOffset SendAt, RuleDto? Rule, AnnouncementStatus Status, DateTimeOffset CreatedAt, string CreatedBy,
     DateTimeOffset? UpdatedAt, string? UpdatedBy, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,
-    DateTimeOffset? CancelledAt, string? CancelledBy, int Version, DeliveryCountsDto? Delivery);
+    DateTimeOffset? CancelledAt, string? CancelledBy, int Version, DeliveryCountsDto? Delivery, int? AuthorCategoryId = null, int? SettlementId = null);
 
 /// <summary>"<see cref="WorkingDays"/> working days <see cref="Direction"/> <see cref="Date"/> at <see cref="At"/>" (local).</summary>
 public sealed record RuleDto(int WorkingDays, RuleDirection Direction, DateOnly Date, string At);
@@ -67,7 +69,7 @@ internal static class AnnouncementMapping
         clock.ToLocal(a.SendAt),
         a.Rule is { } r ? new RuleDto(r.WorkingDays, r.Direction, r.Date, r.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)) : null,
         a.Status, clock.ToLocal(a.CreatedAt), a.CreatedBy, Local(clock, a.UpdatedAt), a.UpdatedBy, Local(clock, a.StartedAt),
-        Local(clock, a.CompletedAt), Local(clock, a.CancelledAt), a.CancelledBy, a.Version, delivery);
+        Local(clock, a.CompletedAt), Local(clock, a.CancelledAt), a.CancelledBy, a.Version, delivery, a.AuthorCategoryId, a.SettlementId);
 
     public static DateTimeOffset? Local(CommunityClock clock, DateTimeOffset? instant) => instant is { } i ? clock.ToLocal(i) : null;
 

@@ -34,7 +34,7 @@ public static class AnnouncementsApi
             .WithSummary("The announcement's picture card (1080 × 1080 JPEG), as Instagram gets it: to preview, or to post by hand.")
             .Produces(StatusCodes.Status200OK, contentType: AnnouncementCards.ContentType);
         api.MapGet("/targets", Targets).WithName("AnnouncementTargets")
-            .WithSummary("Every target, whether it can be used now (and which setting is missing if not), and its text limit.");
+            .WithSummary("Every target an announcement may choose (e-mail to authors is sent as a letter, /api/admin/letters), whether it can be used now (and which setting is missing if not), and its text limit.");
         admin.MapGet("/subscribers", SubscribersAsync).WithName("Subscribers").WithTags("Announcements")
             .WithSummary("Residents subscribed to news by channel; for Messenger, how many are inside the 24-hour window now.")
             .RequireAuthorization(AdminPolicies.Communications);
@@ -136,7 +136,7 @@ public static class AnnouncementsApi
     }
 
     private static Ok<List<TargetInfoDto>> Targets(AnnouncementChannels channels) =>
-        TypedResults.Ok(AnnouncementTargets.All.Select(t => channels.Unavailable(t) is { } why
+        TypedResults.Ok(AnnouncementTargets.ForAnnouncements.Select(t => channels.Unavailable(t) is { } why
             ? new TargetInfoDto(t, false, ApiLanguage.Pick(why.English, why.Ukrainian), AnnouncementTargets.MaxLength(t))
             : new TargetInfoDto(t, true, null, AnnouncementTargets.MaxLength(t))).ToList());
 

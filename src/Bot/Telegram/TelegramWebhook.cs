@@ -93,28 +93,40 @@ internal static class TelegramWebhook
         return TypedResults.Ok();
     }
 
-    /// <summary>The body as text, read a few kilobytes at a time with a pooled buffer; null past <paramref name="maxChars"/>.</summary>
-    private static async Task<string?> ReadBoundedAsync(Stream body, int maxChars, CancellationToken ct)
+    /// <summary>
+    /// The body as text, read into a pooled byte buffer (grown as needed) and decoded once; null past
+    /// <paramref name="maxBytes"/>. No reader or builder per request: every update passes here.
+    /// </summary>
+    private static async Task<string?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken ct)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
-        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var length = 0;
         try
         {
-            var text = new StringBuilder();
-            int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(), ct)) > 0)
+            while (true)
             {
-                if (text.Length + read > maxChars)
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                var read = await body.ReadAsync(buffer.AsMemory(length), ct);
+                if (read == 0)
+                {
+                    return Encoding.UTF8.GetString(buffer, 0, length);
+                }
+                length += read;
+                if (length > maxBytes)
                 {
                     return null;
                 }
-                text.Append(buffer, 0, read);
             }
-            return text.ToString();
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -26,6 +26,12 @@ public enum AnnouncementTarget
 
     /// <summary>A post on the hromada's Instagram account: the announcement's picture card with the text as its caption.</summary>
     Instagram,
+
+    /// <summary>
+    /// An e-mail to every author of the announcement's <see cref="Announcement.AuthorCategoryId"/> who gave an address
+    /// (each address once, anonymised authors left out): a letter to a group, sent by the working group from the letters page.
+    /// </summary>
+    AuthorEmails,
 }
 
 /// <summary>Where an announcement stands.</summary>
@@ -110,6 +116,15 @@ public sealed class Announcement
     public DateTimeOffset? CompletedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
     public string? CancelledBy { get; set; }
+
+    /// <summary>For <see cref="AnnouncementTarget.AuthorEmails"/>: the author category whose authors get the e-mail.</summary>
+    public int? AuthorCategoryId { get; set; }
+
+    /// <summary>
+    /// Subscribers of this settlement only (the settlement a resident said they live in): the subscriber targets leave out
+    /// everyone else; null = every subscriber.
+    /// </summary>
+    public int? SettlementId { get; set; }
 
     public int Version { get; set; }
 

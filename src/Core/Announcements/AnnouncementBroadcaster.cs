@@ -1,8 +1,11 @@
 using Hromada.Core.Conversation;
+using Hromada.Core.Email;
+using Hromada.Core.Letters;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Reports;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -89,7 +92,11 @@ public sealed class AnnouncementBroadcaster(
         a.StartedAt = now;
         foreach (var t in a.Targets)
         {
-            var skipped = channels.Unavailable(t.Target) ?? TooLong(t.Target, text)
+            var skipped = channels.Unavailable(t.Target)
+                ?? (t.Target == AnnouncementTarget.AuthorEmails && a.AuthorCategoryId is null
+                    ? new SkipReason("No author category was chosen for the e-mail to authors.", "Не обрано категорію авторів для листа на e-mail.")
+                    : null)
+                ?? TooLong(t.Target, text)
                 ?? (AnnouncementTargets.Unfit(t.Target, a.Title, text) is { } unfit ? new SkipReason(unfit.English, unfit.Ukrainian) : null);
             t.SkippedReason = skipped?.English;
             t.SkippedReasonUkrainian = skipped?.Ukrainian;
@@ -127,6 +134,10 @@ public sealed class AnnouncementBroadcaster(
             await db.SaveChangesAsync(ct);
             return 0;
         }
+        if (target.Target == AnnouncementTarget.AuthorEmails)
+        {
+            return await EnqueueAuthorsAsync(a, target, messages[0].Text, ct);
+        }
         if (AnnouncementTargets.IsPublicPost(target.Target))
         {
             var text = messages[0].Text;
@@ -144,12 +155,14 @@ public sealed class AnnouncementBroadcaster(
     private async Task<int> EnqueueSubscribersAsync(Announcement a, AnnouncementTargetProgress target, OutboundMessage[] messages, CancellationToken ct)
     {
         var channel = AnnouncementTargets.Channel(target.Target)!.Value;
+        var settlement = a.SettlementId;
         var total = 0;
         while (true)
         {
             var cursor = target.Cursor;
             var batch = await db.Residents.AsNoTracking()
                 .Where(r => r.Channel == channel && r.IsSubscribed && !r.IsBlocked && r.Id > cursor)
+                .Where(r => settlement == null || r.ResidenceSettlementId == settlement)
                 .OrderBy(r => r.Id).Take(options.Value.BatchSize)
                 .Select(r => new { r.Id, r.ChannelUserId, r.LastInboundAt })
                 .ToListAsync(ct);
@@ -172,6 +185,37 @@ public sealed class AnnouncementBroadcaster(
             await CommitAsync(rows, ct);
             total += rows.Count;
         }
+    }
+
+    /// <summary>
+    /// One e-mail to each address of the category's authors (<see cref="AuthorAddresses"/>), in batches. An address that
+    /// already has its row for this announcement is passed over, so a run that died half-way resumes without a second
+    /// e-mail to anyone. The subject is the announcement's title (a letter always has one).
+    /// </summary>
+    private async Task<int> EnqueueAuthorsAsync(Announcement a, AnnouncementTargetProgress target, string text, CancellationToken ct)
+    {
+        var subject = string.IsNullOrWhiteSpace(a.Title) ? AnnouncementCard.Split(null, text).Headline : a.Title;
+        subject = subject.Length > AnnouncementValidator.TitleMaxLength ? subject[..AnnouncementValidator.TitleMaxLength] : subject;
+        var written = (await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.AnnouncementId == a.Id && m.Channel == Channel.Email)
+                .Select(m => m.Recipient).ToListAsync(ct))
+            .Select(r => TextFolding.EmailKey(r)!).ToHashSet(StringComparer.Ordinal);
+        var addresses = (await AuthorAddresses.ListAsync(db, a.AuthorCategoryId!.Value, ct))
+            .Where(address => !written.Contains(TextFolding.EmailKey(address)!)).ToList();
+        var total = 0;
+        foreach (var batch in addresses.Chunk(options.Value.BatchSize))
+        {
+            var rows = batch.Select(address => EmailRequest.Create(address, subject, text, OutboxPurpose.Announcement))
+                .OfType<OutboxRequest>()
+                .Select(request => outbox.Enqueue(request with { AnnouncementId = a.Id }))
+                .ToList();
+            target.Enqueued += rows.Count;
+            await CommitAsync(rows, ct);
+            total += rows.Count;
+        }
+        target.EnqueuedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return total;
     }
 
     /// <summary>Why a subscriber's copy cannot be pushed now, or null when it can.</summary>

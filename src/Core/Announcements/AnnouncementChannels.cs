@@ -16,6 +16,7 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
     private const string ViberToken = "Hromada:Viber:AuthToken";
     private const string InstagramToken = "Hromada:Instagram:AccessToken";
     private const string InstagramUserId = "Hromada:Instagram:UserId";
+    private const string EmailHost = "Hromada:Email:Host";
 
     /// <summary>Why <paramref name="target"/> cannot be used, naming the setting, in English; null when it can.</summary>
     public string? WhyUnavailable(AnnouncementTarget target) => Unavailable(target)?.English;
@@ -46,6 +47,8 @@ public sealed class AnnouncementChannels(IConfiguration configuration, IOptions<
         AnnouncementTarget.Instagram when !IsSet(InstagramUserId) =>
             new($"The Instagram account is not known ({InstagramUserId} is empty).",
                 $"Обліковий запис Instagram не вказано ({InstagramUserId} не задано)."),
+        AnnouncementTarget.AuthorEmails when !IsSet(EmailHost) =>
+            new($"E-mail is off ({EmailHost} is empty).", $"Електронну пошту вимкнено ({EmailHost} не задано)."),
         _ => null,
     };
 

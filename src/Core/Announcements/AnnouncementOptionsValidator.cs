@@ -47,9 +47,13 @@ internal sealed partial class AnnouncementOptionsValidator : IValidateOptions<An
     {
         for (var i = 0; i < n.Targets.Count; i++)
         {
-            if (!AnnouncementTargets.TryParse(n.Targets[i], out _))
+            if (!AnnouncementTargets.TryParse(n.Targets[i], out var target))
             {
-                failures.Add($"{path}:Targets:{i}: '{n.Targets[i]}' is not a target; use {string.Join(", ", AnnouncementTargets.All)}.");
+                failures.Add($"{path}:Targets:{i}: '{n.Targets[i]}' is not a target; use {string.Join(", ", AnnouncementTargets.ForAnnouncements)}.");
+            }
+            else if (AnnouncementTargets.IsLetterOnly(target))
+            {
+                failures.Add($"{path}:Targets:{i}: {target} is sent only as a letter from the letters page, never as an automatic notice.");
             }
         }
         if (NoticeTemplate.Unknown(n.Template ?? "") is { Count: > 0 } unknown)

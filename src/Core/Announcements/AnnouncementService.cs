@@ -120,7 +120,8 @@ public sealed class AnnouncementService(
         return text => NoticeTemplate.Render(text, values);
     }
 
-    internal async Task ScheduleAsync(Announcement a, CancellationToken ct)
+    /// <summary>Sets the announcement's timer (after it is committed); a failure is logged, and the periodic check sets it.</summary>
+    public async Task ScheduleAsync(Announcement a, CancellationToken ct)
     {
         try
         {

@@ -29,6 +29,9 @@ public static partial class AnnouncementTargets
 
     public static IReadOnlyList<AnnouncementTarget> All { get; } = Enum.GetValues<AnnouncementTarget>();
 
+    /// <summary>The targets an announcement may choose: every one but those only a letter sends (<see cref="IsLetterOnly"/>).</summary>
+    public static IReadOnlyList<AnnouncementTarget> ForAnnouncements { get; } = All.Where(t => !IsLetterOnly(t)).ToArray();
+
     /// <summary>What the working group's page and the API's Ukrainian messages call the target.</summary>
     public static string Label(AnnouncementTarget target) => target switch
     {
@@ -40,6 +43,7 @@ public static partial class AnnouncementTargets
         AnnouncementTarget.FacebookPage => "сторінка громади у Facebook",
         AnnouncementTarget.Feed => "стрічка новин для сайту (Atom)",
         AnnouncementTarget.Instagram => "Instagram громади (картка з підписом)",
+        AnnouncementTarget.AuthorEmails => "e-mail авторам обраної категорії",
         _ => target.ToString(),
     };
 
@@ -61,8 +65,15 @@ public static partial class AnnouncementTargets
         AnnouncementTarget.WebChatSubscribers => Proposals.Channel.WebChat,
         AnnouncementTarget.ViberSubscribers => Proposals.Channel.Viber,
         AnnouncementTarget.Instagram => Proposals.Channel.Instagram,
+        AnnouncementTarget.AuthorEmails => Proposals.Channel.Email,
         _ => null,
     };
+
+    /// <summary>
+    /// Targets only a letter (the working group's letters page) sends: they reach authors' e-mail addresses, which the
+    /// communications office's announcements may not use.
+    /// </summary>
+    public static bool IsLetterOnly(AnnouncementTarget target) => target is AnnouncementTarget.AuthorEmails;
 
     public static bool IsPublicPost(AnnouncementTarget target) =>
         target is AnnouncementTarget.TelegramChannel or AnnouncementTarget.FacebookPage or AnnouncementTarget.Instagram;
@@ -84,6 +95,7 @@ public static partial class AnnouncementTargets
         (Proposals.Channel.WebChat, false) => AnnouncementTarget.WebChatSubscribers,
         (Proposals.Channel.Viber, false) => AnnouncementTarget.ViberSubscribers,
         (Proposals.Channel.Instagram, true) => AnnouncementTarget.Instagram,
+        (Proposals.Channel.Email, false) => AnnouncementTarget.AuthorEmails,
         _ => null,
     };
 

@@ -86,7 +86,7 @@ public sealed class AnnouncementValidator(
     private List<AnnouncementTarget> Targets(IReadOnlyList<string>? names, ProblemList errors)
     {
         var targets = new List<AnnouncementTarget>();
-        var all = string.Join(", ", AnnouncementTargets.All);
+        var all = string.Join(", ", AnnouncementTargets.ForAnnouncements);
         if (names is null || names.Count == 0)
         {
             errors.Add("targets", $"Choose at least one target: {all}.", $"Оберіть принаймні один канал: {all}.");
@@ -97,6 +97,11 @@ public sealed class AnnouncementValidator(
             if (!AnnouncementTargets.TryParse(names[i], out var target))
             {
                 errors.Add($"targets[{i}]", $"'{names[i]}' is not a target; use {all}.", $"«{names[i]}» — не канал; можна: {all}.");
+            }
+            else if (AnnouncementTargets.IsLetterOnly(target))
+            {
+                errors.Add($"targets[{i}]", $"{target} is sent as a letter by the working group (POST /api/admin/letters, the page /admin/letters), not as an announcement.",
+                    $"Лист авторам ({target}) надсилає робоча група на сторінці «Листи групам» (/admin/letters), а не оголошенням.");
             }
             else if (channels.WhyUnavailable(target) is { } why)
             {

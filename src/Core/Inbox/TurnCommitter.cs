@@ -120,14 +120,29 @@ public sealed class TurnCommitter : IDisposable
                 await using var scope = _scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<Storage.ErasureCheckpoint>().RunAsync("a resident's erasure", ct);
             }
+            var claimNeeded = false;
             for (var i = 0; i < batch.Count; i++)
             {
+                if (results[i].Status != TurnCommitStatus.Committed)
+                {
+                    continue;
+                }
                 if (results[i].Reply is { Id: > 0, LeaseOwner: not null } reply)
                 {
-                    _dispatcher.Post(reply);
+                    _dispatcher.Post(reply, results[i].Replies);
+                }
+                else if (results[i].Reply is not null || batch[i].Turn.Decision.Erases)
+                {
+                    claimNeeded = true;
                 }
             }
-            _signal.Raise();
+            // Replies leased to this instance went to the senders in memory above; the outbox is claimed only for the
+            // rest (another instance's channel, an erasure's messages): a claim per batch would take the write lock
+            // between every two group commits for nothing.
+            if (claimNeeded)
+            {
+                _signal.Raise();
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

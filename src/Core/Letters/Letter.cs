@@ -19,6 +19,17 @@ public sealed class Letter
     public DateTimeOffset SentAt { get; set; }
     public string SentBy { get; set; } = "";
     public int Recipients { get; set; }
+
+    /// <summary>
+    /// For a letter to a group the server finds (the authors of a category, the subscribers of a settlement): the
+    /// announcement that sends it, whose delivery rows are the letter's; null for a letter to a pasted list of addresses,
+    /// whose rows are <see cref="Messages"/>.
+    /// </summary>
+    public long? AnnouncementId { get; set; }
+
+    /// <summary>Who the letter went to, as the letters page says it (the list pasted, or the group chosen); never the addresses.</summary>
+    public string? Audience { get; set; }
+
     public List<LetterMessage> Messages { get; set; } = [];
 }
 
@@ -38,6 +49,7 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         b.Property(x => x.Key).HasMaxLength(64);
         b.Property(x => x.Subject).HasMaxLength(200);
         b.Property(x => x.SentBy).HasMaxLength(200);
+        b.Property(x => x.Audience).HasMaxLength(300);
         b.HasMany(x => x.Messages).WithOne().HasForeignKey(m => m.LetterId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.SentAt);
     }

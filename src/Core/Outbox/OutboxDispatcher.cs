@@ -51,8 +51,12 @@ public sealed class OutboxDispatcher : BackgroundService
     /// <summary>Messages waiting or being sent in this instance.</summary>
     public int Backlog => _queue.Count;
 
-    /// <summary>Hands over messages this instance just wrote (and leased to itself).</summary>
-    internal void Post(OutboxMessage message) => _queue.Post($"{message.Channel}:{message.Recipient}", OutboxWork.From(message));
+    /// <summary>
+    /// Hands over a message this instance just wrote (and leased to itself); <paramref name="messages"/> are its parts
+    /// as written, so they need not be read back from the payload.
+    /// </summary>
+    internal void Post(OutboxMessage message, IReadOnlyList<Conversation.OutboundMessage>? messages = null) =>
+        _queue.Post($"{message.Channel}:{message.Recipient}", OutboxWork.From(message, messages));
 
     /// <summary>
     /// Waits until every send under way has its result recorded and written (tests, shutdown): a message the platform
@@ -180,7 +184,7 @@ public sealed class OutboxDispatcher : BackgroundService
             try
             {
                 var delivery = new OutboxDelivery(work.Id, work.Channel, work.Recipient, work.IsPublicPost, work.Purpose,
-                    OutboxPayload.Read(work.Payload), work.ReplyContext, work.PartsSent, work.ResidentId);
+                    work.Messages ?? OutboxPayload.Read(work.Payload), work.ReplyContext, work.PartsSent, work.ResidentId);
                 result = await sender.SendAsync(delivery, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Hromada.Core.Conversation;
 using Hromada.Core.Proposals;
 
 namespace Hromada.Core.Outbox;
@@ -11,6 +12,12 @@ public sealed class OutboxWork
     public required bool IsPublicPost { get; init; }
     public required OutboxPurpose Purpose { get; init; }
     public required string Payload { get; init; }
+
+    /// <summary>
+    /// The parts as written, when the message was handed over in memory by the one who wrote it (then
+    /// <see cref="Payload"/> is not read back); null when claimed from the database.
+    /// </summary>
+    public IReadOnlyList<OutboundMessage>? Messages { get; init; }
     public string? ReplyContext { get; init; }
     public int? ResidentId { get; init; }
     public bool EraseOnCompletion { get; init; }
@@ -28,8 +35,9 @@ public sealed class OutboxWork
 
     public bool IsPush => Purpose != OutboxPurpose.Reply;
 
-    public static OutboxWork From(OutboxMessage m) => new()
+    public static OutboxWork From(OutboxMessage m, IReadOnlyList<OutboundMessage>? messages = null) => new()
     {
+        Messages = messages,
         Id = m.Id,
         Channel = m.Channel,
         Recipient = m.Recipient,

@@ -26,6 +26,7 @@ public sealed class ParticipationService(
         AnnouncementTarget.WebChatSubscribers => "Підписники вебчату",
         AnnouncementTarget.FacebookPage => "Сторінка у Facebook",
         AnnouncementTarget.Feed => "Стрічка новин (Atom)",
+        AnnouncementTarget.AuthorEmails => "Листи авторам (e-mail)",
         _ => target.ToString(),
     };
 

@@ -16,9 +16,13 @@ public static class PipelineExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         services.AddScoped<InboxItemHandler>();
+        // Registered as themselves so the container builds them (ActivatorUtilities would look for a constructor by
+        // reflection on every scope: a store is resolved for every turn).
+        services.AddScoped<PostgreSql.PostgreSqlPipelineStore>();
+        services.AddScoped<Sqlite.SqlitePipelineStore>();
         services.AddScoped<IPipelineStore>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
-            ? ActivatorUtilities.CreateInstance<PostgreSql.PostgreSqlPipelineStore>(sp)
-            : ActivatorUtilities.CreateInstance<Sqlite.SqlitePipelineStore>(sp));
+            ? sp.GetRequiredService<PostgreSql.PostgreSqlPipelineStore>()
+            : sp.GetRequiredService<Sqlite.SqlitePipelineStore>());
         services.AddScoped<TurnRunner>();
         services.AddSingleton<TurnCommitter>();
         services.AddSingleton<RetentionService>();

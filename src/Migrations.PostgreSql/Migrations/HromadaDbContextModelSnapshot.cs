@@ -138,6 +138,9 @@ namespace Hromada.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AuthorCategoryId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CancelledAt")
                         .HasColumnType("text");
 
@@ -191,6 +194,9 @@ namespace Hromada.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("SentText")
                         .HasColumnType("text");
+
+                    b.Property<int?>("SettlementId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("StartedAt")
                         .HasColumnType("text");
@@ -901,6 +907,13 @@ namespace Hromada.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Key")
                         .IsRequired()

@@ -25,7 +25,7 @@ public sealed class AnnouncementBroadcasterTests
         var web = await AddResidentsAsync(host, Channel.WebChat, 1);
         var viber = await AddResidentsAsync(host, Channel.Viber, 1);
         await AddResidentsAsync(host, Channel.Viber, 1, blocked: true);
-        var a = await ScheduleAsync(host, "Засідання робочої групи — у четвер о 15:00.", AnnouncementTargets.All.ToArray());
+        var a = await ScheduleAsync(host, "Засідання робочої групи — у четвер о 15:00.", AnnouncementTargets.ForAnnouncements.ToArray());
         host.Time.Advance(TimeSpan.FromHours(1));
 
         var result = await BroadcastAsync(host, a.Id);

@@ -48,6 +48,7 @@ public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices,
 
     public Task<SubscribersDto> SubscribersAsync(CancellationToken ct) => AnnouncementReports.SubscribersAsync(db, time, ct);
 
-    public IReadOnlyList<Target> Targets() => AnnouncementTargets.All
+    /// <summary>The targets an announcement may choose (e-mail to authors is a letter, sent from the letters page).</summary>
+    public IReadOnlyList<Target> Targets() => AnnouncementTargets.ForAnnouncements
         .Select(t => new Target(t, channels.Unavailable(t) is null, channels.Unavailable(t)?.Ukrainian, AnnouncementTargets.MaxLength(t))).ToList();
 }

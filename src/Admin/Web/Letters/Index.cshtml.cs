@@ -8,18 +8,36 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Hromada.Admin.Web.Letters;
 
 /// <summary>
-/// A letter to a group by e-mail: write it, paste the addresses, see who will get it (and what was not an address),
-/// then send — one e-mail per address. The page keeps nothing between the two steps but the form itself.
+/// A letter to a group: write it, choose who gets it (pasted addresses, the authors of a category, the subscribers of a
+/// settlement), see how many will get it (and, for a list, what was not an address), then send. The page keeps nothing
+/// between the two steps but the form itself.
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-public sealed class IndexModel(LetterService letters, Hromada.Core.Community.CommunityClock clock) : PageModel
+public sealed class IndexModel(LetterService letters, WebCatalogs catalogs, Hromada.Core.Community.CommunityClock clock) : PageModel
 {
     public Hromada.Core.Community.CommunityClock Clock => clock;
+
+    /// <summary>Who the letter goes to: the form's <see cref="LetterForm.Source"/>.</summary>
+    public const string ToAddresses = "addresses", ToAuthors = "authors", ToSubscribers = "subscribers";
+
+    /// <summary>The author categories and settlements the selects offer.</summary>
+    public WebCatalogs.Loaded Catalogs { get; private set; } = null!;
 
     public sealed class LetterForm
     {
         public string? Subject { get; set; }
         public string? Body { get; set; }
+
+        /// <summary><see cref="ToAddresses"/> (the list below), <see cref="ToAuthors"/> or <see cref="ToSubscribers"/>.</summary>
+        [Hromada.Core.Text.TextLimit(20)]
+        public string? Source { get; set; }
+
+        [Hromada.Core.Text.TextLimit(100)]
+        public string? AuthorCategory { get; set; }
+
+        [Hromada.Core.Text.TextLimit(100)]
+        public string? Settlement { get; set; }
+
         [Hromada.Core.Text.TextLimit(LetterService.AddressesMaxLength)]
         public string? Addresses { get; set; }
 
@@ -42,12 +60,16 @@ public sealed class IndexModel(LetterService letters, Hromada.Core.Community.Com
     /// <summary>The latest letters with their delivery.</summary>
     public IReadOnlyList<LetterService.LetterReport> Sent { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Sent = await letters.ListAsync(20, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Catalogs = await catalogs.LoadAsync(ct);
+        Sent = await letters.ListAsync(20, ct);
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        Sent = await letters.ListAsync(20, ct);
-        var result = letters.Preview(Letter());
+        await OnGetAsync(ct);
+        var result = await letters.PreviewAsync(Letter(), ct);
         if (result.IsDone)
         {
             Preview = result.Value;
@@ -66,7 +88,9 @@ public sealed class IndexModel(LetterService letters, Hromada.Core.Community.Com
         {
             case CommandStatus.Done:
                 var sent = result.Value!;
-                Note = $"Лист передано до надсилання: {sent.Recipients} адрес(и)"
+                Note = sent.AnnouncementId is { } announcement
+                    ? $"Лист передано до надсилання: {sent.Recipients} адресат(ів), оголошенням № {announcement}."
+                    : $"Лист передано до надсилання: {sent.Recipients} адрес(и)"
                     + (sent.Duplicates > 0 ? $", повтори пропущено ({sent.Duplicates})" : "")
                     + (sent.Invalid.Count > 0 ? $", не адреси пропущено ({sent.Invalid.Count})" : "") + ".";
                 return Redirect("/admin/letters");
@@ -82,11 +106,25 @@ public sealed class IndexModel(LetterService letters, Hromada.Core.Community.Com
                 ModelState.AddCommandErrors(result.Errors);
                 break;
         }
-        Sent = await letters.ListAsync(20, ct);
+        await OnGetAsync(ct);
         return Page();
     }
 
-    private LetterService.LetterInput Letter() => new(Input.Subject, Input.Body, Input.Addresses, Input.PreviewKey);
+    /// <summary>The source chosen; anything else is the pasted list.</summary>
+    public string Source => Input.Source switch
+    {
+        ToAuthors => ToAuthors,
+        ToSubscribers => ToSubscribers,
+        _ => ToAddresses,
+    };
+
+    /// <summary>Only the chosen source's field goes to the service (the others stay in the form as typed).</summary>
+    private LetterService.LetterInput Letter() => Source switch
+    {
+        ToAuthors => new(Input.Subject, Input.Body, null, Input.PreviewKey, AuthorCategory: Input.AuthorCategory ?? ""),
+        ToSubscribers => new(Input.Subject, Input.Body, null, Input.PreviewKey, Settlement: Input.Settlement ?? ""),
+        _ => new(Input.Subject, Input.Body, Input.Addresses, Input.PreviewKey),
+    };
 
     public string? Error(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hromada.Core.Proposals;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,9 @@ namespace Hromada.Core.Conversation.Steps;
 /// </summary>
 internal sealed class Questionnaire(IServiceProvider services, QuestionnaireDefinition definition)
 {
+    // Each scope (each turn) builds its own steps; how to build one is worked out once per type, not looked up by
+    // reflection on every turn.
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
     private List<IQuestion>? _questions;
     private readonly Dictionary<Type, IStep> _others = [];
 
@@ -88,7 +92,7 @@ internal sealed class Questionnaire(IServiceProvider services, QuestionnaireDefi
 
     private List<IQuestion> Build()
     {
-        var questions = definition.Questions.Select(t => (IQuestion)ActivatorUtilities.CreateInstance(services, t)).ToList();
+        var questions = definition.Questions.Select(t => (IQuestion)Create(t)).ToList();
         foreach (var question in questions)
         {
             if (question.Name.Length is 0 or > 20 || !question.Name.All(c => char.IsAsciiLetterLower(c) || c == '-'))
@@ -104,11 +108,13 @@ internal sealed class Questionnaire(IServiceProvider services, QuestionnaireDefi
         return questions;
     }
 
+    private object Create(Type type) => Factories.GetOrAdd(type, static t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(services, null);
+
     private IStep Other<T>() where T : IStep
     {
         if (!_others.TryGetValue(typeof(T), out var step))
         {
-            step = ActivatorUtilities.CreateInstance<T>(services);
+            step = (T)Create(typeof(T));
             _others[typeof(T)] = step;
         }
         return step;

@@ -127,6 +127,9 @@ namespace Hromada.Core.Storage.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AuthorCategoryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancelledAt")
                         .HasColumnType("TEXT");
 
@@ -180,6 +183,9 @@ namespace Hromada.Core.Storage.Migrations
 
                     b.Property<string>("SentText")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SettlementId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StartedAt")
                         .HasColumnType("TEXT");
@@ -868,6 +874,13 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()
