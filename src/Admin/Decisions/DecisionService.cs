@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
@@ -133,12 +134,14 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
 
     private static DecisionState Decision(Proposal p) => new(p.Status, p.Outcome, p.Justification, p.ProtocolNumber, p.ProtocolDate);
 
+    private static string Word(DecisionOutcome outcome) => ProposalLabels.Outcome(outcome).ToLower(CultureInfo.GetCultureInfo("uk-UA"));
+
     private static void CheckDecision(DecisionOutcome? outcome, string? justification, string prefix, FieldErrors errors)
     {
         if (outcome is null || !Enum.IsDefined(outcome.Value))
         {
             errors.Add(prefix + "outcome", "The outcome is required: Accepted, PartiallyAccepted or Rejected.",
-                "Оберіть рішення: врахувати, врахувати частково або не враховувати.");
+                $"Оберіть рішення: {Word(DecisionOutcome.Accepted)}, {Word(DecisionOutcome.PartiallyAccepted)} або {Word(DecisionOutcome.Rejected)}.");
         }
         if (string.IsNullOrWhiteSpace(justification))
         {

@@ -1,3 +1,4 @@
+using Hromada.Core.Proposals;
 using Hromada.Core.Reports;
 using Microsoft.Extensions.Logging;
 using ScottPlot;
@@ -140,13 +141,17 @@ public sealed class ChartRenderer
         FinishHorizontal(plot, ticks, max);
         plot.ShowLegend(
         [
-            new LegendItem { LabelText = "врахувати", FillColor = AcceptedColor },
-            new LegendItem { LabelText = "врахувати частково", FillColor = PartialColor },
-            new LegendItem { LabelText = "не враховувати", FillColor = RejectedColor },
+            new LegendItem { LabelText = Decided(DecisionOutcome.Accepted), FillColor = AcceptedColor },
+            new LegendItem { LabelText = Decided(DecisionOutcome.PartiallyAccepted), FillColor = PartialColor },
+            new LegendItem { LabelText = Decided(DecisionOutcome.Rejected), FillColor = RejectedColor },
             new LegendItem { LabelText = "без рішення", FillColor = UndecidedColor },
         ], Alignment.LowerRight);
         return Png(plot, 160 + spheres.Count * 70);
     }
+
+    /// <summary>The outcome as a fact, lower case, as the report's other legends («враховано частково»).</summary>
+    private static string Decided(DecisionOutcome outcome) =>
+        ProposalLabels.Decided(outcome).ToLower(System.Globalization.CultureInfo.GetCultureInfo("uk-UA"));
 
     private static Plot NewPlot(string title)
     {

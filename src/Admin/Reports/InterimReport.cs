@@ -177,7 +177,8 @@ public sealed class InterimReport(
         }
 
         xlsx.NextSheet();
-        xlsx.WriteHeader(["Сфера", "Пропозицій", "Авторів", "Враховано", "Враховано частково", "Не враховано", "Без рішення", "Без теми", "Найчастіші теми"]);
+        xlsx.WriteHeader(["Сфера", "Пропозицій", "Авторів", ProposalLabels.Decided(DecisionOutcome.Accepted), ProposalLabels.Decided(DecisionOutcome.PartiallyAccepted),
+            ProposalLabels.Decided(DecisionOutcome.Rejected), "Без рішення", "Без теми", "Найчастіші теми"]);
         foreach (var s in report.BySphere)
         {
             xlsx.WriteRow([s.Label, s.Proposals, s.Authors, s.Outcomes.Accepted, s.Outcomes.PartiallyAccepted, s.Outcomes.Rejected, s.Outcomes.Undecided,

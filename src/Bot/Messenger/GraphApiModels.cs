@@ -25,17 +25,31 @@ internal sealed record GraphMessage(string? Text, IReadOnlyList<GraphQuickReply>
     /// characters) with one button that opens <paramref name="url"/>.
     /// </summary>
     public static GraphMessage WithUrlButton(string text, string title, string url, IReadOnlyList<GraphQuickReply>? quickReplies) =>
-        new(null, quickReplies, new GraphAttachment("template", new GraphTemplate("button", text, [new GraphButton("web_url", url, title)])));
+        new(null, quickReplies, new GraphAttachment("template", new GraphTemplate("button", text, [new GraphButton("web_url", title, Url: url)])));
+
+    /// <summary>The generic template as a carousel: up to 10 cards side by side, each with a title and up to 3 buttons.</summary>
+    public static GraphMessage Carousel(IReadOnlyList<GraphElement> cards) =>
+        new(null, null, new GraphAttachment("template", new GraphTemplate("generic", Elements: cards)));
 }
 
 /// <summary>{"type":"template","payload":{…}}.</summary>
 internal sealed record GraphAttachment(string Type, GraphTemplate Payload);
 
-/// <summary>A button template's payload: {"template_type":"button","text":…,"buttons":[…]}.</summary>
-internal sealed record GraphTemplate(string TemplateType, string Text, IReadOnlyList<GraphButton> Buttons);
+/// <summary>
+/// A template's payload: the button template {"template_type":"button","text":…,"buttons":[…]} or the generic
+/// template {"template_type":"generic","elements":[…]}.
+/// </summary>
+internal sealed record GraphTemplate(
+    string TemplateType, string? Text = null, IReadOnlyList<GraphButton>? Buttons = null, IReadOnlyList<GraphElement>? Elements = null);
 
-/// <summary>A URL button: {"type":"web_url","url":…,"title":… (at most 20 characters)}.</summary>
-internal sealed record GraphButton(string Type, string Url, string Title);
+/// <summary>A generic template's card: {"title" (at most 80 characters),"subtitle","buttons":[… at most 3]}.</summary>
+internal sealed record GraphElement(string Title, string? Subtitle, IReadOnlyList<GraphButton> Buttons);
+
+/// <summary>
+/// A URL button {"type":"web_url","title","url"} or a postback button {"type":"postback","title","payload"}; titles at
+/// most 20 characters.
+/// </summary>
+internal sealed record GraphButton(string Type, string Title, string? Url = null, string? Payload = null);
 
 /// <summary>content_type "text" with title and payload, or "user_phone_number" alone.</summary>
 internal sealed record GraphQuickReply(string ContentType, string? Title = null, string? Payload = null);

@@ -11,6 +11,17 @@ internal static class MessengerLayout
     public const int MaxTitleLength = 20;
     public const int MaxPayloadLength = 1000;
 
+    /// <summary>A carousel (the generic template) holds at most 10 cards of at most 3 buttons.</summary>
+    public const int MaxCards = 10;
+    public const int ButtonsPerCard = 3;
+    public const int MaxCardTitleLength = 80;
+
+    /// <summary>
+    /// Whether <paramref name="choices"/> choices go as a carousel: more than 13 quick replies hold, at most 30 (10 cards
+    /// of 3), so each is one tap away instead of behind "next".
+    /// </summary>
+    public static bool FitsCarousel(int choices) => choices > MaxQuickReplies && choices <= MaxCards * ButtonsPerCard;
+
     /// <summary>The Send API's limit on a button template's text; a longer message goes as text, its link in the text.</summary>
     public const int MaxButtonTemplateText = 640;
 

@@ -8,8 +8,8 @@ using Hromada.Bot.Channels;
 namespace Hromada.Bot.Messenger;
 
 /// <summary>
-/// Turns the engine's messages into Send API messages: text cut at 2000 characters, choices as quick replies, and
-/// lists longer than 13 paged with "next"/"back" quick replies. A paged list is stored (a <see cref="PagedMenu"/> keyed
+/// Turns the engine's messages into Send API messages: text cut at 2000 characters, choices as quick replies, 14–30
+/// choices as a carousel of cards with three buttons each, and longer lists paged with "next"/"back" quick replies. A paged list is stored (a <see cref="PagedMenu"/> keyed
 /// by its hash, see <see cref="PagedMenuStore"/>) so any instance can show another page without asking the engine again.
 /// </summary>
 internal sealed class MessengerRenderer(PagedMenuStore menus)
@@ -33,6 +33,13 @@ internal sealed class MessengerRenderer(PagedMenuStore menus)
         else if (items.Count <= MessengerLayout.MaxQuickReplies)
         {
             result.Add(new GraphMessage(last, items));
+        }
+        else if (!message.RequestContact && MessengerLayout.FitsCarousel(message.Choices.Count))
+        {
+            // 14–30 choices (the catalog's settlements on one keyboard): the question, then cards of three buttons side by
+            // side, so every choice is one tap away rather than some behind "next".
+            result.Add(new GraphMessage(last));
+            result.Add(GraphMessage.Carousel(Cards(message.Choices, culture)));
         }
         else
         {
@@ -59,6 +66,13 @@ internal sealed class MessengerRenderer(PagedMenuStore menus)
         }
         return new GraphMessage(menu.Text, Page(QuickReplies(menu.Choices, menu.RequestContact), page, hash, culture));
     }
+
+    private static List<GraphElement> Cards(IReadOnlyList<Choice> choices, CultureInfo culture) =>
+        choices.Chunk(MessengerLayout.ButtonsPerCard).Select((card, i) => new GraphElement(
+            Texts.Format("Messenger_CardTitle", culture, i * MessengerLayout.ButtonsPerCard + 1, i * MessengerLayout.ButtonsPerCard + card.Length, choices.Count),
+            i == 0 ? Texts.Get("Messenger_CardsSwipe", culture) : null,
+            card.Select(c => new GraphButton("postback", MessengerLayout.Title(c.ShortLabel ?? c.Label), Payload: MessengerLayout.ChoicePrefix + c.Value)).ToList()))
+            .ToList();
 
     private static List<GraphQuickReply> QuickReplies(IReadOnlyList<Choice> choices, bool requestContact)
     {

@@ -17,7 +17,7 @@ internal static class ResultsHtml
             .Element("h1", T("Results_Title", r.Consultation.Title))
             .Element("p", T("Results_Summary", f.Received, f.Decided, f.Late), "lead");
 
-        Figure(page, "by-outcome", T("Results_ByOutcome"), f.ByOutcome.Select(c => (T($"Outcome_{c.Outcome}"), c.Value)).ToList());
+        Figure(page, "by-outcome", T("Results_ByOutcome"), f.ByOutcome.Select(c => (T($"Decided_{c.Outcome}"), c.Value)).ToList());
         Figure(page, "by-sphere", T("Results_BySphere"), f.BySphere.Select(c => (c.Label, c.Value)).ToList());
         Figure(page, "by-settlement", T("Results_BySettlement"),
             f.BySettlement.Select(c => (c.Code.Length == 0 ? T("Results_NoSettlement") : c.Label, c.Value)).ToList());
@@ -31,7 +31,7 @@ internal static class ResultsHtml
         Select(page, "sphere", T("Results_FilterSphere"), r.Spheres.Select(s => (s.Code, s.Label)), filter.Sphere);
         Select(page, "settlement", T("Results_FilterSettlement"), r.Settlements.Select(s => (s.Code, s.Label)), filter.Settlement);
         Select(page, "outcome", T("Results_FilterOutcome"),
-            Enum.GetValues<DecisionOutcome>().Select(x => (x.ToString(), T($"Outcome_{x}"))), filter.Outcome?.ToString());
+            Enum.GetValues<DecisionOutcome>().Select(x => (x.ToString(), T($"Decided_{x}"))), filter.Outcome?.ToString());
         page.Raw("<div class=\"filter\"><label for=\"filter-q\">").Raw(E(T("Results_FilterSearch"))).Raw("</label>")
             .Raw($"<input id=\"filter-q\" type=\"search\" name=\"q\" maxlength=\"{ResultsReader.MaxQueryLength}\" value=\"{E(filter.Query)}\"></div>")
             .Raw("<button type=\"submit\">").Raw(E(T("Results_FilterApply"))).Raw("</button></form>");
@@ -59,7 +59,7 @@ internal static class ResultsHtml
 
     private static void Item(PublicHtml page, ResultsItem item)
     {
-        var state = item.Outcome is { } o ? T($"Outcome_{o}") : T($"Status_{item.Status}");
+        var state = item.Outcome is { } o ? T($"Decided_{o}") : T($"Status_{item.Status}");
         page.Raw("<article class=\"item\">")
             .Element("h3", $"{item.Reference} — {state}")
             .Element("p", string.Join(" · ", new[] { item.Sphere, item.Topic, item.Settlement, T("Results_Received", Date(item.ReceivedAt)) }

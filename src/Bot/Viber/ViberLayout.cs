@@ -10,8 +10,14 @@ internal static class ViberLayout
     public const int MaxSenderName = 28;
     public const int MaxBroadcastReceivers = 300;
 
-    /// <summary>Choice buttons on one keyboard page: a long catalog is paged, so the keyboard stays readable on a phone.</summary>
-    public const int MaxButtons = 12;
+    /// <summary>
+    /// Rows of choice buttons on one keyboard page: a long catalog is paged, so the keyboard stays readable on a phone.
+    /// A short label takes half a row (two side by side), so up to 24 short choices (the catalog's settlements) fit one page.
+    /// </summary>
+    public const int MaxRows = 12;
+
+    /// <summary>A label this short goes on half a row (3 of Viber's 6 columns) beside another short one.</summary>
+    public const int MaxHalfRowLabel = 18;
 
     /// <summary>A button label; Viber allows 250 characters but crops what does not fit on the button with "…" anyway.</summary>
     public const int MaxButtonText = 60;
@@ -44,20 +50,57 @@ internal static class ViberLayout
         return text.ToString().TrimEnd() + "…";
     }
 
+    /// <summary>Whether a label goes on half a row.</summary>
+    public static bool IsShort(string label) => label.Length <= MaxHalfRowLabel;
+
     /// <summary>
-    /// How <paramref name="count"/> choices are laid out on pages of <see cref="MaxButtons"/>: every page but the last
-    /// ends with "next", every page but the first starts with "back".
+    /// The columns of each button (6 a whole row, 3 half of one): two short labels next to each other share a row, any
+    /// other label has its own — short labels two to a row, long ones alone, as in Telegram.
     /// </summary>
-    public static IReadOnlyList<(int Start, int Count)> Pages(int count)
+    public static IReadOnlyList<int> Columns(IReadOnlyList<string> labels)
     {
-        if (count <= MaxButtons)
+        var columns = new int[labels.Count];
+        var i = 0;
+        while (i < labels.Count)
         {
-            return [(0, count)];
+            if (IsShort(labels[i]) && i + 1 < labels.Count && IsShort(labels[i + 1]))
+            {
+                columns[i] = columns[i + 1] = 3;
+                i += 2;
+            }
+            else
+            {
+                columns[i] = 6;
+                i++;
+            }
         }
+        return columns;
+    }
+
+    /// <summary>
+    /// How <paramref name="labels"/> are laid out on pages of at most <see cref="MaxRows"/> rows (see <see cref="Columns"/>):
+    /// every page but the last ends with "next", every page but the first starts with "back".
+    /// </summary>
+    public static IReadOnlyList<(int Start, int Count)> Pages(IReadOnlyList<string> labels)
+    {
         var pages = new List<(int, int)>();
-        for (var start = 0; start < count; start += MaxButtons)
+        var start = 0;
+        while (start < labels.Count || pages.Count == 0)
         {
-            pages.Add((start, Math.Min(MaxButtons, count - start)));
+            var page = labels.Skip(start).ToList();
+            var columns = Columns(page);
+            var (rows, count) = (0, 0);
+            while (count < page.Count && rows < MaxRows)
+            {
+                count += columns[count] == 3 ? 2 : 1;
+                rows++;
+            }
+            pages.Add((start, count));
+            start += count;
+            if (count == 0)
+            {
+                break;
+            }
         }
         return pages;
     }

@@ -8,8 +8,9 @@ namespace Hromada.Bot.Viber;
 
 /// <summary>
 /// Turns the engine's messages into Viber messages: text cut at 7000 characters, choices as a keyboard of reply buttons
-/// (silent, their ActionBody <c>c:{value}</c>), the contact question with the share-phone button, and lists longer than
-/// <see cref="ViberLayout.MaxButtons"/> paged with "next"/"back" buttons (the list stored, see <see cref="PagedMenuStore"/>).
+/// (silent, their ActionBody <c>c:{value}</c>; short labels two to a row), the contact question with the share-phone button,
+/// and lists longer than <see cref="ViberLayout.MaxRows"/> rows paged with "next"/"back" buttons (the list stored, see
+/// <see cref="PagedMenuStore"/>).
 /// </summary>
 internal sealed class ViberRenderer(PagedMenuStore menus)
 {
@@ -29,7 +30,7 @@ internal sealed class ViberRenderer(PagedMenuStore menus)
             return result;
         }
         var menu = new StoredMenu(last, message.Choices, message.RequestContact);
-        var key = message.Choices.Count > ViberLayout.MaxButtons ? await menus.StoreAsync(menu, ct) : "";
+        var key = ViberLayout.Pages(Labels(menu)).Count > 1 ? await menus.StoreAsync(menu, ct) : "";
         var keyboard = Keyboard(menu, 1, key, culture);
         result.Add(new ViberMessage(last, link is null ? keyboard : keyboard with { Buttons = [link, .. keyboard.Buttons] }));
         return result;
@@ -55,11 +56,13 @@ internal sealed class ViberRenderer(PagedMenuStore menus)
         {
             buttons.Add(new ViberButton(ViberLayout.SharePhone, "phone", Texts.Get("Viber_ShareContact", culture)));
         }
-        var pages = ViberLayout.Pages(menu.Choices.Count);
+        var labels = Labels(menu);
+        var pages = ViberLayout.Pages(labels);
         page = Math.Clamp(page, 1, pages.Count);
         var (start, count) = pages[page - 1];
-        buttons.AddRange(menu.Choices.Skip(start).Take(count).Select(c =>
-            new ViberButton(ViberLayout.Reply, ViberLayout.ChoicePrefix + c.Value, ViberLayout.Label(c.ShortLabel ?? c.Label), Silent: true)));
+        var columns = ViberLayout.Columns([.. labels.Skip(start).Take(count)]);
+        buttons.AddRange(menu.Choices.Skip(start).Take(count).Select((c, i) =>
+            new ViberButton(ViberLayout.Reply, ViberLayout.ChoicePrefix + c.Value, labels[start + i], columns[i], Silent: true)));
         var wide = page > 1 && page < pages.Count ? 3 : 6;
         if (page > 1)
         {
@@ -71,6 +74,8 @@ internal sealed class ViberRenderer(PagedMenuStore menus)
         }
         return new ViberKeyboard(buttons);
     }
+
+    private static List<string> Labels(StoredMenu menu) => [.. menu.Choices.Select(c => ViberLayout.Label(c.ShortLabel ?? c.Label))];
 
     private static ViberButton Nav(string label, int page, string key, int columns) =>
         new(ViberLayout.Reply, $"{ViberLayout.PagePrefix}{page.ToString(CultureInfo.InvariantCulture)}|{key}", label, columns, Silent: true);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Hromada.Core.Resources;
+
 namespace Hromada.Core.Proposals;
 
 /// <summary>How the protocol groups channels: social networks, the web form, and everything else.</summary>
@@ -49,25 +52,29 @@ public static class ProposalLabels
         _ => status.ToString(),
     };
 
-    public static string Outcome(DecisionOutcome outcome) => outcome switch
-    {
-        DecisionOutcome.Accepted => "Врахувати",
-        DecisionOutcome.PartiallyAccepted => "Врахувати частково",
-        DecisionOutcome.Rejected => "Не враховувати",
-        _ => outcome.ToString(),
-    };
+    /// <summary>
+    /// The working group's wording of what it decides («Врахувати»): the decision form and the meeting's protocol. From
+    /// Texts.resx (<c>Outcome_*</c>), the words residents read in the decision notice.
+    /// </summary>
+    public static string Outcome(DecisionOutcome outcome) => FromTexts("Outcome_", outcome);
 
     /// <summary>
-    /// The outcome as a fact (a status badge, the history, exports, reports): «Враховано». The decision form and the
-    /// meeting's protocol keep <see cref="Outcome"/>, the working group's wording of what it decides («Врахувати»).
+    /// The outcome as a fact (a status badge, the history, exports, reports): «Враховано». From Texts.resx
+    /// (<c>Decided_*</c>), the words the public results page shows.
     /// </summary>
-    public static string Decided(DecisionOutcome outcome) => outcome switch
+    public static string Decided(DecisionOutcome outcome) => FromTexts("Decided_", outcome);
+
+    private static string FromTexts(string prefix, DecisionOutcome outcome)
     {
-        DecisionOutcome.Accepted => "Враховано",
-        DecisionOutcome.PartiallyAccepted => "Враховано частково",
-        DecisionOutcome.Rejected => "Не враховано",
-        _ => outcome.ToString(),
-    };
+        if (!Enum.IsDefined(outcome))
+        {
+            return outcome.ToString();
+        }
+        var text = Texts.Get(prefix + outcome, Ukrainian);
+        return string.Concat(text[..1].ToUpper(Ukrainian), text[1..]);
+    }
+
+    private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 
     public static string Stance(ReviewStance stance) => stance switch
     {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Proposals;
+using Hromada.Core.Resources;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using static Hromada.Core.Reports.UkrainianCounts;
@@ -82,6 +84,9 @@ public sealed class PeriodSummaryService(HromadaDbContext db, CommunityClock clo
         return result with { Summary = Sentence(result) };
     }
 
+    /// <summary>What the working group decided, as its decisions word it (Texts.resx «врахувати»).</summary>
+    private static string Word(DecisionOutcome outcome) => Texts.Get($"Outcome_{outcome}", CultureInfo.GetCultureInfo("uk-UA"));
+
     private static string Sentence(PeriodSummary s)
     {
         var r = s.Received;
@@ -91,7 +96,7 @@ public sealed class PeriodSummaryService(HromadaDbContext db, CommunityClock clo
             : $"За період з {Date(s.From)} по {Date(s.To)} {Form(r.Total, CameIn)} {Count(r.Total, ProposalWords)} (з них після строку — {Number(r.Late)})";
         text += d.Total == 0
             ? "; рішень не ухвалено"
-            : $"; ухвалено рішення щодо {Count(d.Total, ProposalWordsGenitive)} (врахувати — {Number(d.Accepted)}, врахувати частково — {Number(d.PartiallyAccepted)}, не враховувати — {Number(d.Rejected)})";
+            : $"; ухвалено рішення щодо {Count(d.Total, ProposalWordsGenitive)} ({Word(DecisionOutcome.Accepted)} — {Number(d.Accepted)}, {Word(DecisionOutcome.PartiallyAccepted)} — {Number(d.PartiallyAccepted)}, {Word(DecisionOutcome.Rejected)} — {Number(d.Rejected)})";
         text += $". Станом на {Date(s.Overdue.AsOf)} без рішення — {Count(s.AwaitingDecision, ProposalWords)}";
         text += s.Overdue.Proposals == 0
             ? "; прострочених розглядів немає."

@@ -14,10 +14,14 @@ public sealed record SentQuickReply(string ContentType, string? Title, string? P
 
 /// <summary>One Send API call that succeeded.</summary>
 public sealed record SentMessage(
-    string Psid, string MessagingType, string Text, IReadOnlyList<SentQuickReply> QuickReplies, IReadOnlyList<SentButton>? Buttons = null);
+    string Psid, string MessagingType, string Text, IReadOnlyList<SentQuickReply> QuickReplies, IReadOnlyList<SentButton>? Buttons = null,
+    IReadOnlyList<SentCard>? Cards = null);
 
-/// <summary>A button of a button template: type (web_url), title, url.</summary>
-public sealed record SentButton(string Type, string Title, string Url);
+/// <summary>A button of a button template: type (web_url), title, url; or of a card: type (postback), title, payload.</summary>
+public sealed record SentButton(string Type, string Title, string Url, string? Payload = null);
+
+/// <summary>A card of a generic template (a carousel when there are several): title, subtitle and its buttons.</summary>
+public sealed record SentCard(string Title, string? Subtitle, IReadOnlyList<SentButton> Buttons);
 
 /// <summary>A Page post as the Graph API received it: POST /{page-id}/feed (no picture) or /{page-id}/photos.</summary>
 public sealed record PagePost(string PageId, string Edge, string Message, string? Url);
@@ -126,7 +130,24 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var message = body["message"]!.AsObject();
         var text = message["text"]?.GetValue<string>() ?? "";
         List<SentButton>? buttons = null;
-        if (message["attachment"] is JsonObject attachment)
+        List<SentCard>? cards = null;
+        if (message["attachment"] is JsonObject { } generic && generic["payload"]?["template_type"]?.GetValue<string>() == "generic")
+        {
+            // The generic template, as the Send API checks it: no text beside it, 1–10 elements, each a title up to 80 and
+            // something besides it, at most 3 buttons; postback buttons with titles up to 20 and payloads up to 1000.
+            cards = (generic["payload"]!["elements"]?.AsArray() ?? []).Select(e => new SentCard(
+                    e!["title"]?.GetValue<string>() ?? "", e["subtitle"]?.GetValue<string>(),
+                    (e["buttons"]?.AsArray() ?? []).Select(b => new SentButton(b!["type"]?.GetValue<string>() ?? "", b["title"]?.GetValue<string>() ?? "",
+                        b["url"]?.GetValue<string>() ?? "", b["payload"]?.GetValue<string>())).ToList()))
+                .ToList();
+            if (text.Length > 0 || generic["type"]?.GetValue<string>() != "template" || cards.Count is 0 or > 10
+                || cards.Any(c => c.Title.Length is 0 or > 80 || c.Subtitle?.Length > 80 || c.Buttons.Count > 3 || (c.Subtitle is null && c.Buttons.Count == 0))
+                || cards.SelectMany(c => c.Buttons).Any(b => b.Type != "postback" || b.Title.Length is 0 or > 20 || b.Payload is not { Length: > 0 and <= 1000 }))
+            {
+                return Error(HttpStatusCode.BadRequest, 100, null, "(#100) Invalid generic template.");
+            }
+        }
+        else if (message["attachment"] is JsonObject attachment)
         {
             // The button template, as the Send API checks it: no text beside it, text up to 640, 1–3 buttons, titles up to 20.
             var payload = attachment["payload"] as JsonObject;
@@ -157,7 +178,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }
         lock (_sent)
         {
-            _sent.Add(new SentMessage(psid, body["messaging_type"]?.GetValue<string>() ?? "", text, quickReplies, buttons));
+            _sent.Add(new SentMessage(psid, body["messaging_type"]?.GetValue<string>() ?? "", text, quickReplies, buttons, cards));
         }
         return Results.Json(new { recipient_id = psid, message_id = "m_" + Guid.NewGuid().ToString("N") });
     }

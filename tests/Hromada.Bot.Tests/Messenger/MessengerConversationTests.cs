@@ -18,15 +18,22 @@ public sealed class MessengerConversationTests
 
         public int Count => host.Graph.SentTo(psid).Count;
 
-        /// <summary>Sends an event and waits until the bot has answered with a message offering quick replies or matching <paramref name="until"/>.</summary>
+        /// <summary>Events the resident sent: the turns of the conversation.</summary>
+        public int Turns { get; private set; }
+
+        /// <summary>
+        /// Sends an event and waits until the bot has answered with a message offering quick replies or cards, or matching
+        /// <paramref name="until"/>.
+        /// </summary>
         public async Task<string> DoAsync(System.Text.Json.Nodes.JsonObject messagingEvent, Func<SentMessage, bool>? until = null)
         {
             var before = Count;
+            Turns++;
             await host.SendAsync(messagingEvent);
             try
             {
-                await Eventually.GetAsync(() => host.Graph.SentTo(psid), m => m.Count > before && (until ?? (x => x.QuickReplies.Count > 0))(m[^1]),
-                    "the bot's answer");
+                await Eventually.GetAsync(() => host.Graph.SentTo(psid),
+                    m => m.Count > before && (until ?? (x => x.QuickReplies.Count > 0 || x.Cards is { Count: > 0 }))(m[^1]), "the bot's answer");
             }
             catch (TimeoutException ex)
             {
@@ -46,6 +53,15 @@ public sealed class MessengerConversationTests
                 ?? throw new InvalidOperationException($"No quick reply '{titleStart}' in: {string.Join(" | ", Last.QuickReplies.Select(q => q.Title))}");
             return DoAsync(MessengerPayloads.QuickReply(psid, host.NextMid(), reply.Title!, reply.Payload!, host.Now), until);
         }
+
+        /// <summary>Taps the button containing <paramref name="title"/> on the cards of the last message (a carousel).</summary>
+        public Task<string> TapCardAsync(string title, Func<SentMessage, bool>? until = null)
+        {
+            var buttons = (Last.Cards ?? []).SelectMany(c => c.Buttons).ToList();
+            var button = buttons.FirstOrDefault(b => b.Title.Contains(title, StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"No card button '{title}' in: {string.Join(" | ", buttons.Select(b => b.Title))}");
+            return DoAsync(MessengerPayloads.Postback(psid, button.Title, button.Payload!, host.Now), until);
+        }
     }
 
     [Fact]
@@ -59,7 +75,9 @@ public sealed class MessengerConversationTests
         await resident.TapAsync("Фізична особа");
         await resident.TapAsync("Поважний вік");
         await resident.TapAsync("Готово");
-        await resident.TypeAsync("Соловʼї");
+        // The catalog's 17 settlements and «Немає в переліку»: more than 13 quick replies, so cards, each one tap away.
+        var cards = resident.Last.Cards!;
+        await resident.TapCardAsync("Соловʼї");
         await resident.TapAsync("Безпека та оборона");
         await resident.TapAsync("Укриття", _ => true);
         await resident.TypeAsync("Облаштувати укриття у підвалі школи в селі Соловʼї, з вентиляцією і лавками.");
@@ -69,6 +87,9 @@ public sealed class MessengerConversationTests
         Assert.Contains("чат-бот Зеленодільської сільської громади", greeting, StringComparison.Ordinal);
         Assert.Contains("с. Соловʼї", summary, StringComparison.Ordinal);
         Assert.Matches(@"P-2026-\d{5}", done);
+        // Get Started, consent, category, group, «Готово», settlement, sphere, topic, text, contact, «Надіслати».
+        Assert.Equal(11, resident.Turns);
+        Assert.Equal(18, cards.Sum(c => c.Buttons.Count));
         Assert.All(host.Graph.SentTo("psid-olena"), m => Assert.Equal("RESPONSE", m.MessagingType));
         Assert.All(host.Graph.SentTo("psid-olena").SelectMany(m => m.QuickReplies).Where(q => q.Title is not null), q => Assert.True(q.Title!.Length <= 20, q.Title));
         var proposal = await host.DbAsync(db => db.Proposals.Include(p => p.Settlement).SingleAsync());

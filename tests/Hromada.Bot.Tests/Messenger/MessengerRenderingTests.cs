@@ -11,25 +11,54 @@ public sealed class MessengerRenderingTests
         "Мирне", "Садове", "Лугове", "Квітневе", "Миролюбівка", "Шевченкове", "Петрівка", "Іванівка", "Олександрівка", "Кам'янське",
     ];
 
-    private static FakeConversationEngine ListEngine() => new()
+    /// <summary>More than a carousel's 30: the villages twice, the second time with the district's name.</summary>
+    private static readonly string[] ManyVillages = [.. Villages, .. Villages.Select(v => v + " (Вишнівка)")];
+
+    private static FakeConversationEngine ListEngine(string[] villages) => new()
     {
         Reply = m => m.Text == "/start"
             ? [new OutboundMessage("Оберіть населений пункт або напишіть його назву:")
-                { Choices = [.. Villages.Select((v, i) => new Choice(v, $"settlement:{i}"))] }]
+                { Choices = [.. villages.Select((v, i) => new Choice(v, $"settlement:{i}"))] }]
             : [new OutboundMessage($"обрано: {m.ChoiceValue ?? m.Text}")],
     };
 
     [Fact]
+    public async Task ListOfUpTo30_IsACarouselOfCardsWithThreeButtons_EachChoiceOneTapAway()
+    {
+        var engine = ListEngine(Villages);
+        await using var host = await MessengerHost.StartAsync(engine);
+
+        await host.SendAsync(MessengerPayloads.GetStarted("psid-cards", host.Now));
+        var sent = await Eventually.MessagesAsync(host.Graph, "psid-cards", 0, 2);
+
+        Assert.Equal("Оберіть населений пункт або напишіть його назву:", sent[0].Text);
+        Assert.Empty(sent[0].QuickReplies);
+        var cards = sent[1].Cards!;
+        Assert.Equal(6, cards.Count);
+        Assert.Equal(["1–3 з 17", "4–6 з 17", "7–9 з 17", "10–12 з 17", "13–15 з 17", "16–17 з 17"], cards.Select(c => c.Title));
+        Assert.Equal("Гортайте вбік, щоб побачити решту", cards[0].Subtitle);
+        Assert.Equal(Villages.Select(Shorten), cards.SelectMany(c => c.Buttons).Select(b => b.Title));
+        Assert.All(cards.SelectMany(c => c.Buttons), b => Assert.Equal("postback", b.Type));
+        Assert.Equal("c:settlement:6", cards[2].Buttons[0].Payload);
+
+        // A village on the last card: one tap, straight to the engine.
+        var kamianske = cards[^1].Buttons[^1];
+        await host.SendAsync(MessengerPayloads.Postback("psid-cards", kamianske.Title, kamianske.Payload!, host.Now));
+        Assert.Equal("обрано: settlement:16", Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-cards", 2)).Text);
+        Assert.Equal(2, engine.Received.Count);
+    }
+
+    [Fact]
     public async Task LongList_IsPagedWithNextAndBack_WithoutAskingTheEngine()
     {
-        var engine = ListEngine();
+        var engine = ListEngine(ManyVillages);
         await using var host = await MessengerHost.StartAsync(engine);
 
         await host.SendAsync(MessengerPayloads.GetStarted("psid-list", host.Now));
         var first = Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 0));
 
         Assert.Equal(13, first.QuickReplies.Count);
-        Assert.Equal(Villages[..12].Select(Shorten), first.QuickReplies.Take(12).Select(q => q.Title));
+        Assert.Equal(ManyVillages[..12].Select(Shorten), first.QuickReplies.Take(12).Select(q => q.Title));
         Assert.Equal("далі ▶", first.QuickReplies[12].Title);
         Assert.All(first.QuickReplies, q => Assert.True(q.Title!.Length <= 20));
         Assert.Equal("Новоолександрівка (…", first.QuickReplies[6].Title);
@@ -41,7 +70,8 @@ public sealed class MessengerRenderingTests
 
         Assert.Equal(first.Text, second.Text);
         Assert.Equal("◀ назад", second.QuickReplies[0].Title);
-        Assert.Equal(Villages[12..], second.QuickReplies.Skip(1).Select(q => q.Title));
+        Assert.Equal(ManyVillages[12..23].Select(Shorten), second.QuickReplies.Skip(1).Take(11).Select(q => q.Title));
+        Assert.Equal("далі ▶", second.QuickReplies[12].Title);
         Assert.Single(engine.Received);
 
         var back = second.QuickReplies[0];
@@ -49,7 +79,7 @@ public sealed class MessengerRenderingTests
         var again = Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 2));
         Assert.Equal(first.QuickReplies, again.QuickReplies);
 
-        var kamianske = second.QuickReplies[^1];
+        var kamianske = second.QuickReplies[5];
         await host.SendAsync(MessengerPayloads.QuickReply("psid-list", host.NextMid(), kamianske.Title!, kamianske.Payload!, host.Now));
         Assert.Equal("обрано: settlement:16", Assert.Single(await Eventually.MessagesAsync(host.Graph, "psid-list", 3)).Text);
 

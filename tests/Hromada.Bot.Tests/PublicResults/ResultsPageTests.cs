@@ -76,6 +76,9 @@ public sealed class ResultsPageTests
         Assert.DoesNotContain(undecided, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Відремонтувати дорогу до кладовища", html, StringComparison.Ordinal);
         Assert.Contains("Отримано пропозицій: 3. Розглянуто: 2.", html, StringComparison.Ordinal);
+        // What the proposal now is («не враховано»), and what the working group decided («не враховувати»).
+        Assert.Contains($"{first} — не враховано</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("Рішення: не враховувати", html, StringComparison.Ordinal);
         var csv = await browser.GetStringAsync(new Uri("/results/1/proposals.csv", UriKind.Relative));
         var json = await browser.GetStringAsync(new Uri("/results/1/proposals.json", UriKind.Relative));
         Assert.Contains(first, csv, StringComparison.Ordinal);

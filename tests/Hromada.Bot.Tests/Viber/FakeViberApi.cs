@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Hromada.Bot.Tests.Viber;
 
 /// <summary>A keyboard button as send_message received it.</summary>
-public sealed record SentButton(string ActionType, string ActionBody, string Text, bool Silent);
+public sealed record SentButton(string ActionType, string ActionBody, string Text, bool Silent, int Columns = 6);
 
 /// <summary>One send_message call that went through.</summary>
 public sealed record SentViberMessage(string Receiver, string Text, IReadOnlyList<SentButton> Buttons, int? MinApiVersion, string SenderName);
@@ -98,7 +98,7 @@ public sealed class FakeViberApi : IAsyncDisposable
         }
         var buttons = (body["keyboard"]?["Buttons"]?.AsArray() ?? [])
             .Select(b => new SentButton(b!["ActionType"]?.GetValue<string>() ?? "reply", b["ActionBody"]!.GetValue<string>(),
-                b["Text"]?.GetValue<string>() ?? "", b["Silent"]?.GetValue<bool>() ?? false))
+                b["Text"]?.GetValue<string>() ?? "", b["Silent"]?.GetValue<bool>() ?? false, b["Columns"]?.GetValue<int>() ?? 6))
             .ToList();
         lock (_sent)
         {

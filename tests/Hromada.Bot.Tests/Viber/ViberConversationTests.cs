@@ -71,7 +71,8 @@ public sealed class ViberConversationTests
         await resident.TapAsync("Фізична особа");
         await resident.TapAsync("Поважний вік");
         await resident.TapAsync("Готово");
-        await resident.TypeAsync("Соловʼї");
+        var places = resident.Last;
+        await resident.TapAsync("с. Соловʼї");
         await resident.TapAsync("Безпека та оборона");
         await resident.TapAsync("Укриття", _ => true);
         var askContact = await resident.TypeAsync("Облаштувати укриття у підвалі школи в селі Соловʼї, з вентиляцією і лавками.");
@@ -90,7 +91,12 @@ public sealed class ViberConversationTests
         Assert.Matches(@"P-2026-\d{5}", done);
         Assert.All(host.Viber.Sent, m => Assert.Equal(ViberHost.BotName, m.SenderName));
         Assert.All(host.Viber.Sent.SelectMany(m => m.Buttons).Where(b => b.ActionType == "reply"), b => Assert.True(b.Silent, b.Text));
-        Assert.All(host.Viber.Sent, m => Assert.True(m.Buttons.Count(b => b.ActionBody.StartsWith("c:", StringComparison.Ordinal)) <= 12, m.Text));
+        // The catalog's 17 settlements and «Немає в переліку» on one keyboard, two to a row: one tap, no page to turn.
+        Assert.Equal(18, places.Buttons.Count(b => b.ActionBody.StartsWith("c:", StringComparison.Ordinal)));
+        Assert.All(places.Buttons, b => Assert.Equal(3, b.Columns));
+        Assert.Equal(0, resident.PagesTurned);
+        // No keyboard is longer than 12 rows (a half-row button takes 3 of a row's 6 columns).
+        Assert.All(host.Viber.Sent, m => Assert.True(m.Buttons.Where(b => b.ActionBody.StartsWith("c:", StringComparison.Ordinal)).Sum(b => b.Columns) <= 12 * 6, m.Text));
         var proposal = await host.DbAsync(db => db.Proposals.Include(p => p.Settlement).SingleAsync());
         Assert.Equal(Channel.Viber, proposal.Channel);
         Assert.Equal("solovii", proposal.Settlement!.Code);

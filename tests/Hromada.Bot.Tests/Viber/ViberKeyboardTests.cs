@@ -34,4 +34,32 @@ public sealed class ViberKeyboardTests
         // Page turns are not messages for the engine: it saw the request and the choice only.
         Assert.Equal(2, engine.Received.Count);
     }
+
+    [Fact]
+    public async Task ShortLabels_GoTwoToARow_SoTwentyFourFitOnePage_AndAPageHoldsTwelveRows()
+    {
+        var engine = new FakeConversationEngine();
+        var shortOnes = Enumerable.Range(1, 24).Select(i => new Choice($"с. Село {i}", $"s{i}")).ToList();
+        var mixed = shortOnes.Take(23).Append(new Choice("Населений пункт, якого немає в переліку громади", "other")).ToList();
+        engine.Reply = m => m.Text switch
+        {
+            "короткі" => [new OutboundMessage("Оберіть населений пункт:") { Choices = shortOnes }],
+            "змішані" => [new OutboundMessage("Оберіть населений пункт:") { Choices = mixed }],
+            _ => [new OutboundMessage($"обрано {m.ChoiceValue}")],
+        };
+        await using var host = await ViberHost.StartAsync(engine);
+
+        await host.SendAsync(ViberPayloads.Text("vb-rows==", "короткі", host.Now));
+        var twentyFour = (await Eventually.GetAsync(() => host.Viber.SentTo("vb-rows=="), s => s.Count == 1, "the short list"))[0].Buttons;
+        await host.SendAsync(ViberPayloads.Text("vb-rows==", "змішані", host.Now));
+        var withALongOne = (await Eventually.GetAsync(() => host.Viber.SentTo("vb-rows=="), s => s.Count == 2, "the mixed list"))[1].Buttons;
+
+        // 24 short labels: 12 rows of two, one page.
+        Assert.Equal(24, twentyFour.Count);
+        Assert.All(twentyFour, b => Assert.Equal(3, b.Columns));
+        // 22 short ones in 11 rows, the 23rd alone (its neighbour is long) in the 12th: the long one goes to the next page.
+        Assert.Equal(Enumerable.Repeat(3, 22).Append(6).Append(6), withALongOne.Select(b => b.Columns));
+        Assert.Equal("с. Село 23", withALongOne[22].Text);
+        Assert.Equal("далі ▶", withALongOne[^1].Text);
+    }
 }
