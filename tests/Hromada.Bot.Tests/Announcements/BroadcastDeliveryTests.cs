@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Hromada.Bot.Tests.Announcements.AnnouncementsHost;
+using static Hromada.Bot.Tests.Telegram.ClockDriving;
 
 namespace Hromada.Bot.Tests.Announcements;
 
@@ -161,30 +162,4 @@ public sealed class BroadcastDeliveryTests(ITestOutputHelper output)
 
     private static Task<JsonElement> ReportAsync(HttpClient client, long id) =>
         client.GetFromJsonAsync<JsonElement>($"/api/admin/announcements/{id}/report");
-
-    /// <summary>Moves the fake clock a second at a time until <paramref name="done"/> holds (bounded in real time only against a hang).</summary>
-    private static async Task DriveUntilAsync(TelegramHost host, Func<bool> done, string what) =>
-        await DriveUntilAsync(host, () => Task.FromResult(done()), what);
-
-    private static async Task DriveUntilAsync(TelegramHost host, Func<Task<bool>> done, string what) =>
-        await DriveUntilAsync(host, done, d => d, what);
-
-    private static async Task<T> DriveUntilAsync<T>(TelegramHost host, Func<Task<T>> probe, Func<T, bool> done, string what)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-            if (cts.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Gave up waiting: {what}");
-            }
-            host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(30, CancellationToken.None);
-        }
-    }
 }

@@ -12,6 +12,7 @@ using Hromada.Core.Residents;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Hromada.Bot.Tests.Telegram.ClockDriving;
 
 namespace Hromada.Bot.Tests.Letters;
 
@@ -258,26 +259,4 @@ public sealed class LetterGroupTests
 
     private static HashSet<long> Delivered(TelegramHost host) =>
         host.Api.CallsOf("sendMessage").Where(c => !c.Failed).Select(c => c.Body["chat_id"]!.GetValue<long>()).ToHashSet();
-
-    /// <summary>Moves the host's fake clock a second at a time until <paramref name="done"/> holds (bounded in real time only against a hang).</summary>
-    private static async Task<T> DriveUntilAsync<T>(TelegramHost host, Func<Task<T>> probe, Func<T, bool> done, string what)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-            if (cts.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Gave up waiting: {what}");
-            }
-            host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(30, CancellationToken.None);
-        }
-    }
-
-    private static Task<bool> DriveUntilAsync(TelegramHost host, Func<Task<bool>> done, string what) => DriveUntilAsync(host, done, d => d, what);
 }
