@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Core.Announcements;
 
 /// <summary>Registers the working-day calendar and announcements (the timer itself is the host's, see <see cref="IAnnouncementScheduler"/>).</summary>
-public static class AnnouncementExtensions
+internal static class AnnouncementExtensions
 {
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {

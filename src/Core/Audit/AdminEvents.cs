@@ -29,7 +29,7 @@ public sealed record AnnouncementCreated(AnnouncementState After) : AuditChange<
 }
 
 /// <summary>A scheduled announcement was edited.</summary>
-public sealed record AnnouncementEdited(AnnouncementState? Before, AnnouncementState After) : AuditChange<AnnouncementState, AnnouncementState>(Before, After)
+internal sealed record AnnouncementEdited(AnnouncementState? Before, AnnouncementState After) : AuditChange<AnnouncementState, AnnouncementState>(Before, After)
 {
     public override string EntityType => nameof(Announcement);
 
@@ -39,10 +39,10 @@ public sealed record AnnouncementEdited(AnnouncementState? Before, AnnouncementS
 }
 
 /// <summary>An announcement's status.</summary>
-public sealed record AnnouncementStatusState(AnnouncementStatus Status);
+internal sealed record AnnouncementStatusState(AnnouncementStatus Status);
 
 /// <summary>A scheduled announcement was cancelled.</summary>
-public sealed record AnnouncementCancelled(AnnouncementStatusState? Before, AnnouncementStatusState After)
+internal sealed record AnnouncementCancelled(AnnouncementStatusState? Before, AnnouncementStatusState After)
     : AuditChange<AnnouncementStatusState, AnnouncementStatusState>(Before, After)
 {
     public override string EntityType => nameof(Announcement);

@@ -4,7 +4,7 @@ namespace Hromada.Core.Catalogs;
 /// What the catalog puts on buttons, checked against the narrowest channel: Messenger shows 20 characters of a
 /// quick reply's title and cuts the rest, so "Сільське господарст…" and "Житлово-комунальне …" cannot be told apart.
 /// </summary>
-public static class CatalogButtonLabels
+internal static class CatalogButtonLabels
 {
     /// <summary>Characters a Messenger quick reply shows.</summary>
     public const int MaxLength = 20;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hromada.Core.Catalogs;
 
 /// <summary>Every catalog entry (retired ones too) and every consultation not closed, as read at one moment.</summary>
-public sealed record CatalogSnapshot(
+internal sealed record CatalogSnapshot(
     IReadOnlyList<AuthorCategory> AuthorCategories,
     IReadOnlyList<SocialGroup> SocialGroups,
     IReadOnlyList<BusinessKind> BusinessKinds,
@@ -31,7 +31,7 @@ public sealed record CatalogSnapshot(
 /// makes the next read load them again; changes made by another instance are seen within <see cref="MaxAge"/>.
 /// The entities are detached copies: read them, never change them.
 /// </summary>
-public sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
+internal sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
 {
     /// <summary>
     /// How stale the copy may get when another instance changes the database (several instances on PostgreSQL: a

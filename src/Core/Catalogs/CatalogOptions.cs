@@ -1,7 +1,7 @@
 namespace Hromada.Core.Catalogs;
 
 /// <summary>The hromada's catalogs as configured in <c>Hromada:Catalog</c>; synced into the database by code at start-up.</summary>
-public sealed class CatalogOptions
+internal sealed class CatalogOptions
 {
     public const string Section = "Hromada:Catalog";
 
@@ -15,7 +15,7 @@ public sealed class CatalogOptions
 }
 
 /// <summary>A catalog entry: a stable code (never shown, never reused) and the label people read.</summary>
-public class CatalogEntryOption
+internal class CatalogEntryOption
 {
     public string Code { get; set; } = "";
     public string Label { get; set; } = "";
@@ -27,18 +27,18 @@ public class CatalogEntryOption
     public string? ShortLabel { get; set; }
 }
 
-public sealed class SocialGroupOption : CatalogEntryOption
+internal sealed class SocialGroupOption : CatalogEntryOption
 {
     /// <summary>Chosen alone, such as "none of these groups": one tap answers the question.</summary>
     public bool Exclusive { get; set; }
 }
 
-public sealed class SphereOption : CatalogEntryOption
+internal sealed class SphereOption : CatalogEntryOption
 {
     public List<CatalogEntryOption> Topics { get; set; } = [];
 }
 
-public sealed class SettlementOption : CatalogEntryOption
+internal sealed class SettlementOption : CatalogEntryOption
 {
     /// <summary>Code of the starosta district the settlement belongs to.</summary>
     public string District { get; set; } = "";
@@ -47,13 +47,13 @@ public sealed class SettlementOption : CatalogEntryOption
     public string Kind { get; set; } = "с.";
 }
 
-public sealed class AuthorCategoryOption : CatalogEntryOption
+internal sealed class AuthorCategoryOption : CatalogEntryOption
 {
     /// <summary>What the questionnaire asks next for this category.</summary>
     public AuthorDetail Asks { get; set; } = AuthorDetail.None;
 }
 
-public sealed class ReviewBodyOption : CatalogEntryOption
+internal sealed class ReviewBodyOption : CatalogEntryOption
 {
     /// <summary>Codes of the spheres this body usually reviews (a hint for routing).</summary>
     public List<string> Spheres { get; set; } = [];

@@ -9,7 +9,7 @@ namespace Hromada.Core.Catalogs;
 /// Brings the catalog tables in line with configuration by stable code: new codes are added, changed labels updated,
 /// codes no longer configured retired. Nothing is deleted, so old proposals keep their references.
 /// </summary>
-public sealed class CatalogSync(HromadaDbContext db, IOptions<CatalogOptions> options, ILogger<CatalogSync> logger)
+internal sealed class CatalogSync(HromadaDbContext db, IOptions<CatalogOptions> options, ILogger<CatalogSync> logger)
 {
     public async Task SyncAsync(CancellationToken ct = default)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Hromada.Core.Consultations;
 
 /// <summary>The first consultation, created on an empty database (section <c>Hromada:Consultation</c>).</summary>
-public sealed class ConsultationOptions : IValidatableObject
+internal sealed class ConsultationOptions : IValidatableObject
 {
     public const string Section = "Hromada:Consultation";
 

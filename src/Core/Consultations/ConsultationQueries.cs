@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hromada.Core.Consultations;
 
 /// <summary>Finds the consultation a new proposal belongs to.</summary>
-public static class ConsultationQueries
+internal static class ConsultationQueries
 {
     /// <summary>The most recently opened consultation that is accepting proposals at <paramref name="now"/>, or null.</summary>
     public static async Task<Consultation?> FindAcceptingAsync(this HromadaDbContext db, DateTimeOffset now, CancellationToken ct = default)

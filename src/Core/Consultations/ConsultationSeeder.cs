@@ -11,7 +11,7 @@ namespace Hromada.Core.Consultations;
 /// A deadline given as a number of days ends with the last of them in the hromada's time zone (23:59:59 local), not
 /// at the clock time of the first start.
 /// </summary>
-public sealed class ConsultationSeeder(
+internal sealed class ConsultationSeeder(
     HromadaDbContext db, IOptions<ConsultationOptions> options, TimeProvider time, CommunityClock clock, ILogger<ConsultationSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken ct = default)

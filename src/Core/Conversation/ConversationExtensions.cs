@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Hromada.Core.Conversation;
 
 /// <summary>Registers the questionnaire engine and its options.</summary>
-public static class ConversationExtensions
+internal static class ConversationExtensions
 {
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {

@@ -18,7 +18,7 @@ public enum GrammaticalCase
 /// (0, 5–20, 25–30, 11–14). The forms of each noun in each case live in the resource files as
 /// <c>Noun_{Noun}_{Case}</c> = "one|few|many" (English: "one|other").
 /// </summary>
-public static class Plural
+internal static class Plural
 {
     /// <summary>"{n} {form}", e.g. <c>Count(21, "Proposal", Accusative, uk)</c> = "21 пропозицію".</summary>
     public static string Count(long n, string noun, GrammaticalCase grammaticalCase, CultureInfo culture)

@@ -72,7 +72,7 @@ public abstract record TurnEffect
 /// The reads a turn may need beyond the resident's own row and the catalogs (the day's proposals, "my proposals"),
 /// read-only; a test gives the engine its own.
 /// </summary>
-public interface IConversationReads
+internal interface IConversationReads
 {
     /// <summary>Consultations accepting proposals now, read from the database (not the cache): a submission must not slip past a closing.</summary>
     Task<IReadOnlyList<Consultations.Consultation>> AcceptingAsync(DateTimeOffset now, CancellationToken ct);

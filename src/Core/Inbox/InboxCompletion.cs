@@ -3,7 +3,7 @@ using Hromada.Core.Storage;
 namespace Hromada.Core.Inbox;
 
 /// <summary>Marks an inbox item handled as part of the caller's unit of work, without reading it first.</summary>
-public static class InboxCompletion
+internal static class InboxCompletion
 {
     /// <summary>
     /// Adds "item <paramref name="itemId"/> is done" to <paramref name="db"/>'s pending changes (saved with them).

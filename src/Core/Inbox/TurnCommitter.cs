@@ -13,7 +13,7 @@ namespace Hromada.Core.Inbox;
 /// so many turns cost one commit. Then the replies go straight to the senders. A turn that fails is undone alone and
 /// its handler is told; the others stand.
 /// </summary>
-public sealed class TurnCommitter : IDisposable
+internal sealed class TurnCommitter : IDisposable
 {
     private const int MaxBatch = 128;
     private readonly IServiceScopeFactory _scopes;

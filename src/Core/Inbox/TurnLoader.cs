@@ -12,7 +12,7 @@ namespace Hromada.Core.Inbox;
 /// not per message. A resident's next message is read only after its previous turn committed (its handler waits for
 /// the commit), so the state read is always the latest.
 /// </summary>
-public sealed class TurnLoader : IDisposable
+internal sealed class TurnLoader : IDisposable
 {
     private const int MaxBatch = 128;
     private readonly IServiceScopeFactory _scopes;

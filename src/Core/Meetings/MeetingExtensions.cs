@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Core.Meetings;
 
 /// <summary>Registers the working group's settings (the meetings themselves are recorded through the admin services).</summary>
-public static class MeetingExtensions
+internal static class MeetingExtensions
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {

@@ -16,7 +16,7 @@ namespace Hromada.Core.Outbox;
 /// channel's limits. Messages written here are handed over in memory; others are claimed from the database with a lease.
 /// On PostgreSQL the pushes' pace is shared by every instance through the database (<see cref="ISharedPushPace"/>).
 /// </summary>
-public sealed class OutboxDispatcher : BackgroundService
+internal sealed class OutboxDispatcher : BackgroundService
 {
     private const int ClaimBatch = 500;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Core.Outbox;
 
-public static class OutboxExtensions
+internal static class OutboxExtensions
 {
     /// <summary>The outbox and its dispatcher; channels add their <see cref="IChannelSender"/>s.</summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)

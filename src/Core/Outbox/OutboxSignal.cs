@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace Hromada.Core.Outbox;
 
 /// <summary>Wakes the outbox senders in this process when something was committed to the outbox.</summary>
-public sealed class OutboxSignal
+internal sealed class OutboxSignal
 {
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

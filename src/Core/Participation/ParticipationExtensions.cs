@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Core.Participation;
 
 /// <summary>Registers the participation figures: their targets, the daily roll-up of who wrote, the report.</summary>
-public static class ParticipationExtensions
+internal static class ParticipationExtensions
 {
     public static IServiceCollection AddParticipation(this IServiceCollection services)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Hromada.Core.Pipeline;
 
 /// <summary>What became of one work item.</summary>
-public readonly record struct WorkOutcome(WorkOutcomeKind Kind, DateTimeOffset RetryAt = default)
+internal readonly record struct WorkOutcome(WorkOutcomeKind Kind, DateTimeOffset RetryAt = default)
 {
     public static WorkOutcome Done { get; } = new(WorkOutcomeKind.Done);
 
@@ -15,7 +15,7 @@ public readonly record struct WorkOutcome(WorkOutcomeKind Kind, DateTimeOffset R
     public static WorkOutcome Release { get; } = new(WorkOutcomeKind.Release);
 }
 
-public enum WorkOutcomeKind
+internal enum WorkOutcomeKind
 {
     Done,
     Retry,

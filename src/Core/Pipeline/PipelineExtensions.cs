@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Pipeline;
 
-public static class PipelineExtensions
+internal static class PipelineExtensions
 {
     /// <summary>The inbox side of the message pipeline; channels add their <see cref="IChannelAdapter"/>s.</summary>
     public static IServiceCollection AddMessagePipeline(this IServiceCollection services)

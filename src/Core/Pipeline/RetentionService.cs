@@ -17,7 +17,7 @@ namespace Hromada.Core.Pipeline;
 /// announcement copies keep their status for the reports, without text or recipient); idle web chat sessions go after
 /// <see cref="PipelineOptions.IdleWebSessionRetention"/>. Runs at start and then every hour.
 /// </summary>
-public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<PipelineOptions> options, TimeProvider time, ILogger<RetentionService> logger)
+internal sealed class RetentionService(IServiceScopeFactory scopes, IOptions<PipelineOptions> options, TimeProvider time, ILogger<RetentionService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -7,7 +7,7 @@ namespace Hromada.Core.Reports;
 /// gaps in representation. Catalog labels are quoted as they are (in the nominative after a colon), so no label has to
 /// be declined; numbers carry the noun in the right form.
 /// </summary>
-public static class ProtocolText
+internal static class ProtocolText
 {
     /// <summary>Catalog codes for "none of these" and "other": an entry nobody chose is no gap.</summary>
     private static readonly HashSet<string> CatchAllCodes = new(["none", "other"], StringComparer.OrdinalIgnoreCase);

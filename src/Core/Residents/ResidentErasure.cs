@@ -14,7 +14,7 @@ namespace Hromada.Core.Residents;
 /// session, the claim on their messages — goes, and so does the resident record. All in the caller's transaction:
 /// the deletes run in the transaction the caller commits (a turn's group commit).
 /// </summary>
-public sealed class ResidentErasure(
+internal sealed class ResidentErasure(
     HromadaDbContext db, AuditLog audit, TimeProvider time, IEnumerable<ISenderMessageIds> messageIds, ILogger<ResidentErasure> logger)
 {
     /// <summary>Erases <paramref name="resident"/>; <paramref name="currentInboxItemId"/> (the "yes, forget me") is blanked by the caller.</summary>

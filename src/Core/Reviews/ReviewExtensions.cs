@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Hromada.Core.Reviews;
 
 /// <summary>Registers what review by the subgroups and executive bodies needs in Core, and the weekly summary their pass sends.</summary>
-public static class ReviewExtensions
+internal static class ReviewExtensions
 {
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {

@@ -9,7 +9,7 @@ namespace Hromada.Core.Storage;
 /// Linux the file holds personal data, so it is readable only by the service's user (0600, and SQLite gives its -wal
 /// and -shm files the same mode); a folder the service creates is 0700.
 /// </summary>
-public sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseInitializer> logger)
+internal sealed class DatabaseInitializer(HromadaDbContext db, ILogger<DatabaseInitializer> logger)
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
