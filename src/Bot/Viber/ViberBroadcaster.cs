@@ -248,7 +248,7 @@ internal sealed class ViberBroadcaster(
     private OutboxUpdate Update(OutboxWork work, ViberResult result, DateTimeOffset now)
     {
         var send = ViberChannelSender.Outcome(result, 0, options.Value.ThrottleWait) ?? SendResult.Sent(1);
-        var retry = pipeline.Value.SendRetry;
+        var retry = pipeline.Value.SendRetry();
         switch (send.Status)
         {
             case SendStatus.Sent:

@@ -93,7 +93,7 @@ internal sealed class InboxItemHandler(
         work.Attempts++;
         db.ChangeTracker.Clear();
         // A full disk or a read-only database is not the message's fault: it waits (with backoff) until writes work again.
-        var retry = options.Value.HandlingRetry;
+        var retry = options.Value.HandlingRetry();
         if (retry.GivesUp(work.Attempts) && StorageHealth.Describe(ex) is null)
         {
             logger.LogError(ex, "{Channel} inbox item {ItemId} failed {Attempts} times; set aside", work.Channel, work.ItemId, work.Attempts);

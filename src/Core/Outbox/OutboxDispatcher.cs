@@ -37,7 +37,7 @@ public sealed class OutboxDispatcher : BackgroundService
         _senders = senders.ToDictionary(s => s.Channel);
         _signal = signal;
         _options = options.Value;
-        _retry = _options.SendRetry;
+        _retry = _options.SendRetry();
         _time = time;
         _logger = loggers.CreateLogger<OutboxDispatcher>();
         _limiter = new PushLimiter(time);

@@ -102,7 +102,7 @@ public sealed class PipelineOptions : IValidatableObject
     /// How a failing inbox item is tried again: <see cref="RetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>, ±20 %,
     /// set aside after <see cref="MaxHandlingAttempts"/> (the caller does not count a full disk or a read-only database).
     /// </summary>
-    public RetryPolicy HandlingRetry => new(RetryDelay, MaxRetryDelay, MaxHandlingAttempts, jitter: 0.2);
+    public RetryPolicy HandlingRetry() => new(RetryDelay, MaxRetryDelay, MaxHandlingAttempts, jitter: 0.2);
 
     /// <summary>
     /// How a failing send is tried again: <see cref="RetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>, ±20 % (however
@@ -110,5 +110,5 @@ public sealed class PipelineOptions : IValidatableObject
     /// <see cref="MaxSendAttempts"/> once <see cref="SendRetryPeriod"/> has also passed since the message was written. A
     /// platform's retry_after is waited as it is.
     /// </summary>
-    public RetryPolicy SendRetry => new(RetryDelay, MaxRetryDelay, MaxSendAttempts, jitter: 0.2, minPeriod: SendRetryPeriod);
+    public RetryPolicy SendRetry() => new(RetryDelay, MaxRetryDelay, MaxSendAttempts, jitter: 0.2, minPeriod: SendRetryPeriod);
 }

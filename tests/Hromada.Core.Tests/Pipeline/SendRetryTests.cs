@@ -10,7 +10,7 @@ public sealed class SendRetryTests
     {
         var options = new PipelineOptions();
 
-        var retry = options.SendRetry;
+        var retry = options.SendRetry();
 
         var longest = Enumerable.Range(1, 200).SelectMany(attempt => Enumerable.Range(0, 20).Select(_ => retry.DelayAfter(attempt))).Max();
 
@@ -23,7 +23,7 @@ public sealed class SendRetryTests
     public void GivesUp_OnlyWhenTheAttemptsAreUsedUp_AndTheRetryPeriodHasPassed()
     {
         var options = new PipelineOptions { MaxSendAttempts = 8 };
-        var retry = options.SendRetry;
+        var retry = options.SendRetry();
 
         Assert.False(retry.GivesUp(8, TimeSpan.FromMinutes(10)), "eight failures in ten minutes of outage");
         Assert.False(retry.GivesUp(150, TimeSpan.FromHours(23)), "a day is not over yet");
@@ -36,7 +36,7 @@ public sealed class SendRetryTests
     public void ADayOfRetries_IsAFewHundredAttempts_NoHotLoop()
     {
         var options = new PipelineOptions();
-        var retry = options.SendRetry;
+        var retry = options.SendRetry();
         var elapsed = TimeSpan.Zero;
         var attempts = 0;
         while (elapsed < options.SendRetryPeriod)
