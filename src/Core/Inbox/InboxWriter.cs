@@ -37,7 +37,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor proc
 
     protected override async Task WriteAsync(IPipelineStore store, IReadOnlyList<Request> batch, CancellationToken ct)
     {
-        var ids = await store.StoreInboxAsync([.. batch.Select(r => new InboxInsert(r.Channel, r.ExternalId, r.SenderKey, r.Payload))], time.GetUtcNow(), ct);
+        var ids = await store.StoreInboxAsync([.. batch.Select(r => new InboxInsert(r.Channel, r.ExternalId, r.SenderKey, r.Payload))], Time.GetUtcNow(), ct);
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Id = ids[i];

@@ -12,7 +12,6 @@ public abstract class BatchWriter<T> : IDisposable
 {
     private const int MaxBatch = 256;
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
     private readonly Channel<T> _queue = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _start = new();
@@ -21,11 +20,14 @@ public abstract class BatchWriter<T> : IDisposable
     protected BatchWriter(IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
     {
         _scopes = scopes;
-        _time = time;
+        Time = time;
         Logger = logger;
     }
 
     protected ILogger Logger { get; }
+
+    /// <summary>The service's clock: retries wait on it.</summary>
+    protected TimeProvider Time { get; }
 
     /// <summary>How a batch that failed to write is tried again (on the service's clock) before <see cref="GiveUp"/>: by default not.</summary>
     protected virtual RetryPolicy Retry { get; } = RetryPolicy.Immediately(1);
@@ -67,7 +69,7 @@ public abstract class BatchWriter<T> : IDisposable
                 }
                 try
                 {
-                    await Retry.ExecuteAsync(t => CommitAsync(batch, t), _ => TimeSpan.Zero, _time, (ex, failures, wait) =>
+                    await Retry.ExecuteAsync(t => CommitAsync(batch, t), _ => TimeSpan.Zero, Time, (ex, failures, wait) =>
                         Logger.LogWarning(ex, "Writing a batch of {Count} failed (attempt {Attempt}); trying again in {Wait}", batch.Count, failures, wait), ct);
                     Written(batch);
                 }

@@ -7,7 +7,7 @@ namespace Hromada.Core.Tests.Pipeline;
 /// <summary>Issue 18: the one retry policy every loop and sender of the service tries again through.</summary>
 public sealed class RetryPolicyTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 16, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = new(2026, 12, 7, 16, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void TheWait_DoublesAfterEachFailure_UpToTheCap()
@@ -72,7 +72,7 @@ public sealed class RetryPolicyTests
 
         Assert.Equal("done", await run);
         Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5)], waits);
-        Assert.Equal([Start, Start.AddSeconds(2), Start.AddSeconds(6), Start.AddSeconds(11)], tries);
+        Assert.Equal([T0, T0.AddSeconds(2), T0.AddSeconds(6), T0.AddSeconds(11)], tries);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class RetryPolicyTests
         await time.DriveAsync(run);
 
         await run;
-        Assert.Equal([Start, Start.AddSeconds(10)], tries);
+        Assert.Equal([T0, T0.AddSeconds(10)], tries);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class RetryPolicyTests
     [Fact]
     public async Task ExecuteAsync_Cancelled_StopsWaiting_AndTriesNoMore()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new FakeTimeProvider(T0);
         var retry = new RetryPolicy(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         using var cts = new CancellationTokenSource();
         var tries = 0;
@@ -143,7 +143,7 @@ public sealed class RetryPolicyTests
     [Fact]
     public async Task WaitAsync_WaitsOnTheClock_AndSaysFalseAtOnceAfterTheLastTry()
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new FakeTimeProvider(T0);
         var checks = RetryPolicy.Every(TimeSpan.FromSeconds(3), attempts: 2);
 
         var wait = checks.WaitAsync(1, time, CancellationToken.None);
@@ -163,7 +163,7 @@ public sealed class RetryPolicyTests
         Assert.ThrowsAny<ArgumentException>(() => new RetryPolicy(TimeSpan.FromSeconds(firstSeconds), TimeSpan.FromSeconds(maxSeconds), attempts, jitter));
 
     /// <summary>A fake clock that notices each timer the code under test sets, so a test can move it exactly to that timer.</summary>
-    private sealed class WatchedClock() : FakeTimeProvider(Start)
+    private sealed class WatchedClock() : FakeTimeProvider(T0)
     {
         private readonly Channel<TimeSpan> _due = Channel.CreateUnbounded<TimeSpan>();
 
