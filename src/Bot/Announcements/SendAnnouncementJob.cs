@@ -1,6 +1,6 @@
 using System.Globalization;
 using Hromada.Core.Announcements;
-using Hromada.Core.Pipeline;
+using RetryPolicy = Hromada.Core.Pipeline.RetryPolicy;
 using Quartz;
 
 namespace Hromada.Bot.Announcements;
