@@ -98,7 +98,7 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
             CreatedAt = time.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
-        audit.Record(actor, "ApiKey", name, "Created", null, new { key.Name, Role = key.Role.ToString(), key.ReviewBodyId });
+        audit.Record(actor, name, new ApiKeyCreated(new ApiKeyState(key.Name, key.Role, key.ReviewBodyId)));
         await db.SaveChangesAsync(ct);
         return key;
     }
@@ -118,7 +118,7 @@ public sealed class ApiKeyService(HromadaDbContext db, AuditLog audit, TimeProvi
             return false;
         }
         key.RevokedAt = time.GetUtcNow();
-        audit.Record(actor, "ApiKey", name, "Revoked", null, new { key.RevokedAt });
+        audit.Record(actor, name, new ApiKeyRevoked(new RevocationState(key.RevokedAt)));
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -52,7 +52,7 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
         var c = new Consultation { Title = input.Title!.Trim(), OpensAt = input.OpensAt!.Value, Deadline = input.Deadline!.Value, CreatedAt = time.GetUtcNow() };
         db.Consultations.Add(c);
         await db.SaveChangesAsync(ct);
-        audit.Record(user.ActorName(), "Consultation", Key(c), "Created", null, new { c.Title, c.OpensAt, c.Deadline });
+        audit.Record(user.ActorName(), Key(c), new ConsultationCreated(State(c)));
         await db.SaveChangesAsync(ct);
         await notices.PlanAsync(c.Id, ct);
         return CommandResult.Done(ToDto(c));
@@ -74,11 +74,11 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
         {
             return Stale(c.Version);
         }
-        var before = new { c.Title, c.OpensAt, c.Deadline };
+        var before = State(c);
         c.Title = input.Title!.Trim();
         c.OpensAt = input.OpensAt!.Value;
         c.Deadline = input.Deadline!.Value;
-        audit.Record(user.ActorName(), "Consultation", Key(c), "Edited", before, new { c.Title, c.OpensAt, c.Deadline });
+        audit.Record(user.ActorName(), Key(c), new ConsultationEdited(before, State(c)));
         return await SaveAsync(c, ct);
     }
 
@@ -137,8 +137,8 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
             MeetingId = meetingId,
         };
         c.Extensions.Add(extension);
-        audit.Record(extension.CreatedBy, "Consultation", Key(c), "Extended", new { c.Deadline },
-            new { Deadline = extension.NewDeadline, extension.Reason, extension.ProtocolNumber, extension.ProtocolDate });
+        audit.Record(extension.CreatedBy, Key(c), new ConsultationExtended(new DeadlineState(c.Deadline),
+            new ExtensionState(extension.NewDeadline, extension.Reason, extension.ProtocolNumber, extension.ProtocolDate)));
         c.Deadline = extension.NewDeadline;
         return await SaveAsync(c, ct);
     }
@@ -151,9 +151,9 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
         {
             return NotFound(id);
         }
-        var before = new { c.ClosedAt };
+        var before = new ClosureState(c.ClosedAt);
         c.ClosedAt = close ? c.ClosedAt ?? time.GetUtcNow() : null;
-        audit.Record(user.ActorName(), "Consultation", Key(c), close ? "Closed" : "Reopened", before, new { c.ClosedAt });
+        audit.Record(user.ActorName(), Key(c), new ConsultationClosure(before, new ClosureState(c.ClosedAt)));
         return await SaveAsync(c, ct);
     }
 
@@ -219,6 +219,8 @@ public sealed class ConsultationService(HromadaDbContext db, AuditLog audit, Con
                 $"Номер протоколу — не довше {ProtocolNumberMaxLength} символів.");
         }
     }
+
+    private static ConsultationState State(Consultation c) => new(c.Title, c.OpensAt, c.Deadline);
 
     private static string Key(Consultation c) => c.Id.ToString(CultureInfo.InvariantCulture);
 

@@ -123,8 +123,7 @@ public static class ExportsApi
                 return TypedResults.Problem(statusCode: 403, title: ApiLanguage.Pick("Only an Admin key may export personal data", "Персональні дані експортує лише ключ адміністратора"),
                     detail: ApiLanguage.Pick("Drop includePersonal=true, or ask an administrator.", "Приберіть includePersonal=true або зверніться до адміністратора."));
             }
-            audit.Record(http.User.ActorName(), "Export", format, "Exported with personal data", null,
-                new { Query = http.Request.QueryString.Value });
+            audit.Record(http.User.ActorName(), format, new PersonalDataExported(new ExportState(http.Request.QueryString.Value)));
             await db.SaveChangesAsync(ct);
             loggers.CreateLogger("Hromada.Admin.Exports").LogWarning(
                 "{Actor} exported proposals with personal data ({Format}, {Query})", http.User.ActorName(), format, http.Request.QueryString.Value);

@@ -404,8 +404,8 @@ public sealed partial class LetterService(
         var messages = letter.Recipients
             .Select(address => outbox.Enqueue(EmailRequest.Create(address, letter.Subject, letter.Body, OutboxPurpose.Announcement)!))
             .ToList();
-        audit.Record(user.ActorName(), "Letter", key, "Letter sent", null,
-            new { letter.Subject, letter.Body, Recipients = letter.Recipients.Count, Invalid = letter.Invalid.Count, letter.Duplicates });
+        audit.Record(user.ActorName(), key, new LetterDispatched(
+            new LetterState(letter.Subject, letter.Body, letter.Recipients.Count, Invalid: letter.Invalid.Count, Duplicates: letter.Duplicates)));
         // The outbox rows first (for their ids), then the letter that lists them: one transaction, so both or neither.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -463,13 +463,9 @@ public sealed partial class LetterService(
                 AnnouncementId = announcement.Id,
                 Audience = group.Audience,
             });
-            audit.Record(actor, nameof(Announcement), id, "Created", null, new
-            {
-                announcement.Title, announcement.Text, announcement.SendAt, Targets = group.Targets.Select(t => t.ToString()).ToList(),
-                Group = group.Code, Letter = key,
-            });
-            audit.Record(actor, "Letter", key, "Letter sent", null,
-                new { letter.Subject, letter.Body, Group = group.Code, Recipients = group.Count, Announcement = announcement.Id });
+            audit.Record(actor, id, new AnnouncementCreated(AnnouncementState.Of(announcement) with { Group = group.Code, Letter = key }));
+            audit.Record(actor, key, new LetterDispatched(
+                new LetterState(letter.Subject, letter.Body, group.Count, Group: group.Code, Announcement: announcement.Id)));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

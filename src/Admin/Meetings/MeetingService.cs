@@ -107,7 +107,7 @@ public sealed class MeetingService(
             return CommandFailure.Invalid("The meeting is not valid", "Засідання неправильне", errors);
         }
 
-        var before = m.Id == 0 ? null : Snapshot(m);
+        var before = m.Id == 0 ? null : MeetingState.Of(m);
         Apply(m, input);
         if (m.Id == 0)
         {
@@ -121,7 +121,8 @@ public sealed class MeetingService(
         try
         {
             await db.SaveChangesAsync(ct);
-            audit.Record(user.ActorName(), "Meeting", m.Id.ToString(CultureInfo.InvariantCulture), before is null ? "Recorded" : "Changed", before, Snapshot(m));
+            audit.Record(user.ActorName(), m.Id.ToString(CultureInfo.InvariantCulture),
+                before is null ? new MeetingRecorded(MeetingState.Of(m)) : new MeetingChanged(before, MeetingState.Of(m)));
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
@@ -208,13 +209,6 @@ public sealed class MeetingService(
             .ToListAsync(ct);
         return rows.Select(p => new DecidedProposalDto(p.Reference, p.Text, p.Outcome!.Value, p.Justification ?? "")).ToList();
     }
-
-    private static object Snapshot(Meeting m) => new
-    {
-        m.Number, m.Date, m.StartsAt, m.Place, m.Chair, m.Secretary, Present = m.Present.Count, Absent = m.Absent.Count, m.HasQuorum,
-        Items = m.Items.Select(i => new { i.Number, i.Title, i.VotesFor, i.VotesAgainst, i.VotesAbstained }).ToList(),
-        m.Sufficiency, m.LowActivityReasons, m.MeasureCodes, m.OtherMeasures,
-    };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

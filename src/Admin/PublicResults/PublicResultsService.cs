@@ -39,8 +39,8 @@ public sealed class PublicResultsService(HromadaDbContext db, AuditLog audit)
         }
         if (c.ResultsPublic != on)
         {
-            audit.Record(user.ActorName(), "Consultation", c.Id.ToString(CultureInfo.InvariantCulture),
-                on ? "Results published" : "Results withdrawn", new { c.ResultsPublic }, new { ResultsPublic = on });
+            audit.Record(user.ActorName(), c.Id.ToString(CultureInfo.InvariantCulture),
+                new ResultsPublication(new PublicationState(c.ResultsPublic), new PublicationState(on)));
             c.ResultsPublic = on;
             await db.SaveChangesAsync(ct);
         }

@@ -58,11 +58,11 @@ public sealed class ReviewBodyContacts(HromadaDbContext db, AuditLog audit, Revi
         {
             return CommandFailure.Invalid("The contacts are not valid", "Контакти неправильні", errors);
         }
-        var before = new { body.TelegramChat, body.Emails };
+        var before = new ContactsState(body.TelegramChat, body.Emails);
         body.TelegramChat = chat;
         body.Emails = string.Join(',', emails);
         body.ContactsSetOnPage = true;
-        audit.Record(actor, "ReviewBody", body.Code, "Contacts", before, new { body.TelegramChat, body.Emails });
+        audit.Record(actor, body.Code, new ReviewBodyContactsChanged(before, new ContactsState(body.TelegramChat, body.Emails)));
         await db.SaveChangesAsync(ct);
         await notices.TellRoutedAsync(ct);
         return CommandResult.Done((await ListAsync(ct)).Single(b => b.Code == body.Code));

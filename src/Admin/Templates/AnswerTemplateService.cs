@@ -52,7 +52,7 @@ public sealed class AnswerTemplateService(HromadaDbContext db, AuditLog audit, T
         };
         db.AnswerTemplates.Add(t);
         await db.SaveChangesAsync(ct);
-        audit.Record(t.CreatedBy, "AnswerTemplate", Key(t), "Created", null, new { t.ConsultationId, t.Title, t.Outcome, t.Text });
+        audit.Record(t.CreatedBy, Key(t), new AnswerTemplateCreated(State(t)));
         await db.SaveChangesAsync(ct);
         return CommandResult.Done(ToDto(t));
     }
@@ -73,13 +73,13 @@ public sealed class AnswerTemplateService(HromadaDbContext db, AuditLog audit, T
         {
             return Stale();
         }
-        var before = new { t.Title, t.Outcome, t.Text };
+        var before = State(t);
         t.Title = input.Title!.Trim();
         t.Outcome = input.Outcome;
         t.Text = input.Text!.Trim();
         t.UpdatedAt = time.GetUtcNow();
         t.UpdatedBy = user.ActorName();
-        audit.Record(t.UpdatedBy, "AnswerTemplate", Key(t), "Edited", before, new { t.Title, t.Outcome, t.Text });
+        audit.Record(t.UpdatedBy, Key(t), new AnswerTemplateEdited(before, State(t)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -100,7 +100,7 @@ public sealed class AnswerTemplateService(HromadaDbContext db, AuditLog audit, T
             return NotFound(id);
         }
         db.AnswerTemplates.Remove(t);
-        audit.Record(user.ActorName(), "AnswerTemplate", Key(t), "Removed", new { t.ConsultationId, t.Title, t.Outcome, t.Text }, null);
+        audit.Record(user.ActorName(), Key(t), new AnswerTemplateRemoved(State(t)));
         await db.SaveChangesAsync(ct);
         return CommandResult.Done(id);
     }
@@ -132,6 +132,8 @@ public sealed class AnswerTemplateService(HromadaDbContext db, AuditLog audit, T
     }
 
     private static TemplateDto ToDto(AnswerTemplate t) => new(t.Id, t.ConsultationId, t.Title, t.Outcome, t.Text, t.Version, t.UpdatedAt, t.UpdatedBy);
+
+    private static TemplateState State(AnswerTemplate t) => new(t.ConsultationId, t.Title, t.Outcome, t.Text);
 
     private static string Key(AnswerTemplate t) => t.Id.ToString(CultureInfo.InvariantCulture);
 

@@ -39,7 +39,7 @@ public sealed class AnnouncementService(
         Apply(a, outcome);
         db.Announcements.Add(a);
         await db.SaveChangesAsync(ct);
-        audit.Record(actor, nameof(Announcement), Key(a), "Created", null, Snapshot(a));
+        audit.Record(actor, Key(a), new AnnouncementCreated(AnnouncementState.Of(a)));
         await db.SaveChangesAsync(ct);
         await ScheduleAsync(a, ct);
         return new AnnouncementResult(a);
@@ -67,11 +67,11 @@ public sealed class AnnouncementService(
         {
             return new AnnouncementResult(null, outcome.Problems);
         }
-        var before = Snapshot(a);
+        var before = AnnouncementState.Of(a);
         Apply(a, outcome);
         a.UpdatedAt = time.GetUtcNow();
         a.UpdatedBy = actor;
-        audit.Record(actor, nameof(Announcement), Key(a), "Edited", before, Snapshot(a));
+        audit.Record(actor, Key(a), new AnnouncementEdited(before, AnnouncementState.Of(a)));
         if (await SaveOrConflictAsync(a, ct) is { } raced)
         {
             return raced;
@@ -92,7 +92,7 @@ public sealed class AnnouncementService(
             return new AnnouncementResult(a, Conflict: conflict);
         }
         Cancel(a, actor);
-        audit.Record(actor, nameof(Announcement), Key(a), "Cancelled", new { Status = AnnouncementStatus.Scheduled }, new { a.Status });
+        audit.Record(actor, Key(a), new AnnouncementCancelled(new AnnouncementStatusState(AnnouncementStatus.Scheduled), new AnnouncementStatusState(a.Status)));
         if (await SaveOrConflictAsync(a, ct) is { } raced)
         {
             return raced;
@@ -188,9 +188,4 @@ public sealed class AnnouncementService(
     };
 
     private static string Key(Announcement a) => a.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static object Snapshot(Announcement a) => new
-    {
-        a.Title, a.Text, a.SendAt, Rule = a.Rule, Targets = a.Targets.Select(t => t.Target.ToString()).ToList(),
-    };
 }

@@ -28,16 +28,25 @@ public abstract record AuditEvent
     public abstract object? AfterBody { get; }
 }
 
+/// <summary>
+/// A change from <typeparamref name="TBefore"/> (null where there was nothing before: a thing created) to
+/// <typeparamref name="TAfter"/>.
+/// </summary>
+public abstract record AuditChange<TBefore, TAfter>(TBefore? Before, TAfter After) : AuditEvent
+    where TBefore : class
+    where TAfter : class
+{
+    public override object? BeforeBody => Before;
+
+    public override object? AfterBody => After;
+}
+
 /// <summary>A change of one proposal, from <typeparamref name="TBefore"/> to <typeparamref name="TAfter"/>.</summary>
-public abstract record ProposalEvent<TBefore, TAfter>(TBefore? Before, TAfter After) : AuditEvent
+public abstract record ProposalEvent<TBefore, TAfter>(TBefore? Before, TAfter After) : AuditChange<TBefore, TAfter>(Before, After)
     where TBefore : class
     where TAfter : class
 {
     public const string Entity = "Proposal";
 
     public override string EntityType => Entity;
-
-    public override object? BeforeBody => Before;
-
-    public override object? AfterBody => After;
 }

@@ -2,6 +2,30 @@ using Hromada.Core.Proposals;
 
 namespace Hromada.Core.Audit;
 
+/// <summary>How and when a proposal came in, with the flags it was given then.</summary>
+public sealed record ReceiptState(Channel Channel, DateTimeOffset ReceivedAt, bool IsLate, bool IsUnidentified);
+
+/// <summary>A proposal was received (from the chat, the intake form or an import); there is nothing before it.</summary>
+public sealed record ProposalReceived(ReceiptState After) : ProposalEvent<ReceiptState, ReceiptState>(null, After)
+{
+    /// <summary>The stored kind, also written by the submission turn's own INSERT.</summary>
+    public const string Name = "proposal.received";
+
+    /// <summary>The action, also written by the submission turn's own INSERT.</summary>
+    public const string Received = "Received";
+
+    public override string Kind => Name;
+
+    public override string Action => Received;
+
+    /// <summary>The event of a proposal just stored (the same whichever way it was stored).</summary>
+    public static ProposalReceived Of(Proposal p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(new ReceiptState(p.Channel, p.ReceivedAt, p.IsLate, p.IsUnidentified));
+    }
+}
+
 /// <summary>A proposal's sphere, topic and settlement (catalog ids); <see cref="Reason"/> only after a change.</summary>
 public sealed record ClassificationState(int SphereId, int? TopicId, int? SettlementId, string? UnlistedSettlement, string? Reason = null);
 

@@ -28,6 +28,11 @@ internal sealed class SubmissionWriter(DbConnection connection, DbTransaction tr
         "@consentAt", "@consentVersion", "@late", "@unidentified", "@offTopic", "@status", "@search", "@external", "@version",
     ];
 
+    /// <summary>The typed <see cref="ProposalReceived"/> entry, as <see cref="AuditLog.Record"/> writes it: its kind, version and action are constants.</summary>
+    private const string AuditInsert =
+        "INSERT INTO \"AuditEntries\" (\"At\", \"Actor\", \"EntityType\", \"EntityKey\", \"Action\", \"Kind\", \"Version\", \"Before\", \"After\") " +
+        "VALUES (@at, @actor, '" + ProposalReceived.Entity + "', @key, '" + ProposalReceived.Received + "', '" + ProposalReceived.Name + "', 1, NULL, @after)";
+
     private readonly PreparedCommands _statements = new(connection, transaction);
     private DbCommand? _deadline;
     private DbCommand? _counter;
@@ -68,13 +73,11 @@ internal sealed class SubmissionWriter(DbConnection connection, DbTransaction tr
             }
         }
 
-        _audit ??= Prepare(
-            "INSERT INTO \"AuditEntries\" (\"At\", \"Actor\", \"EntityType\", \"EntityKey\", \"Action\", \"Before\", \"After\") " +
-            "VALUES (@at, @actor, 'Proposal', @key, 'Received', NULL, @after)", "@at", "@actor", "@key", "@after");
+        _audit ??= Prepare(AuditInsert, "@at", "@actor", "@key", "@after");
         Sql.Set(_audit, "@at", Sql.Text(now));
         Sql.Set(_audit, "@actor", input.Actor);
         Sql.Set(_audit, "@key", p.Reference);
-        Sql.Set(_audit, "@after", AuditLog.Serialize(ProposalService.AuditOfReceipt(p)));
+        Sql.Set(_audit, "@after", AuditEvents.Write(ProposalReceived.Of(p).After));
         await _audit.ExecuteNonQueryAsync(ct);
         return p;
     }

@@ -63,7 +63,7 @@ public sealed class ProposalService(
 
         var p = Build(input, consultation.IsLate(input.ReceivedAt), FormatReference(year, number), time.GetUtcNow(), socialGroups);
         db.Proposals.Add(p);
-        audit.Record(input.Actor, "Proposal", p.Reference, "Received", null, AuditOfReceipt(p));
+        audit.Record(input.Actor, p.Reference, ProposalReceived.Of(p));
         await db.SaveChangesAsync(ct);
         return p;
     }
@@ -132,7 +132,7 @@ public sealed class ProposalService(
                 var p = Build(batch[i], consultations[batch[i].ConsultationId].IsLate(batch[i].ReceivedAt), FormatReference(years[i], next[years[i]]++), now,
                     batch[i].SocialGroupIds.Select(id => groups[id]).ToList());
                 db.Proposals.Add(p);
-                audit.Record(batch[i].Actor, "Proposal", p.Reference, "Received", null, AuditOfReceipt(p));
+                audit.Record(batch[i].Actor, p.Reference, ProposalReceived.Of(p));
                 stored.Add(p.Reference);
             }
             await db.SaveChangesAsync(ct);
@@ -156,9 +156,6 @@ public sealed class ProposalService(
         }
         return references;
     }
-
-    /// <summary>What the audit entry of a received proposal records after it (the same whichever way it was stored).</summary>
-    internal static object AuditOfReceipt(Proposal p) => new { p.Channel, p.ReceivedAt, p.IsLate, p.IsUnidentified };
 
     /// <summary>The row of a new proposal: its flags, the search text, the resident's answers kept as the originals.</summary>
     internal static Proposal Build(NewProposal input, bool isLate, string reference, DateTimeOffset now, List<Catalogs.SocialGroup> socialGroups)

@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Hromada.Bot.Tests.Admin;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
 using Hromada.Core.Audit;
+using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bot.Tests.AdminWeb;
@@ -73,6 +76,44 @@ public sealed class ProposalHistoryTests
         Assert.Contains(history, h => h.GetProperty("kind").GetString() == "proposal.routed");
         Assert.Contains(history, h => h.GetProperty("kind").GetString() == "proposal.position-recorded"
             && h.GetProperty("action").GetString() == "Position of sg-infrastructure");
+    }
+
+    [Fact]
+    public async Task Receipt_WrittenBeforeTheEventsWereTyped_ReadsAsTheTypedReceipt()
+    {
+        await using var app = new HromadaAppFactory();
+        var receivedAt = new DateTimeOffset(2026, 11, 2, 8, 30, 0, TimeSpan.Zero);
+        var typed = await AdminSeed.SubmitAsync(app, channel: Channel.Telegram, receivedAt: receivedAt, name: null, phone: null);
+        var old = await AdminSeed.SubmitAsync(app, "Облаштувати укриття в школі", channel: Channel.Telegram, receivedAt: receivedAt, name: null, phone: null);
+        // The second receipt made into what the untyped code wrote: no kind, the channel as its number, the same values.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            var entry = await db.AuditEntries.SingleAsync(a => a.EntityKey == old.Reference);
+            Assert.Equal((ProposalReceived.Name, 1, "Received"), (entry.Kind, entry.Version, entry.Action));
+            Assert.Equal("""{"Channel":"Telegram","ReceivedAt":"2026-11-02T08:30:00+00:00","IsLate":false,"IsUnidentified":true}""", entry.After);
+            (entry.Kind, entry.Version) = (null, 0);
+            entry.After = $$"""{"Channel":{{(int)Channel.Telegram}},"ReceivedAt":"2026-11-02T08:30:00+00:00","IsLate":false,"IsUnidentified":true}""";
+            await db.SaveChangesAsync();
+        }
+        using var secretary = await WebSessionClient.SignInAsync(app, await AdminWebSeed.KeyAsync(app, "секретар", AdminRole.WorkingGroup));
+
+        var typedRow = ReceiptRow(await secretary.GetHtmlAsync($"/admin/proposals/{typed.Reference}"));
+        var oldRow = ReceiptRow(await secretary.GetHtmlAsync($"/admin/proposals/{old.Reference}"));
+
+        Assert.Equal("resident:Telegram надійшла канал: Telegram надійшла: 02.11.2026 10:30 після строку: ні неідентифікована: так", typedRow);
+        Assert.Equal(typedRow, oldRow);
+    }
+
+    /// <summary>The history's receipt row as text, without its first cell (when it was recorded).</summary>
+    private static string ReceiptRow(string html)
+    {
+        var history = html[html.IndexOf("id=\"history\"", StringComparison.Ordinal)..];
+        history = history[..history.IndexOf("</section>", StringComparison.Ordinal)];
+        var row = Regex.Matches(history, "<tr>(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value)
+            .Single(r => r.Contains("канал:", StringComparison.Ordinal));
+        var withoutWhen = row[(row.IndexOf("</td>", StringComparison.Ordinal) + "</td>".Length)..];
+        return Regex.Replace(WebSessionClient.Text(withoutWhen), @"\s+", " ").Trim();
     }
 
     private static int CountOf(string text, string part)

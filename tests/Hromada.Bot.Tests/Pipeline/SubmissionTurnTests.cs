@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Bot.Tests.Telegram;
+using Hromada.Core.Audit;
 using Hromada.Core.Conversation;
 using Hromada.Core.Pipeline;
 using Hromada.Core.Proposals;
@@ -78,6 +79,7 @@ public sealed class SubmissionTurnTests
         var audit = await host.DbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Proposal").OrderBy(a => a.Id).ToListAsync());
         Assert.Equal([(intake, "Received"), (byTurn.Reference, "Received")], audit.Select(a => (a.EntityKey, a.Action)));
         Assert.Equal(audit[0].After, audit[1].After);
+        Assert.All(audit, a => Assert.Equal((ProposalReceived.Name, 1), (a.Kind, a.Version)));
         Assert.Equal((audit[0].Actor, audit[0].At, audit[0].Before), (audit[1].Actor, audit[1].At, audit[1].Before));
 
         // The search index has the turn's proposal: the intake's proposal finds it as its like, and the other way round.

@@ -26,7 +26,7 @@ public sealed class IndexModel(DashboardData data, CommunityClock clock) : PageM
         {
             return NotFound();
         }
-        audit.Record(User.ActorName(), "Consultation", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Interim report sent to review bodies", null, null);
+        audit.Record(User.ActorName(), c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new Hromada.Core.Audit.InterimReportSent());
         var (told, unreachable) = await notices.SendInterimReportAsync(c.Id, c.Title, ct);
         await db.SaveChangesAsync(ct);
         Note = $"Проміжний звіт надіслано органам розгляду: {told}." + (unreachable.Count == 0 ? "" : $" Не досяжні (немає контактів): {string.Join("; ", unreachable)}.");

@@ -25,6 +25,13 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
         ArgumentNullException.ThrowIfNull(entry);
         return AuditEvents.Read(entry.Kind, entry.Version, entry.Before, entry.After) switch
         {
+            ProposalReceived e => Changes(null, e.After, s =>
+            [
+                ("канал", ProposalLabels.Channel(s.Channel)),
+                ("надійшла", WebText.Local(s.ReceivedAt, clock)),
+                ("після строку", ProposalLabels.YesNo(s.IsLate)),
+                ("неідентифікована", ProposalLabels.YesNo(s.IsUnidentified)),
+            ]),
             ProposalReclassified e => Changes(e.Before, e.After, s =>
             [
                 ("сфера", catalogs.Spheres.FirstOrDefault(x => x.Id == s.SphereId)?.Label ?? Id(s.SphereId)),
