@@ -1,4 +1,6 @@
 using Hromada.Core.Pipeline;
+using Hromada.Core.Pipeline.PostgreSql;
+using Hromada.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,10 +14,23 @@ namespace Hromada.Core.Outbox;
 /// recipients side by side; a failure retried with backoff and given up after the configured attempts; a platform's
 /// retry_after waited out by that recipient alone (or, for pushes, by that channel's pushes); pushes paced by the
 /// channel's limits. Messages written here are handed over in memory; others are claimed from the database with a lease.
+/// On PostgreSQL the pushes' pace is shared by every instance through the database (<see cref="ISharedPushPace"/>).
 /// </summary>
 public sealed class OutboxDispatcher : BackgroundService
 {
     private const int ClaimBatch = 500;
+
+    /// <summary>Alone: announcements are claimed while fewer than this much of sending is ahead.</summary>
+    private static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With a shared pace: announcements are claimed while every instance together has taken less than this much of
+    /// sending ahead, <see cref="SharedBatch"/> at a time. Kept short, so an instance that dies leaves few slots
+    /// unused and few messages waiting for its lease, and each instance claims again when its turn is near.
+    /// </summary>
+    private static readonly TimeSpan SharedLookahead = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan SharedBatch = TimeSpan.FromSeconds(0.5);
     private readonly IServiceScopeFactory _scopes;
     private readonly Dictionary<Channel, IChannelSender> _senders;
     private readonly OutboxSignal _signal;
@@ -31,7 +46,7 @@ public sealed class OutboxDispatcher : BackgroundService
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, IOptions<PipelineOptions> options,
-        TimeProvider time, ILoggerFactory loggers)
+        IOptions<DatabaseOptions> database, TimeProvider time, ILoggerFactory loggers)
     {
         _scopes = scopes;
         _senders = senders.ToDictionary(s => s.Channel);
@@ -40,7 +55,7 @@ public sealed class OutboxDispatcher : BackgroundService
         _retry = _options.SendRetry();
         _time = time;
         _logger = loggers.CreateLogger<OutboxDispatcher>();
-        _limiter = new PushLimiter(time);
+        _limiter = new PushLimiter(time, database.Value.Provider == DatabaseProvider.PostgreSql ? new PostgreSqlPushPace(scopes) : null);
         _completions = new OutboxCompletions(scopes, time, loggers.CreateLogger<OutboxCompletions>());
         _queue = new KeyedWorkQueue<OutboxWork>(_options.MaxConcurrentSends, burst: 4, w => w.Id, HandleAsync, time, _logger);
     }
@@ -75,9 +90,10 @@ public sealed class OutboxDispatcher : BackgroundService
         var workers = _queue.RunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            TimeSpan? lookAgain = null;
             try
             {
-                await ClaimAsync(stoppingToken);
+                lookAgain = await ClaimAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -85,11 +101,19 @@ public sealed class OutboxDispatcher : BackgroundService
             }
             try
             {
-                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                // Woken by a write here, by the poll, or (shared pace) when the slots taken ahead run short: on this
+                // service's clock, as the slots are.
+                using var due = lookAgain is { } after && after < _options.PollInterval ? new CancellationTokenSource(after, _time) : null;
+                using var wake = due is null ? null : CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, due.Token);
+                await _signal.WaitAsync(_options.PollInterval, wake?.Token ?? stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (OperationCanceledException)
+            {
+                // Time to claim the next announcements.
             }
         }
         await workers;
@@ -109,26 +133,47 @@ public sealed class OutboxDispatcher : BackgroundService
         _completions.Dispose();
     }
 
-    private async Task ClaimAsync(CancellationToken ct)
+    /// <summary>Claims what is due; returns when to look again for announcements (shared pace), or null for the usual poll.</summary>
+    private async Task<TimeSpan?> ClaimAsync(CancellationToken ct)
     {
         if (_senders.Count == 0)
         {
-            return;
+            return null;
         }
         var now = _time.GetUtcNow();
         var claimed = new List<OutboxWork>();
+        var more = false;
+        TimeSpan? lookAgain = null;
         await using (var scope = _scopes.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<IPipelineStore>();
-            claimed.AddRange(await ClaimAsync(store, [.. _senders.Keys], [OutboxPurpose.Reply, OutboxPurpose.Notice], ClaimBatch, now, ct));
+            var replies = await ClaimAsync(store, [.. _senders.Keys], [OutboxPurpose.Reply, OutboxPurpose.Notice], ClaimBatch, now, ct);
+            claimed.AddRange(replies);
+            more = replies.Count > 0;
+            if (_limiter.IsShared)
+            {
+                foreach (var pushes in replies.Where(w => w.IsPush).GroupBy(w => w.Channel))
+                {
+                    await _limiter.AssignSharedAsync(pushes.Key, [.. pushes], _senders[pushes.Key].PushLimits, ct);
+                }
+            }
             foreach (var (channel, sender) in _senders)
             {
+                if (_limiter.IsShared)
+                {
+                    var (announcements, next) = await ClaimSharedAsync(store, channel, sender.PushLimits, now, ct);
+                    claimed.AddRange(announcements);
+                    lookAgain = next is { } n && (lookAgain is null || n < lookAgain) ? n : lookAgain;
+                    continue;
+                }
                 // Announcements are claimed a few seconds of sending at a time, so no claim outlives its lease.
-                var ahead = TimeSpan.FromSeconds(10) - _limiter.Horizon(channel);
+                var ahead = Lookahead - _limiter.Horizon(channel);
                 if (ahead > TimeSpan.Zero)
                 {
                     var limit = (int)Math.Ceiling(Math.Max(1, sender.PushLimits.PerSecond) * ahead.TotalSeconds);
-                    claimed.AddRange(await ClaimAsync(store, [channel], [OutboxPurpose.Announcement], limit, now, ct));
+                    var announcements = await ClaimAsync(store, [channel], [OutboxPurpose.Announcement], limit, now, ct);
+                    claimed.AddRange(announcements);
+                    more |= announcements.Count > 0;
                 }
             }
         }
@@ -140,9 +185,41 @@ public sealed class OutboxDispatcher : BackgroundService
         if (claimed.Count > 0)
         {
             _logger.LogDebug("Claimed {Count} outbox message(s)", claimed.Count);
+        }
+        if (more || lookAgain == TimeSpan.Zero)
+        {
             // More may be waiting behind these (a broadcast): look again soon.
             _signal.Raise();
         }
+        return lookAgain;
+    }
+
+    /// <summary>
+    /// With a shared pace: claims announcements of <paramref name="channel"/> while every instance together has less
+    /// than <see cref="SharedLookahead"/> of slots ahead, and takes their slots at once; returns them and when to look
+    /// again (zero: at once, there may be more; null: nothing waits).
+    /// </summary>
+    private async Task<(IReadOnlyList<OutboxWork> Claimed, TimeSpan? LookAgain)> ClaimSharedAsync(
+        IPipelineStore store, Channel channel, PushLimits limits, DateTimeOffset now, CancellationToken ct)
+    {
+        var horizon = await _limiter.SharedHorizonAsync(channel, ct);
+        if (horizon >= SharedLookahead)
+        {
+            return ([], horizon - SharedLookahead);
+        }
+        var limit = (int)Math.Ceiling(Math.Max(1, limits.PerSecond) * SharedBatch.TotalSeconds);
+        var claimed = await ClaimAsync(store, [channel], [OutboxPurpose.Announcement], limit, now, ct);
+        if (claimed.Count == 0)
+        {
+            return ([], null);
+        }
+        var next = await _limiter.AssignSharedAsync(channel, claimed, limits, ct);
+        if (claimed.Count < limit)
+        {
+            return (claimed, null);
+        }
+        var ahead = next - now;
+        return (claimed, ahead > SharedLookahead ? ahead - SharedLookahead : TimeSpan.Zero);
     }
 
     private Task<IReadOnlyList<OutboxWork>> ClaimAsync(
@@ -164,13 +241,29 @@ public sealed class OutboxDispatcher : BackgroundService
         {
             if (work.Slot is null || _limiter.PausedUntil(work.Channel) > work.Slot)
             {
-                work.Slot = _limiter.Reserve(work.Channel, work.Recipient, sender.PushLimits);
+                if (!_limiter.IsShared)
+                {
+                    work.Slot = _limiter.Reserve(work.Channel, work.Recipient, sender.PushLimits);
+                }
+                else
+                {
+                    work.Slot = null;
+                    var (at, taken) = await _limiter.ReserveSharedAsync(work.Channel, work.Recipient, sender.PushLimits, ct);
+                    if (!taken)
+                    {
+                        return WorkOutcome.Retry(at);
+                    }
+                    work.Slot = at;
+                    now = _time.GetUtcNow();
+                }
             }
             if (work.Slot > now)
             {
                 return WorkOutcome.Retry(work.Slot.Value);
             }
-            if (_limiter.Admit(work.Channel, sender.PushLimits) is { } later)
+            // Alone, the window is the last word on the rate. Shared slots are already spaced for it over every
+            // instance (see PushLimiter.SharedInterval), and this instance's window would see only its own pushes.
+            if (!_limiter.IsShared && _limiter.Admit(work.Channel, sender.PushLimits) is { } later)
             {
                 return WorkOutcome.Retry(later);
             }
