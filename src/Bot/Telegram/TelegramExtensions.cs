@@ -1,4 +1,5 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Announcements;
 using Hromada.Core.Inbox;
 using Hromada.Core.Outbox;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class TelegramExtensions
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        services.AddSingleton<IChannelTargets>(sp => new TelegramTargets(options, sp.GetRequiredService<IOptions<AnnouncementOptions>>()));
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("Telegram", false, $"no {TelegramOptions.Section}:Token configured"));
