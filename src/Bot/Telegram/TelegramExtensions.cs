@@ -26,7 +26,7 @@ public static class TelegramExtensions
             ? $"webhook mode, Telegram posts to {options.WebhookUrl}"
             : $"polling mode against {options.ApiBaseUrl}"));
 
-        // No resilience handler on this client: sends are retried by the outbox dispatcher, set-up calls by TelegramPipeline.
+        // No resilience handler on this client: sends are retried by the outbox dispatcher, set-up calls and polling by TelegramRetry.
         // The timeout outlasts a long poll.
         // Our own logs say what a send did; the factory's per-request log scopes cost more than the request on loopback.
         services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
@@ -36,7 +36,7 @@ public static class TelegramExtensions
             var clientOptions = new TelegramBotClientOptions(o.Token, o.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 };
             return new TelegramBotClient(clientOptions, sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram"));
         });
-        services.AddSingleton<TelegramPipeline>();
+        services.AddSingleton<TelegramRetry>();
         services.AddSingleton<IChannelAdapter, TelegramAdapter>();
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
         if (options.Mode == TelegramMode.Webhook)

@@ -123,14 +123,14 @@ internal static class TelegramWebhook
 /// and again until Telegram takes it (<see cref="WebhookRegistration"/>: until then <c>/healthz</c> says the bot is deaf).
 /// </summary>
 internal sealed class TelegramWebhookSetup(
-    ITelegramBotClient bot, TelegramPipeline pipeline, IOptions<TelegramOptions> options, WebhookRegistration registration) : BackgroundService
+    ITelegramBotClient bot, TelegramRetry retry, IOptions<TelegramOptions> options, WebhookRegistration registration) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         return registration.RunAsync("Telegram", "setWebhook", o.WebhookUrl, async ct =>
         {
-            await pipeline.Value.ExecuteAsync(async t => await bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
+            await retry.RunAsync(t => bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
                 secretToken: o.WebhookSecret, cancellationToken: t), ct);
             return null;
         }, stoppingToken);

@@ -35,13 +35,14 @@ internal sealed class OutboxDispatcher : BackgroundService
     private readonly Dictionary<Channel, IChannelSender> _senders;
     private readonly OutboxSignal _signal;
     private readonly PipelineOptions _options;
+    private readonly RetryPolicy _retry;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly KeyedWorkQueue<OutboxWork> _queue;
     private readonly PushLimiter _limiter;
     private readonly OutboxCompletions _completions;
+    private readonly InFlight _sending = new();
     private bool _reclaimOwn = true;
-    private int _sending;
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, IOptions<PipelineOptions> options,
@@ -51,10 +52,11 @@ internal sealed class OutboxDispatcher : BackgroundService
         _senders = senders.ToDictionary(s => s.Channel);
         _signal = signal;
         _options = options.Value;
+        _retry = _options.SendRetry();
         _time = time;
         _logger = loggers.CreateLogger<OutboxDispatcher>();
         _limiter = new PushLimiter(time, database.Value.Provider == DatabaseProvider.PostgreSql ? new PostgreSqlPushPace(scopes) : null);
-        _completions = new OutboxCompletions(scopes, loggers.CreateLogger<OutboxCompletions>());
+        _completions = new OutboxCompletions(scopes, time, loggers.CreateLogger<OutboxCompletions>());
         _queue = new KeyedWorkQueue<OutboxWork>(_options.MaxConcurrentSends, burst: 4, w => w.Id, HandleAsync, time, _logger);
     }
 
@@ -79,10 +81,7 @@ internal sealed class OutboxDispatcher : BackgroundService
     /// </summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
-        while (Interlocked.CompareExchange(ref _sending, 0, 0) > 0)
-        {
-            await Task.Delay(10, ct);
-        }
+        await _sending.WhenIdleAsync(ct);
         await _completions.FlushAsync(ct);
     }
 
@@ -271,7 +270,7 @@ internal sealed class OutboxDispatcher : BackgroundService
         }
 
         SendResult result;
-        Interlocked.Increment(ref _sending);
+        _sending.Add();
         try
         {
             try
@@ -294,7 +293,7 @@ internal sealed class OutboxDispatcher : BackgroundService
         }
         finally
         {
-            Interlocked.Decrement(ref _sending);
+            _sending.Done();
         }
     }
 
@@ -307,7 +306,7 @@ internal sealed class OutboxDispatcher : BackgroundService
                 return WorkOutcome.Done;
 
             case SendStatus.Throttled:
-                var wait = result.RetryAfter > TimeSpan.Zero ? result.RetryAfter : _options.Backoff(1);
+                var wait = _retry.DelayAfter(1, result.RetryAfter);
                 work.NextAttemptAt = now + wait;
                 work.Slot = null;
                 if (work.IsPush && result.PausesChannel)
@@ -320,14 +319,14 @@ internal sealed class OutboxDispatcher : BackgroundService
 
             case SendStatus.Failed:
                 work.Attempts++;
-                if (_options.GivesUp(work.Attempts, work.CreatedAt, now))
+                if (_retry.GivesUp(work.Attempts, now - work.CreatedAt))
                 {
                     _logger.LogError("Gave up sending outbox message {Id} ({Purpose}) to {Channel} {Recipient} after {Attempts} attempts: {Error}",
                         work.Id, work.Purpose, work.Channel, work.Recipient, work.Attempts, result.Error);
                     Complete(work, OutboxStatus.Failed, $"Given up after {work.Attempts} attempts: {result.Error}", now);
                     return WorkOutcome.Done;
                 }
-                work.NextAttemptAt = now + _options.Backoff(work.Attempts);
+                work.NextAttemptAt = now + _retry.DelayAfter(work.Attempts);
                 work.Slot = null;
                 _logger.LogWarning("Sending outbox message {Id} to {Channel} {Recipient} failed (attempt {Attempts}); retrying at {At}: {Error}",
                     work.Id, work.Channel, work.Recipient, work.Attempts, work.NextAttemptAt, result.Error);
