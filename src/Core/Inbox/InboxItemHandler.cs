@@ -1,4 +1,4 @@
-using System.Globalization;
+using Hromada.Core.Community;
 using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
 using Hromada.Core.Pipeline;
@@ -24,6 +24,7 @@ internal sealed class InboxItemHandler(
     IEnumerable<IChannelAdapter> adapters,
     IOutbox outbox,
     IOptions<PipelineOptions> options,
+    IOptions<CommunityOptions> community,
     TimeProvider time,
     ILogger<InboxItemHandler> logger)
 {
@@ -126,7 +127,12 @@ internal sealed class InboxItemHandler(
         }
         if (inbound.ReplyContext is not null && inbound.Event is null)
         {
-            outbox.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, []) { InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext });
+            // A page of a list the resident is reading: its buttons in the resident's language, carried with the request.
+            var language = await residents.Select(r => r.Language).FirstOrDefaultAsync(ct);
+            outbox.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [])
+            {
+                InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext, Language = language,
+            });
         }
         InboxCompletion.MarkDone(db, work.ItemId, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -141,7 +147,7 @@ internal sealed class InboxItemHandler(
             return;
         }
         db.ProcessedMessages.Add(new ProcessedMessage { Channel = work.Channel, MessageId = marker, ProcessedAt = time.GetUtcNow() });
-        var text = Texts.Get("Telegram_PrivateOnly", CultureInfo.GetCultureInfo("uk-UA"));
+        var text = Texts.Get("Telegram_PrivateOnly", community.Value.Culture);
         outbox.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [new OutboundMessage(text)]) { InboxItemId = work.ItemId });
         logger.LogInformation("{Channel}: telling group chat {Chat} once that the bot works only in private chats", work.Channel, inbound.SenderKey);
     }
