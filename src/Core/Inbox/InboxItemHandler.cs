@@ -6,6 +6,7 @@ using Hromada.Core.Residents;
 using Hromada.Core.Resources;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,16 +19,23 @@ namespace Hromada.Core.Inbox;
 /// cannot be parsed, or keeps failing, is set aside with its reason and holds nothing up.
 /// </summary>
 internal sealed class InboxItemHandler(
-    HromadaDbContext db,
+    IServiceProvider services,
     TurnRunner turns,
-    IPipelineStore store,
     IEnumerable<IChannelAdapter> adapters,
-    IOutbox outbox,
     IOptions<PipelineOptions> options,
     IOptions<CommunityOptions> community,
     TimeProvider time,
     ILogger<InboxItemHandler> logger)
 {
+    // Resolved from the scope when used: a message handed over parsed needs none of them on its way (the turn's state
+    // is read and written in batches), and a DbContext taken from the pool, and reset on its return, for every message
+    // would cost more than the rest of its scope.
+    private HromadaDbContext Db => services.GetRequiredService<HromadaDbContext>();
+
+    private IPipelineStore Store => services.GetRequiredService<IPipelineStore>();
+
+    private IOutbox Replies => services.GetRequiredService<IOutbox>();
+
     public async Task<WorkOutcome> HandleAsync(InboxWork work, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -43,7 +51,7 @@ internal sealed class InboxItemHandler(
         }
         else
         {
-            var row = await db.InboxItems.AsNoTracking().Where(i => i.Id == work.ItemId)
+            var row = await Db.InboxItems.AsNoTracking().Where(i => i.Id == work.ItemId)
                 .Select(i => new { i.Status, i.Payload, i.ExternalId }).FirstOrDefaultAsync(ct);
             if (row is null || row.Status != InboxStatus.Pending)
             {
@@ -92,7 +100,7 @@ internal sealed class InboxItemHandler(
     private async Task<WorkOutcome> FailedAsync(InboxWork work, Exception ex)
     {
         work.Attempts++;
-        db.ChangeTracker.Clear();
+        Db.ChangeTracker.Clear();
         // A full disk or a read-only database is not the message's fault: it waits (with backoff) until writes work again.
         if (work.Attempts >= options.Value.MaxHandlingAttempts && StorageHealth.Describe(ex) is null)
         {
@@ -103,14 +111,14 @@ internal sealed class InboxItemHandler(
         work.NextAttemptAt = time.GetUtcNow() + options.Value.Backoff(work.Attempts);
         logger.LogWarning(ex, "{Channel} inbox item {ItemId} failed (attempt {Attempts}); trying again at {At}",
             work.Channel, work.ItemId, work.Attempts, work.NextAttemptAt);
-        await store.ScheduleRetryAsync(work.ItemId, work.Attempts, work.NextAttemptAt, Describe(ex), CancellationToken.None);
+        await Store.ScheduleRetryAsync(work.ItemId, work.Attempts, work.NextAttemptAt, Describe(ex), CancellationToken.None);
         return WorkOutcome.Retry(work.NextAttemptAt);
     }
 
     /// <summary>Events about the resident, and payloads that only need their channel acknowledgement sent.</summary>
     private async Task HandleWithoutEngineAsync(InboxWork work, Inbound inbound, CancellationToken ct)
     {
-        var residents = db.Residents.Where(r => r.Channel == work.Channel && r.ChannelUserId == inbound.SenderKey);
+        var residents = Db.Residents.Where(r => r.Channel == work.Channel && r.ChannelUserId == inbound.SenderKey);
         switch (inbound.Event)
         {
             case ChannelEvent.Blocked:
@@ -129,33 +137,33 @@ internal sealed class InboxItemHandler(
         {
             // A page of a list the resident is reading: its buttons in the resident's language, carried with the request.
             var language = await residents.Select(r => r.Language).FirstOrDefaultAsync(ct);
-            outbox.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [])
+            Replies.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [])
             {
                 InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext, Language = language,
             });
         }
-        InboxCompletion.MarkDone(db, work.ItemId, time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        outbox.Signal();
+        InboxCompletion.MarkDone(Db, work.ItemId, time.GetUtcNow());
+        await Db.SaveChangesAsync(ct);
+        Replies.Signal();
     }
 
     private async Task TellGroupOnceAsync(InboxWork work, Inbound inbound, CancellationToken ct)
     {
         var marker = $"group-notice:{inbound.SenderKey}";
-        if (await db.ProcessedMessages.AnyAsync(p => p.Channel == work.Channel && p.MessageId == marker, ct))
+        if (await Db.ProcessedMessages.AnyAsync(p => p.Channel == work.Channel && p.MessageId == marker, ct))
         {
             return;
         }
-        db.ProcessedMessages.Add(new ProcessedMessage { Channel = work.Channel, MessageId = marker, ProcessedAt = time.GetUtcNow() });
+        Db.ProcessedMessages.Add(new ProcessedMessage { Channel = work.Channel, MessageId = marker, ProcessedAt = time.GetUtcNow() });
         var text = Texts.Get("Telegram_PrivateOnly", community.Value.Culture);
-        outbox.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [new OutboundMessage(text)]) { InboxItemId = work.ItemId });
+        Replies.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [new OutboundMessage(text)]) { InboxItemId = work.ItemId });
         logger.LogInformation("{Channel}: telling group chat {Chat} once that the bot works only in private chats", work.Channel, inbound.SenderKey);
     }
 
     private async Task SetAsideAsync(InboxWork work, string reason, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        await store.SetAsideAsync(work.ItemId, work.Attempts, reason, time.GetUtcNow(), ct);
+        Db.ChangeTracker.Clear();
+        await Store.SetAsideAsync(work.ItemId, work.Attempts, reason, time.GetUtcNow(), ct);
         logger.LogWarning("{Channel} inbox item {ItemId} set aside: {Reason}", work.Channel, work.ItemId, reason);
     }
 

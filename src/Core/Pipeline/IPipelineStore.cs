@@ -17,6 +17,12 @@ public interface IPipelineStore
     Task<TurnState> LoadTurnAsync(Channel channel, string sender, CancellationToken ct);
 
     /// <summary>
+    /// What each of <paramref name="keys"/>' turns starts from, in the same order: many residents read on one open
+    /// connection (<see cref="Inbox.TurnLoader"/> gathers them).
+    /// </summary>
+    Task<IReadOnlyList<TurnState>> LoadTurnsAsync(IReadOnlyList<TurnKey> keys, CancellationToken ct);
+
+    /// <summary>
     /// Writes every turn of <paramref name="turns"/> in one transaction: each one's done-mark (or processed mark), new
     /// state, effects and reply. A turn that fails is undone alone (its result says why); the others commit.
     /// </summary>
@@ -58,6 +64,9 @@ public sealed record InboxInsert(Channel Channel, string ExternalId, string Send
 public sealed record OutboxClaim(
     string Owner, IReadOnlyList<Channel> Channels, IReadOnlyList<OutboxPurpose> Purposes, int Limit, DateTimeOffset Now,
     DateTimeOffset LeaseUntil, bool ReclaimOwn);
+
+/// <summary>Whose turn: a resident by channel and the channel's id for them.</summary>
+public readonly record struct TurnKey(Channel Channel, string Sender);
 
 /// <summary>What a turn starts from.</summary>
 public sealed record TurnState(Resident? Resident, IReadOnlyList<HeldMessage> Held);

@@ -24,6 +24,7 @@ public static class PipelineExtensions
             ? sp.GetRequiredService<PostgreSql.PostgreSqlPipelineStore>()
             : sp.GetRequiredService<Sqlite.SqlitePipelineStore>());
         services.AddScoped<TurnRunner>();
+        services.AddSingleton<TurnLoader>();
         services.AddSingleton<TurnCommitter>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());

@@ -38,39 +38,62 @@ internal abstract partial class PipelineStore(HromadaDbContext db, IServiceProvi
 
     public abstract Task<IReadOnlyList<OutboxWork>> ClaimOutboxAsync(OutboxClaim claim, CancellationToken ct);
 
-    public async Task<TurnState> LoadTurnAsync(Channel channel, string sender, CancellationToken ct)
+    public async Task<TurnState> LoadTurnAsync(Channel channel, string sender, CancellationToken ct) =>
+        (await LoadTurnsAsync([new TurnKey(channel, sender)], ct))[0];
+
+    public async Task<IReadOnlyList<TurnState>> LoadTurnsAsync(IReadOnlyList<TurnKey> keys, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(keys);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            Resident? resident = null;
-            var hasHeld = false;
+            // One open connection and one prepared statement for the whole batch, bound again for each resident.
+            var states = new TurnState[keys.Count];
+            var withHeld = new List<int>();
             await using (var read = Sql.Command(connection, null,
                 $"SELECT {ResidentColumns}, EXISTS (SELECT 1 FROM \"OutboxMessages\" o WHERE o.\"ResidentId\" = r.\"Id\" AND o.\"Status\" = 'Held') " +
                 "FROM \"Residents\" r WHERE \"Channel\" = @channel AND \"ChannelUserId\" = @user",
-                ("@channel", channel.ToString()), ("@user", sender)))
+                ("@channel", ""), ("@user", "")))
             {
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                if (await reader.ReadAsync(ct))
+                for (var i = 0; i < keys.Count; i++)
                 {
-                    resident = ReadResident(reader, channel, sender);
-                    hasHeld = reader.GetBoolean(16);
+                    var (channel, sender) = keys[i];
+                    Sql.Set(read, "@channel", channel.ToString());
+                    Sql.Set(read, "@user", sender);
+                    Resident? resident = null;
+                    await using (var reader = await read.ExecuteReaderAsync(ct))
+                    {
+                        if (await reader.ReadAsync(ct))
+                        {
+                            resident = ReadResident(reader, channel, sender);
+                            if (reader.GetBoolean(16) && channel != Channel.WebChat)
+                            {
+                                withHeld.Add(i);
+                            }
+                        }
+                    }
+                    states[i] = new TurnState(resident, []);
                 }
             }
-            if (resident is null || !hasHeld || channel == Channel.WebChat)
+            if (withHeld.Count > 0)
             {
-                return new TurnState(resident, []);
+                await using var heldQuery = Sql.Command(connection, null,
+                    "SELECT \"Id\", \"Payload\" FROM \"OutboxMessages\" WHERE \"ResidentId\" = @id AND \"Status\" = 'Held' ORDER BY \"Id\"", ("@id", 0));
+                foreach (var i in withHeld)
+                {
+                    var resident = states[i].Resident!;
+                    Sql.Set(heldQuery, "@id", resident.Id);
+                    var held = new List<HeldMessage>();
+                    await using var heldReader = await heldQuery.ExecuteReaderAsync(ct);
+                    while (await heldReader.ReadAsync(ct))
+                    {
+                        held.Add(new HeldMessage(heldReader.GetInt64(0), OutboxPayload.Read(heldReader.GetString(1))));
+                    }
+                    states[i] = new TurnState(resident, held);
+                }
             }
-            var held = new List<HeldMessage>();
-            await using var heldQuery = Sql.Command(connection, null,
-                "SELECT \"Id\", \"Payload\" FROM \"OutboxMessages\" WHERE \"ResidentId\" = @id AND \"Status\" = 'Held' ORDER BY \"Id\"", ("@id", resident.Id));
-            await using var heldReader = await heldQuery.ExecuteReaderAsync(ct);
-            while (await heldReader.ReadAsync(ct))
-            {
-                held.Add(new HeldMessage(heldReader.GetInt64(0), OutboxPayload.Read(heldReader.GetString(1))));
-            }
-            return new TurnState(resident, held);
+            return states;
         }
         finally
         {

@@ -86,6 +86,54 @@ public sealed class GroupCommitTests
         Assert.Equal(40, await db.OutboxMessages.CountAsync());
     }
 
+    [DatabaseTheory, OnEachDatabase]
+    public async Task TurnStatesOfManyResidents_AreReadTogether_EachItsOwnWithItsHeldMessages(DatabaseProvider database)
+    {
+        await using var host = await CoreTestHost.StartAsync(database: database);
+        var turns = Enumerable.Range(1, 30).Select(i => NewResidentTurn(host, $"read-{i}", "Вітаємо")).ToList();
+        await using (var scope = host.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IPipelineStore>().CommitTurnsAsync(turns, CancellationToken.None);
+        }
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            var held = await db.Residents.SingleAsync(r => r.ChannelUserId == "read-7");
+            await db.Residents.Where(r => r.ChannelUserId == "read-9").ExecuteUpdateAsync(s => s.SetProperty(r => r.ConversationStep, "topic"));
+            foreach (var text in new[] { "Перше відкладене", "Друге відкладене" })
+            {
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    Channel = Channel.Telegram, Recipient = "read-7", Purpose = OutboxPurpose.Notice, ResidentId = held.Id,
+                    Payload = OutboxPayload.Write([new OutboundMessage(text)]), Status = OutboxStatus.Held,
+                    CreatedAt = host.Time.GetUtcNow(), NextAttemptAt = host.Time.GetUtcNow(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var loader = host.Services.GetRequiredService<TurnLoader>();
+
+        // All asked at once, as the handlers of many residents do: read in batches, each answer its own.
+        var keys = Enumerable.Range(1, 30).Select(i => new TurnKey(Channel.Telegram, $"read-{i}")).Append(new TurnKey(Channel.Telegram, "never-wrote")).ToList();
+        var states = await Task.WhenAll(keys.Select(k => loader.LoadAsync(k)));
+
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal($"read-{i + 1}", states[i].Resident!.ChannelUserId);
+            Assert.Equal(Channel.Telegram, states[i].Resident!.Channel);
+        }
+        Assert.Equal(30, states.Take(30).Select(s => s.Resident!.Id).Distinct().Count());
+        Assert.Equal("topic", states[8].Resident!.ConversationStep);
+        Assert.Equal("", states[7].Resident!.ConversationStep);
+        Assert.Equal(["Перше відкладене", "Друге відкладене"], states[6].Held.SelectMany(h => h.Messages).Select(m => m.Text));
+        Assert.All(states.Where((_, i) => i != 6), s => Assert.Empty(s.Held));
+        Assert.Null(states[30].Resident);
+        await using var read = host.Scope();
+        var direct = await read.ServiceProvider.GetRequiredService<IPipelineStore>().LoadTurnsAsync([keys[6], keys[30], keys[0]], CancellationToken.None);
+        Assert.Equal([2, 0, 0], direct.Select(s => s.Held.Count));
+        Assert.Equal(["read-7", null, "read-1"], direct.Select(s => s.Resident?.ChannelUserId));
+    }
+
     private static int _message;
 
     private static TurnCommit NewResidentTurn(CoreTestHost host, string user, string reply)
