@@ -66,11 +66,8 @@ public static class AnnouncementsApi
         {
             query = query.Where(a => a.Kind == kind);
         }
-        // Scheduled first, soonest first; then the rest, latest first. A hromada has hundreds of announcements, not millions.
         var order = (await query.Select(a => new { a.Id, a.Status, a.SendAt }).ToListAsync(ct))
-            .OrderBy(a => a.Status == AnnouncementStatus.Scheduled ? 0 : 1)
-            .ThenBy(a => a.Status == AnnouncementStatus.Scheduled ? a.SendAt.UtcTicks : -a.SendAt.UtcTicks)
-            .ThenByDescending(a => a.Id)
+            .InListOrder(a => (a.Id, a.Status, a.SendAt))
             .Select(a => a.Id).ToList();
         var total = order.Count;
         var ids = order.Skip(page.Skip).Take(page.PageSize).ToList();

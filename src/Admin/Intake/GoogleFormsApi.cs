@@ -20,7 +20,8 @@ public static class GoogleFormsApi
         admin.MapPost("/imports/google-forms", ImportAsync).WithTags("Intake").WithName("ImportGoogleForms")
             .WithSummary("Send the form's CSV export as the body (Content-Type: text/csv). dryRun=true stores nothing and lists rows that cannot be mapped to the catalogs (the first 100 problems; problemsNotListed counts the rest). A file with more rows than Hromada:Admin:GoogleForms:MaxRows is refused (413). The rows are stored in one transaction: all or none. Re-importing the same file adds nothing twice. Columns are matched by Hromada:Admin:GoogleForms:Columns.")
             .RequireAuthorization(AdminPolicies.WorkingGroup)
-            // The host's small body limit is raised for this endpoint only; the bytes are still counted as they are read.
+            // The host's small body limit is raised for this endpoint only; the host's one limit (Bot's RequestBodyLimit)
+            // refuses a larger declared length at once (413) and counts the bytes of a chunked body as they are read.
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
         return admin;
     }
@@ -29,11 +30,6 @@ public static class GoogleFormsApi
         [FromQuery] bool? dryRun, [FromQuery] int? consultationId, HttpRequest request, HromadaDbContext db,
         GoogleFormsImporter importer, HttpContext http, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBytes)
-        {
-            return TypedResults.Problem(statusCode: 413, title: ApiLanguage.Pick("The file is too large", "Файл завеликий"),
-                detail: ApiLanguage.Pick("Split it into files under 20 MB.", "Розділіть його на файли до 20 МБ."));
-        }
         var consultation = consultationId is { } id
             ? await db.Consultations.SingleOrDefaultAsync(c => c.Id == id, ct)
             : await db.Consultations.OrderByDescending(c => c.OpensAt).FirstOrDefaultAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hromada.Core.Announcements;
+using RetryPolicy = Hromada.Core.Pipeline.RetryPolicy;
 using Quartz;
 
 namespace Hromada.Bot.Announcements;
@@ -14,7 +15,8 @@ internal sealed class SendAnnouncementJob(IServiceScopeFactory scopes, ILogger<S
     /// <summary>Later than this after its time, a firing is reported as missed (the store's misfire threshold).</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
 
-    private const int MaxRaces = 5;
+    /// <summary>A run that lost a race to another writer of the announcement is made again at once, five runs in all.</summary>
+    private static readonly RetryPolicy Races = RetryPolicy.Immediately(5);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -30,7 +32,7 @@ internal sealed class SendAnnouncementJob(IServiceScopeFactory scopes, ILogger<S
                 id, due);
         }
 
-        for (var attempt = 1; attempt <= MaxRaces; attempt++)
+        for (var runs = 1; ; runs++)
         {
             await using var scope = scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<AnnouncementBroadcaster>().RunAsync(id, cancellationToken);
@@ -40,12 +42,14 @@ internal sealed class SendAnnouncementJob(IServiceScopeFactory scopes, ILogger<S
                     // Moved later after this timer was set: fire again at the new time.
                     await QuartzAnnouncementScheduler.ScheduleAsync(context.Scheduler, id, result.DueAt!.Value, cancellationToken);
                     return;
-                case BroadcastOutcome.Raced:
+                case BroadcastOutcome.Raced when !Races.GivesUp(runs):
                     continue;
+                case BroadcastOutcome.Raced:
+                    logger.LogWarning("Announcement {AnnouncementId} kept changing while it was being sent; the periodic check will try again", id);
+                    return;
                 default:
                     return;
             }
         }
-        logger.LogWarning("Announcement {AnnouncementId} kept changing while it was being sent; the periodic check will try again", id);
     }
 }

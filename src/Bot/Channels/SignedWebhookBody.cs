@@ -4,28 +4,17 @@ using System.Text;
 namespace Hromada.Bot.Channels;
 
 /// <summary>
-/// The body of a webhook that the platform signs with an HMAC-SHA256 of its bytes (Messenger, Viber): read whole, up
-/// to a limit, before anything parses it, then checked against the signature in constant time.
+/// The body of a webhook that the platform signs with an HMAC-SHA256 of its bytes (Messenger, Viber): read whole
+/// before anything parses it, then checked against the signature in constant time. Its size is bounded by the host's
+/// one request-body limit (Security/RequestBodyLimit): a larger body is refused with 413 as it is read.
 /// </summary>
 internal static class SignedWebhookBody
 {
-    /// <summary>A platform's event batch is a few kilobytes; a larger body is refused unread (413).</summary>
-    public const int MaxBytes = 1024 * 1024;
-
-    /// <summary>The body's bytes, or null when it is larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The body's bytes.</summary>
+    public static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
+        await request.Body.CopyToAsync(buffer, ct);
         return buffer.ToArray();
     }
 

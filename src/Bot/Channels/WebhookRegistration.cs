@@ -1,4 +1,5 @@
 using Hromada.Bot.Health;
+using Hromada.Core.Pipeline;
 
 namespace Hromada.Bot.Channels;
 
@@ -9,8 +10,8 @@ namespace Hromada.Bot.Channels;
 /// </summary>
 internal sealed class WebhookRegistration(ChannelReception reception, TimeProvider time, ILogger<WebhookRegistration> logger)
 {
-    public static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
+    /// <summary>10 s after the first failure, doubling, at most every 5 minutes, for as long as the service runs.</summary>
+    public static readonly RetryPolicy Retry = new(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5));
 
     /// <summary>Registers until the platform takes it, or until <paramref name="ct"/> ends.</summary>
     /// <param name="channel">The channel's name as <c>/healthz</c> shows it.</param>
@@ -20,7 +21,7 @@ internal sealed class WebhookRegistration(ChannelReception reception, TimeProvid
     /// <param name="ct">The service stopping.</param>
     public async Task RunAsync(string channel, string call, string url, Func<CancellationToken, Task<string?>> register, CancellationToken ct)
     {
-        var wait = FirstWait;
+        var failures = 0;
         while (!ct.IsCancellationRequested)
         {
             string? problem;
@@ -44,6 +45,8 @@ internal sealed class WebhookRegistration(ChannelReception reception, TimeProvid
                 logger.LogInformation("{Channel}: webhook set to {Url}", channel, url);
                 return;
             }
+            failures++;
+            var wait = Retry.DelayAfter(failures);
             reception.NotReceiving(channel, $"{call} failed, so updates do not arrive: {problem}");
             logger.LogError(error, "{Channel}: {Call} for {Url} failed ({Problem}); updates do not arrive until it succeeds; trying again in {Wait}",
                 channel, call, url, problem, wait);
@@ -55,7 +58,6 @@ internal sealed class WebhookRegistration(ChannelReception reception, TimeProvid
             {
                 return;
             }
-            wait = wait * 2 < MaxWait ? wait * 2 : MaxWait;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Announcements;
 using Hromada.Core.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ public static class EmailExtensions
     public static IServiceCollection AddEmailChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        services.AddSingleton<IChannelTargets>(new EmailTargets(options));
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("E-mail", false, $"no {EmailOptions.Section}:Host configured"));

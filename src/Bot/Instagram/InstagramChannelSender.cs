@@ -1,5 +1,6 @@
 using Hromada.Core.Announcements;
 using Hromada.Core.Outbox;
+using Hromada.Core.Pipeline;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +47,9 @@ internal sealed class InstagramChannelSender(
         }
 
         var o = options.Value;
+        var checks = RetryPolicy.Every(o.StatusCheckInterval, o.StatusChecks);
         string? last = null;
-        for (var check = 1; check <= o.StatusChecks; check++)
+        for (var check = 1; ; check++)
         {
             var status = await api.ContainerAsync(containerId, ct);
             if (!status.Ok)
@@ -64,9 +66,9 @@ internal sealed class InstagramChannelSender(
                 return new SendResult(SendStatus.Failed,
                     $"Instagram could not prepare the post: container {containerId} is {last} ({status.Value.Status}); card {imageUrl}");
             }
-            if (check < o.StatusChecks)
+            if (!await checks.WaitAsync(check, time, ct))
             {
-                await Task.Delay(o.StatusCheckInterval, time, ct);
+                break;
             }
         }
         if (last is not InstagramContainer.Finished)

@@ -1,4 +1,5 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Outbox;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ public static class InstagramExtensions
     public static IServiceCollection AddInstagramChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(InstagramOptions.Section).Get<InstagramOptions>() ?? new InstagramOptions();
+        services.AddSingleton<IChannelTargets>(new InstagramTargets(options));
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("Instagram", false, $"no {InstagramOptions.Section}:AccessToken configured"));

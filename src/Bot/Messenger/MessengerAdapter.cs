@@ -49,7 +49,7 @@ internal sealed class MessengerAdapter : IChannelAdapter
         {
             var payload = e.PostbackPayload ?? "";
             return payload == MessengerLayout.GetStartedPayload
-                ? inbound with { Text = "/start" }
+                ? inbound with { Text = ChatCommands.Start }
                 : inbound with { ChoiceValue = StripChoicePrefix(payload) };
         }
         if (e.QuickReplyPayload is { Length: > 0 } quick)

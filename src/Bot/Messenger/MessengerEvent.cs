@@ -25,7 +25,7 @@ internal sealed record MessengerEvent(string SenderId, long Timestamp)
     {
         get
         {
-            var id = IsPostback || string.IsNullOrEmpty(Mid) ? $"pb:{SenderId}:{Timestamp}:{Hash(PostbackPayload ?? "")}" : Mid;
+            var id = IsPostback || string.IsNullOrEmpty(Mid) ? MessengerMessageIds.Postback(SenderId, Timestamp, Hash(PostbackPayload ?? "")) : Mid;
             return id.Length <= 200 ? id : "h:" + Hash(id);
         }
     }

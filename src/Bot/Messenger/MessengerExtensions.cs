@@ -1,6 +1,8 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Announcements;
 using Hromada.Core.Inbox;
 using Hromada.Core.Outbox;
+using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +14,8 @@ public static class MessengerExtensions
     public static IServiceCollection AddMessengerChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(MessengerOptions.Section).Get<MessengerOptions>() ?? new MessengerOptions();
+        services.AddSingleton<IChannelTargets>(sp => new MessengerTargets(options, sp.GetRequiredService<IOptions<AnnouncementOptions>>()));
+        services.AddSingleton<ISenderMessageIds, MessengerMessageIds>();
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("Messenger", false, $"no {MessengerOptions.Section}:PageAccessToken configured"));

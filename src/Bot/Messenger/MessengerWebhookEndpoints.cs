@@ -46,10 +46,6 @@ public static class MessengerWebhookEndpoints
     {
         var logger = loggers.CreateLogger(typeof(MessengerWebhookEndpoints));
         var body = await Channels.SignedWebhookBody.ReadAsync(request, ct);
-        if (body is null)
-        {
-            return TypedResults.Problem(title: "Webhook body too large", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
         if (!SignatureMatches(request.Headers["X-Hub-Signature-256"].ToString(), body, options.Value.AppSecret))
         {
             logger.LogWarning("Messenger webhook POST rejected: missing or wrong X-Hub-Signature-256");

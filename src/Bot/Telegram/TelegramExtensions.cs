@@ -1,4 +1,5 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Announcements;
 using Hromada.Core.Inbox;
 using Hromada.Core.Outbox;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class TelegramExtensions
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        services.AddSingleton<IChannelTargets>(sp => new TelegramTargets(options, sp.GetRequiredService<IOptions<AnnouncementOptions>>()));
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("Telegram", false, $"no {TelegramOptions.Section}:Token configured"));
@@ -24,7 +26,7 @@ public static class TelegramExtensions
             ? $"webhook mode, Telegram posts to {options.WebhookUrl}"
             : $"polling mode against {options.ApiBaseUrl}"));
 
-        // No resilience handler on this client: sends are retried by the outbox dispatcher, set-up calls by TelegramPipeline.
+        // No resilience handler on this client: sends are retried by the outbox dispatcher, set-up calls and polling by TelegramRetry.
         // The timeout outlasts a long poll.
         // Our own logs say what a send did; the factory's per-request log scopes cost more than the request on loopback.
         services.AddHttpClient("telegram", http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
@@ -34,7 +36,7 @@ public static class TelegramExtensions
             var clientOptions = new TelegramBotClientOptions(o.Token, o.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0, RetryCount = 0 };
             return new TelegramBotClient(clientOptions, sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram"));
         });
-        services.AddSingleton<TelegramPipeline>();
+        services.AddSingleton<TelegramRetry>();
         services.AddSingleton<IChannelAdapter, TelegramAdapter>();
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
         if (options.Mode == TelegramMode.Webhook)

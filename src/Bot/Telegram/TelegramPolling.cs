@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Hromada.Core.Inbox;
-using Polly;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 using Channel = Hromada.Core.Proposals.Channel;
@@ -10,10 +9,11 @@ namespace Hromada.Bot.Telegram;
 
 /// <summary>
 /// Polling mode: removes any webhook, then long-polls getUpdates. Every update is stored before the next getUpdates
-/// call moves the offset past it (which is what acknowledges it to Telegram), so nothing acknowledged is lost.
+/// call moves the offset past it (which is what acknowledges it to Telegram), so nothing acknowledged is lost. A failed
+/// getUpdates is tried again under <see cref="TelegramRetry.Polling"/>, on the service's clock.
 /// </summary>
 internal sealed class TelegramPolling(
-    ITelegramBotClient bot, TelegramPipeline pipeline, InboxWriter inbox, ILogger<TelegramPolling> logger) : BackgroundService
+    ITelegramBotClient bot, TelegramRetry retry, InboxWriter inbox, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
 {
     public static readonly UpdateType[] Handled = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.EditedMessage];
 
@@ -21,8 +21,8 @@ internal sealed class TelegramPolling(
     {
         try
         {
-            await pipeline.Value.ExecuteAsync(async t => await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: t), stoppingToken);
-            var me = await pipeline.Value.ExecuteAsync(async t => await bot.GetMe(t), stoppingToken);
+            await retry.RunAsync(t => bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: t), stoppingToken);
+            var me = await retry.RunAsync(t => bot.GetMe(t), stoppingToken);
             logger.LogInformation("Telegram: polling for updates as @{Username}", me.Username);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -31,23 +31,13 @@ internal sealed class TelegramPolling(
         }
 
         int? offset = null;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, limit: 100, timeout: 25, allowedUpdates: Handled, cancellationToken: stoppingToken);
-                if (updates.Length == 0)
-                {
-                    continue;
-                }
-                // In update_id order, all stored (one commit) before the next getUpdates acknowledges them.
-                await Task.WhenAll(updates.OrderBy(u => u.Id).Select(update =>
-                {
-                    var inbound = TelegramAdapter.Parse(update);
-                    var id = update.Id.ToString(CultureInfo.InvariantCulture);
-                    return inbox.StoreAsync(Channel.Telegram, id, inbound.SenderKey, JsonSerializer.Serialize(update, JsonBotAPI.Options), inbound, ct: stoppingToken);
-                }));
-                offset = updates.Max(u => u.Id) + 1;
+                offset = await PollAsync(offset, stoppingToken);
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,9 +45,35 @@ internal sealed class TelegramPolling(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Telegram getUpdates failed; trying again shortly");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                failures++;
+                var wait = TelegramRetry.Polling.DelayAfter(failures, TelegramRetry.Transient(ex) ?? TimeSpan.Zero);
+                logger.LogWarning(ex, "Telegram getUpdates failed ({Failures} in a row); trying again in {Wait}", failures, wait);
+                try
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
         }
+    }
+
+    /// <summary>One getUpdates; what it brings is stored, in update_id order (one commit), before the next acknowledges it.</summary>
+    private async Task<int?> PollAsync(int? offset, CancellationToken ct)
+    {
+        var updates = await bot.GetUpdates(offset, limit: 100, timeout: 25, allowedUpdates: Handled, cancellationToken: ct);
+        if (updates.Length == 0)
+        {
+            return offset;
+        }
+        await Task.WhenAll(updates.OrderBy(u => u.Id).Select(update =>
+        {
+            var inbound = TelegramAdapter.Parse(update);
+            var id = update.Id.ToString(CultureInfo.InvariantCulture);
+            return inbox.StoreAsync(Channel.Telegram, id, inbound.SenderKey, JsonSerializer.Serialize(update, JsonBotAPI.Options), inbound, ct: ct);
+        }));
+        return updates.Max(u => u.Id) + 1;
     }
 }

@@ -22,7 +22,6 @@ namespace Hromada.Bot.Telegram;
 internal static class TelegramWebhook
 {
     public const string Path = "/telegram/webhook";
-    private const int MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapTelegramWebhookEndpoint(this IEndpointRouteBuilder endpoints)
     {
@@ -51,16 +50,8 @@ internal static class TelegramWebhook
             return rejections.Refuse(request.HttpContext, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                 title: "Wrong secret token", detail: "X-Telegram-Bot-Api-Secret-Token must be the webhook's secret."));
         }
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            logger.LogWarning("Telegram webhook: rejected a body of {Length} bytes", request.ContentLength);
-            return TypedResults.Problem(statusCode: 400, title: "The update is too large");
-        }
-
-        if (await ReadBoundedAsync(request.Body, MaxBodyBytes, ct) is not { } body)
-        {
-            return TypedResults.Problem(statusCode: 400, title: "The update is too large");
-        }
+        // The body's size is bounded by the host's one request-body limit (Security/RequestBodyLimit): 413 past it.
+        var body = await ReadAsync(request.Body, ct);
 
         Update? update;
         try
@@ -94,10 +85,10 @@ internal static class TelegramWebhook
     }
 
     /// <summary>
-    /// The body as text, read into a pooled byte buffer (grown as needed) and decoded once; null past
-    /// <paramref name="maxBytes"/>. No reader or builder per request: every update passes here.
+    /// The body as text, read into a pooled byte buffer (grown as needed) and decoded once. No reader or builder per
+    /// request: every update passes here.
     /// </summary>
-    private static async Task<string?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken ct)
+    private static async Task<string> ReadAsync(Stream body, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         var length = 0;
@@ -118,10 +109,6 @@ internal static class TelegramWebhook
                     return Encoding.UTF8.GetString(buffer, 0, length);
                 }
                 length += read;
-                if (length > maxBytes)
-                {
-                    return null;
-                }
             }
         }
         finally
@@ -136,14 +123,14 @@ internal static class TelegramWebhook
 /// and again until Telegram takes it (<see cref="WebhookRegistration"/>: until then <c>/healthz</c> says the bot is deaf).
 /// </summary>
 internal sealed class TelegramWebhookSetup(
-    ITelegramBotClient bot, TelegramPipeline pipeline, IOptions<TelegramOptions> options, WebhookRegistration registration) : BackgroundService
+    ITelegramBotClient bot, TelegramRetry retry, IOptions<TelegramOptions> options, WebhookRegistration registration) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         return registration.RunAsync("Telegram", "setWebhook", o.WebhookUrl, async ct =>
         {
-            await pipeline.Value.ExecuteAsync(async t => await bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
+            await retry.RunAsync(t => bot.SetWebhook(o.WebhookUrl, allowedUpdates: TelegramPolling.Handled,
                 secretToken: o.WebhookSecret, cancellationToken: t), ct);
             return null;
         }, stoppingToken);

@@ -248,7 +248,7 @@ internal sealed class ViberBroadcaster(
     private OutboxUpdate Update(OutboxWork work, ViberResult result, DateTimeOffset now)
     {
         var send = ViberChannelSender.Outcome(result, 0, options.Value.ThrottleWait) ?? SendResult.Sent(1);
-        var o = pipeline.Value;
+        var retry = pipeline.Value.SendRetry();
         switch (send.Status)
         {
             case SendStatus.Sent:
@@ -262,12 +262,12 @@ internal sealed class ViberBroadcaster(
                 };
             case SendStatus.Throttled:
                 // Let go: the dispatcher sends it after the wait (the copies of the call pause the channel's pushes).
-                return new OutboxUpdate(work.Id, OutboxStatus.Pending, work.Attempts, 0, now + send.RetryAfter, send.Error);
+                return new OutboxUpdate(work.Id, OutboxStatus.Pending, work.Attempts, 0, now + retry.DelayAfter(1, send.RetryAfter), send.Error);
             case SendStatus.Failed:
                 var attempts = work.Attempts + 1;
-                return o.GivesUp(attempts, work.CreatedAt, now)
+                return retry.GivesUp(attempts, now - work.CreatedAt)
                     ? new OutboxUpdate(work.Id, OutboxStatus.Failed, attempts, 0, now, $"Given up after {attempts} attempts: {send.Error}") { CompletedAt = now, Delete = work.EraseOnCompletion }
-                    : new OutboxUpdate(work.Id, OutboxStatus.Pending, attempts, 0, now + o.Backoff(attempts), send.Error);
+                    : new OutboxUpdate(work.Id, OutboxStatus.Pending, attempts, 0, now + retry.DelayAfter(attempts), send.Error);
             default:
                 return new OutboxUpdate(work.Id, OutboxStatus.Failed, work.Attempts, 0, now, $"Refused: {send.Error}") { CompletedAt = now, Delete = work.EraseOnCompletion };
         }

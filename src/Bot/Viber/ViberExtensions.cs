@@ -1,4 +1,5 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Announcements;
 using Hromada.Core.Inbox;
 using Hromada.Core.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ public static class ViberExtensions
     public static IServiceCollection AddViberChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ViberOptions.Section).Get<ViberOptions>() ?? new ViberOptions();
+        services.AddSingleton<IChannelTargets>(new ViberTargets(options));
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("Viber", false, $"no {ViberOptions.Section}:AuthToken configured"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hromada.Core.Conversation;
 
 namespace Hromada.Bot.Viber;
 
@@ -31,7 +32,7 @@ internal static class ViberLayout
 
     public const string ChoicePrefix = "c:";
     public const string PagePrefix = "pg:";
-    public const string StartBody = "/start";
+    public const string StartBody = ChatCommands.Start;
 
     /// <summary>A button label of at most <see cref="MaxButtonText"/> characters, cut between whole characters with "…".</summary>
     public static string Label(string label)

@@ -36,10 +36,6 @@ public static class ViberWebhookEndpoints
     {
         var logger = loggers.CreateLogger(typeof(ViberWebhookEndpoints));
         var body = await Channels.SignedWebhookBody.ReadAsync(request, ct);
-        if (body is null)
-        {
-            return TypedResults.Problem(title: "Callback body too large", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
         if (!SignatureMatches(request.Headers[SignatureHeader].ToString(), body, options.Value.AuthToken))
         {
             logger.LogWarning("Viber callback rejected: missing or wrong {Header}", SignatureHeader);

@@ -109,7 +109,7 @@ public static partial class WebChatEndpoints
             return problem;
         }
         var post = new WebChatPost(token, string.IsNullOrWhiteSpace(input!.Text) ? null : input.Text, string.IsNullOrWhiteSpace(input.Choice) ? null : input.Choice);
-        var externalId = $"{token}:{input.ClientMessageId}";
+        var externalId = WebChatMessageIds.Of(token, input.ClientMessageId!);
         var stored = await inbox.StoreAsync(Channel.WebChat, externalId, token, WebChatAdapter.Write(post), WebChatAdapter.Parse(post, externalId),
             trackHandling: true, ct: ct);
         var handled = true;

@@ -1,5 +1,7 @@
 using Hromada.Bot.Channels;
+using Hromada.Core.Announcements;
 using Hromada.Core.Inbox;
+using Hromada.Core.Residents;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bot.WebChat;
@@ -11,6 +13,8 @@ public static class WebChatExtensions
     {
         services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var enabled = configuration.GetValue(WebChatOptions.Section + ":Enabled", true);
+        services.AddSingleton<IChannelTargets>(new WebChatTargets(enabled));
+        services.AddSingleton<ISenderMessageIds, WebChatMessageIds>();
         services.AddSingleton(new ChannelStatus("WebChat", enabled,
             enabled ? "served at / (embed with /webchat/embed.js), API under /api/webchat" : "Hromada:WebChat:Enabled is false"));
         if (enabled)

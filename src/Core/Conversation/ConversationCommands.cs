@@ -25,34 +25,34 @@ internal sealed class ConversationCommands(
         }
         switch (command)
         {
-            case "/start":
+            case ChatCommands.Start:
                 await GreetAsync(ctx, ct);
                 break;
-            case "/new":
+            case ChatCommands.New:
                 await StartSubmissionAsync(ctx, ct);
                 break;
-            case "/my":
+            case ChatCommands.My:
                 await MyProposalsAsync(ctx, ct);
                 break;
-            case "/cancel":
+            case ChatCommands.Cancel:
                 MenuStep.Leave(ctx, ctx.T("Cancelled"));
                 break;
-            case "/privacy":
+            case ChatCommands.Privacy:
                 ctx.Say(ctx.T("Privacy", community.Value.PrivacyNoticeLink));
                 await questionnaire.AskAsync(ctx, ct);
                 break;
-            case "/subscribe":
+            case ChatCommands.Subscribe:
                 ctx.Resident.IsSubscribed = true;
                 ctx.Resident.SubscribedAt = clock.UtcNow;
                 ctx.Say(ctx.T("Subscribed"));
                 await questionnaire.AskAsync(ctx, ct);
                 break;
-            case "/stop":
+            case ChatCommands.Stop:
                 ctx.Resident.IsSubscribed = false;
                 ctx.Say(ctx.T("Unsubscribed"));
                 await questionnaire.AskAsync(ctx, ct);
                 break;
-            case "/forget":
+            case ChatCommands.Forget:
                 ctx.Step = ForgetStep.StepName;
                 await questionnaire.AskAsync(ctx, ct);
                 break;

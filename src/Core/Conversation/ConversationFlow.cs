@@ -13,14 +13,14 @@ internal sealed class ConversationFlow(Questionnaire questionnaire, Conversation
     public async Task DispatchAsync(ConversationContext ctx, bool isNew, CancellationToken ct)
     {
         var m = ctx.Message;
-        if (m.Text is { } text && text.TrimStart().StartsWith('/'))
+        if (m.Text is { } text && ChatCommands.IsTyped(text))
         {
             await commands.RunAsync(ctx, text.Trim(), ct);
             return;
         }
-        if (m.ChoiceValue is { } menu && menu.StartsWith(MenuStep.Prefix + ":", StringComparison.Ordinal))
+        if (m.ChoiceValue is { } value && ChatCommands.OfButton(value) is { } command)
         {
-            await commands.RunAsync(ctx, "/" + menu[2..] switch { "sub" => "subscribe", var other => other }, ct);
+            await commands.RunAsync(ctx, command, ct);
             return;
         }
         var step = questionnaire.Find(ctx.Step);

@@ -13,7 +13,8 @@ namespace Hromada.Core.Conversation;
 /// </summary>
 public sealed class ConversationTurns(IServiceScopeFactory scopes, ILogger<ConversationTurns> logger)
 {
-    private const int MaxAttempts = 3;
+    /// <summary>A turn that lost the race for the resident is decided again at once, three tries in all.</summary>
+    private static readonly RetryPolicy Conflicts = RetryPolicy.Immediately(3);
 
     public async Task<ConversationReply> HandleAsync(InboundMessage message, CancellationToken ct = default)
     {
@@ -29,7 +30,7 @@ public sealed class ConversationTurns(IServiceScopeFactory scopes, ILogger<Conve
                 case TurnCommitStatus.Duplicate:
                     logger.LogInformation("{Channel} message {MessageId} was handled before; not answering again", message.Channel, message.MessageId);
                     return ConversationReply.Duplicate;
-                case TurnCommitStatus.Conflict when attempt < MaxAttempts:
+                case TurnCommitStatus.Conflict when !Conflicts.GivesUp(attempt):
                     logger.LogInformation("{Channel} resident {User} changed meanwhile; handling message {MessageId} again", message.Channel, message.ChannelUserId, message.MessageId);
                     continue;
                 default:

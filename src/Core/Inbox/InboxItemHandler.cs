@@ -102,13 +102,14 @@ internal sealed class InboxItemHandler(
         work.Attempts++;
         Db.ChangeTracker.Clear();
         // A full disk or a read-only database is not the message's fault: it waits (with backoff) until writes work again.
-        if (work.Attempts >= options.Value.MaxHandlingAttempts && StorageHealth.Describe(ex) is null)
+        var retry = options.Value.HandlingRetry();
+        if (retry.GivesUp(work.Attempts) && StorageHealth.Describe(ex) is null)
         {
             logger.LogError(ex, "{Channel} inbox item {ItemId} failed {Attempts} times; set aside", work.Channel, work.ItemId, work.Attempts);
             await SetAsideAsync(work, Describe(ex), CancellationToken.None);
             return WorkOutcome.Done;
         }
-        work.NextAttemptAt = time.GetUtcNow() + options.Value.Backoff(work.Attempts);
+        work.NextAttemptAt = time.GetUtcNow() + retry.DelayAfter(work.Attempts);
         logger.LogWarning(ex, "{Channel} inbox item {ItemId} failed (attempt {Attempts}); trying again at {At}",
             work.Channel, work.ItemId, work.Attempts, work.NextAttemptAt);
         await Store.ScheduleRetryAsync(work.ItemId, work.Attempts, work.NextAttemptAt, Describe(ex), CancellationToken.None);

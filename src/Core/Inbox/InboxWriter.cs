@@ -21,7 +21,7 @@ public readonly record struct StoredItem(long? Id, Task? Handled = null)
 /// the order of their ids, so one sender's messages are handled in the order they were stored.
 /// </summary>
 public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor processor, TimeProvider time, ILogger<InboxWriter> logger)
-    : BatchWriter<InboxWriter.Request>(scopes, logger)
+    : BatchWriter<InboxWriter.Request>(scopes, time, logger)
 {
     /// <summary>
     /// Stores one payload (<paramref name="parsed"/> is what its channel adapter made of it, so it need not be parsed
@@ -37,7 +37,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxProcessor proc
 
     protected override async Task WriteAsync(IPipelineStore store, IReadOnlyList<Request> batch, CancellationToken ct)
     {
-        var ids = await store.StoreInboxAsync([.. batch.Select(r => new InboxInsert(r.Channel, r.ExternalId, r.SenderKey, r.Payload))], time.GetUtcNow(), ct);
+        var ids = await store.StoreInboxAsync([.. batch.Select(r => new InboxInsert(r.Channel, r.ExternalId, r.SenderKey, r.Payload))], Time.GetUtcNow(), ct);
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Id = ids[i];

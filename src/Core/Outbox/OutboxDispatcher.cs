@@ -1,4 +1,6 @@
 using Hromada.Core.Pipeline;
+using Hromada.Core.Pipeline.PostgreSql;
+using Hromada.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,34 +14,49 @@ namespace Hromada.Core.Outbox;
 /// recipients side by side; a failure retried with backoff and given up after the configured attempts; a platform's
 /// retry_after waited out by that recipient alone (or, for pushes, by that channel's pushes); pushes paced by the
 /// channel's limits. Messages written here are handed over in memory; others are claimed from the database with a lease.
+/// On PostgreSQL the pushes' pace is shared by every instance through the database (<see cref="ISharedPushPace"/>).
 /// </summary>
 public sealed class OutboxDispatcher : BackgroundService
 {
     private const int ClaimBatch = 500;
+
+    /// <summary>Alone: announcements are claimed while fewer than this much of sending is ahead.</summary>
+    private static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// With a shared pace: announcements are claimed while every instance together has taken less than this much of
+    /// sending ahead, <see cref="SharedBatch"/> at a time. Kept short, so an instance that dies leaves few slots
+    /// unused and few messages waiting for its lease, and each instance claims again when its turn is near.
+    /// </summary>
+    private static readonly TimeSpan SharedLookahead = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan SharedBatch = TimeSpan.FromSeconds(0.5);
     private readonly IServiceScopeFactory _scopes;
     private readonly Dictionary<Channel, IChannelSender> _senders;
     private readonly OutboxSignal _signal;
     private readonly PipelineOptions _options;
+    private readonly RetryPolicy _retry;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly KeyedWorkQueue<OutboxWork> _queue;
     private readonly PushLimiter _limiter;
     private readonly OutboxCompletions _completions;
+    private readonly InFlight _sending = new();
     private bool _reclaimOwn = true;
-    private int _sending;
 
     public OutboxDispatcher(
         IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, IOptions<PipelineOptions> options,
-        TimeProvider time, ILoggerFactory loggers)
+        IOptions<DatabaseOptions> database, TimeProvider time, ILoggerFactory loggers)
     {
         _scopes = scopes;
         _senders = senders.ToDictionary(s => s.Channel);
         _signal = signal;
         _options = options.Value;
+        _retry = _options.SendRetry();
         _time = time;
         _logger = loggers.CreateLogger<OutboxDispatcher>();
-        _limiter = new PushLimiter(time);
-        _completions = new OutboxCompletions(scopes, loggers.CreateLogger<OutboxCompletions>());
+        _limiter = new PushLimiter(time, database.Value.Provider == DatabaseProvider.PostgreSql ? new PostgreSqlPushPace(scopes) : null);
+        _completions = new OutboxCompletions(scopes, time, loggers.CreateLogger<OutboxCompletions>());
         _queue = new KeyedWorkQueue<OutboxWork>(_options.MaxConcurrentSends, burst: 4, w => w.Id, HandleAsync, time, _logger);
     }
 
@@ -64,10 +81,7 @@ public sealed class OutboxDispatcher : BackgroundService
     /// </summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
-        while (Interlocked.CompareExchange(ref _sending, 0, 0) > 0)
-        {
-            await Task.Delay(10, ct);
-        }
+        await _sending.WhenIdleAsync(ct);
         await _completions.FlushAsync(ct);
     }
 
@@ -76,9 +90,10 @@ public sealed class OutboxDispatcher : BackgroundService
         var workers = _queue.RunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            TimeSpan? lookAgain = null;
             try
             {
-                await ClaimAsync(stoppingToken);
+                lookAgain = await ClaimAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -86,11 +101,19 @@ public sealed class OutboxDispatcher : BackgroundService
             }
             try
             {
-                await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                // Woken by a write here, by the poll, or (shared pace) when the slots taken ahead run short: on this
+                // service's clock, as the slots are.
+                using var due = lookAgain is { } after && after < _options.PollInterval ? new CancellationTokenSource(after, _time) : null;
+                using var wake = due is null ? null : CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, due.Token);
+                await _signal.WaitAsync(_options.PollInterval, wake?.Token ?? stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (OperationCanceledException)
+            {
+                // Time to claim the next announcements.
             }
         }
         await workers;
@@ -110,26 +133,47 @@ public sealed class OutboxDispatcher : BackgroundService
         _completions.Dispose();
     }
 
-    private async Task ClaimAsync(CancellationToken ct)
+    /// <summary>Claims what is due; returns when to look again for announcements (shared pace), or null for the usual poll.</summary>
+    private async Task<TimeSpan?> ClaimAsync(CancellationToken ct)
     {
         if (_senders.Count == 0)
         {
-            return;
+            return null;
         }
         var now = _time.GetUtcNow();
         var claimed = new List<OutboxWork>();
+        var more = false;
+        TimeSpan? lookAgain = null;
         await using (var scope = _scopes.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<IPipelineStore>();
-            claimed.AddRange(await ClaimAsync(store, [.. _senders.Keys], [OutboxPurpose.Reply, OutboxPurpose.Notice], ClaimBatch, now, ct));
+            var replies = await ClaimAsync(store, [.. _senders.Keys], [OutboxPurpose.Reply, OutboxPurpose.Notice], ClaimBatch, now, ct);
+            claimed.AddRange(replies);
+            more = replies.Count > 0;
+            if (_limiter.IsShared)
+            {
+                foreach (var pushes in replies.Where(w => w.IsPush).GroupBy(w => w.Channel))
+                {
+                    await _limiter.AssignSharedAsync(pushes.Key, [.. pushes], _senders[pushes.Key].PushLimits, ct);
+                }
+            }
             foreach (var (channel, sender) in _senders)
             {
+                if (_limiter.IsShared)
+                {
+                    var (announcements, next) = await ClaimSharedAsync(store, channel, sender.PushLimits, now, ct);
+                    claimed.AddRange(announcements);
+                    lookAgain = next is { } n && (lookAgain is null || n < lookAgain) ? n : lookAgain;
+                    continue;
+                }
                 // Announcements are claimed a few seconds of sending at a time, so no claim outlives its lease.
-                var ahead = TimeSpan.FromSeconds(10) - _limiter.Horizon(channel);
+                var ahead = Lookahead - _limiter.Horizon(channel);
                 if (ahead > TimeSpan.Zero)
                 {
                     var limit = (int)Math.Ceiling(Math.Max(1, sender.PushLimits.PerSecond) * ahead.TotalSeconds);
-                    claimed.AddRange(await ClaimAsync(store, [channel], [OutboxPurpose.Announcement], limit, now, ct));
+                    var announcements = await ClaimAsync(store, [channel], [OutboxPurpose.Announcement], limit, now, ct);
+                    claimed.AddRange(announcements);
+                    more |= announcements.Count > 0;
                 }
             }
         }
@@ -141,9 +185,41 @@ public sealed class OutboxDispatcher : BackgroundService
         if (claimed.Count > 0)
         {
             _logger.LogDebug("Claimed {Count} outbox message(s)", claimed.Count);
+        }
+        if (more || lookAgain == TimeSpan.Zero)
+        {
             // More may be waiting behind these (a broadcast): look again soon.
             _signal.Raise();
         }
+        return lookAgain;
+    }
+
+    /// <summary>
+    /// With a shared pace: claims announcements of <paramref name="channel"/> while every instance together has less
+    /// than <see cref="SharedLookahead"/> of slots ahead, and takes their slots at once; returns them and when to look
+    /// again (zero: at once, there may be more; null: nothing waits).
+    /// </summary>
+    private async Task<(IReadOnlyList<OutboxWork> Claimed, TimeSpan? LookAgain)> ClaimSharedAsync(
+        IPipelineStore store, Channel channel, PushLimits limits, DateTimeOffset now, CancellationToken ct)
+    {
+        var horizon = await _limiter.SharedHorizonAsync(channel, ct);
+        if (horizon >= SharedLookahead)
+        {
+            return ([], horizon - SharedLookahead);
+        }
+        var limit = (int)Math.Ceiling(Math.Max(1, limits.PerSecond) * SharedBatch.TotalSeconds);
+        var claimed = await ClaimAsync(store, [channel], [OutboxPurpose.Announcement], limit, now, ct);
+        if (claimed.Count == 0)
+        {
+            return ([], null);
+        }
+        var next = await _limiter.AssignSharedAsync(channel, claimed, limits, ct);
+        if (claimed.Count < limit)
+        {
+            return (claimed, null);
+        }
+        var ahead = next - now;
+        return (claimed, ahead > SharedLookahead ? ahead - SharedLookahead : TimeSpan.Zero);
     }
 
     private Task<IReadOnlyList<OutboxWork>> ClaimAsync(
@@ -165,20 +241,36 @@ public sealed class OutboxDispatcher : BackgroundService
         {
             if (work.Slot is null || _limiter.PausedUntil(work.Channel) > work.Slot)
             {
-                work.Slot = _limiter.Reserve(work.Channel, work.Recipient, sender.PushLimits);
+                if (!_limiter.IsShared)
+                {
+                    work.Slot = _limiter.Reserve(work.Channel, work.Recipient, sender.PushLimits);
+                }
+                else
+                {
+                    work.Slot = null;
+                    var (at, taken) = await _limiter.ReserveSharedAsync(work.Channel, work.Recipient, sender.PushLimits, ct);
+                    if (!taken)
+                    {
+                        return WorkOutcome.Retry(at);
+                    }
+                    work.Slot = at;
+                    now = _time.GetUtcNow();
+                }
             }
             if (work.Slot > now)
             {
                 return WorkOutcome.Retry(work.Slot.Value);
             }
-            if (_limiter.Admit(work.Channel, sender.PushLimits) is { } later)
+            // Alone, the window is the last word on the rate. Shared slots are already spaced for it over every
+            // instance (see PushLimiter.SharedInterval), and this instance's window would see only its own pushes.
+            if (!_limiter.IsShared && _limiter.Admit(work.Channel, sender.PushLimits) is { } later)
             {
                 return WorkOutcome.Retry(later);
             }
         }
 
         SendResult result;
-        Interlocked.Increment(ref _sending);
+        _sending.Add();
         try
         {
             try
@@ -201,7 +293,7 @@ public sealed class OutboxDispatcher : BackgroundService
         }
         finally
         {
-            Interlocked.Decrement(ref _sending);
+            _sending.Done();
         }
     }
 
@@ -214,7 +306,7 @@ public sealed class OutboxDispatcher : BackgroundService
                 return WorkOutcome.Done;
 
             case SendStatus.Throttled:
-                var wait = result.RetryAfter > TimeSpan.Zero ? result.RetryAfter : _options.Backoff(1);
+                var wait = _retry.DelayAfter(1, result.RetryAfter);
                 work.NextAttemptAt = now + wait;
                 work.Slot = null;
                 if (work.IsPush && result.PausesChannel)
@@ -227,14 +319,14 @@ public sealed class OutboxDispatcher : BackgroundService
 
             case SendStatus.Failed:
                 work.Attempts++;
-                if (_options.GivesUp(work.Attempts, work.CreatedAt, now))
+                if (_retry.GivesUp(work.Attempts, now - work.CreatedAt))
                 {
                     _logger.LogError("Gave up sending outbox message {Id} ({Purpose}) to {Channel} {Recipient} after {Attempts} attempts: {Error}",
                         work.Id, work.Purpose, work.Channel, work.Recipient, work.Attempts, result.Error);
                     Complete(work, OutboxStatus.Failed, $"Given up after {work.Attempts} attempts: {result.Error}", now);
                     return WorkOutcome.Done;
                 }
-                work.NextAttemptAt = now + _options.Backoff(work.Attempts);
+                work.NextAttemptAt = now + _retry.DelayAfter(work.Attempts);
                 work.Slot = null;
                 _logger.LogWarning("Sending outbox message {Id} to {Channel} {Recipient} failed (attempt {Attempts}); retrying at {At}: {Error}",
                     work.Id, work.Channel, work.Recipient, work.Attempts, work.NextAttemptAt, result.Error);

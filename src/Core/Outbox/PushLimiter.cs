@@ -5,10 +5,11 @@ namespace Hromada.Core.Outbox;
 /// <summary>
 /// Paces pushes per channel by handing out send slots: evenly spaced at the channel's rate, at least the
 /// per-recipient interval apart for one recipient, and none while the channel is paused by a platform's global 429.
-/// Each waiting message gets its own slot, so a broadcast of thousands wakes each message once. In memory: with
-/// several instances, each keeps its own pace.
+/// Each waiting message gets its own slot, so a broadcast of thousands wakes each message once. Alone (SQLite) the
+/// slots are kept in memory; with a <see cref="ISharedPushPace"/> (PostgreSQL, several instances) they are taken from
+/// the database, so every instance's pushes together keep the channel's rate.
 /// </summary>
-internal sealed class PushLimiter(TimeProvider time)
+internal sealed class PushLimiter(TimeProvider time, ISharedPushPace? shared = null)
 {
     /// <summary>Added to the one-second window: the time a request takes to reach the platform varies by a few milliseconds.</summary>
     private static readonly TimeSpan WindowGuard = TimeSpan.FromMilliseconds(25);
@@ -16,7 +17,87 @@ internal sealed class PushLimiter(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Dictionary<Channel, Lane> _lanes = [];
 
-    /// <summary>When this push may go; the slot is taken.</summary>
+    /// <summary>True when the slots are shared with other instances through the database.</summary>
+    public bool IsShared => shared is not null;
+
+    /// <summary>
+    /// The spacing of shared slots. The platform counts the pushes that reach it in any one second, and a push reaches it
+    /// a little after its slot (a timer, the way there), later by a different amount on each instance; so shared slots
+    /// are spaced so that the rate's worth of them spans the second plus the guard. Alone, slots are spaced at the rate
+    /// and <see cref="Admit"/> holds a push that would be one too many in its window.
+    /// </summary>
+    public static TimeSpan SharedInterval(PushLimits limits) =>
+        TimeSpan.FromTicks((long)Math.Ceiling((TimeSpan.TicksPerSecond + WindowGuard.Ticks) / Math.Max(0.001, limits.PerSecond)));
+
+    /// <summary>
+    /// Shared pace only: a slot for one push, from the database. Not taken (<c>Taken</c> false) while the channel is
+    /// paused or the recipient had a push less than the per-recipient interval ago: then <c>At</c> says when to ask again.
+    /// </summary>
+    public async Task<(DateTimeOffset At, bool Taken)> ReserveSharedAsync(Channel channel, string recipient, PushLimits limits, CancellationToken ct)
+    {
+        var pace = shared ?? throw new InvalidOperationException("No shared pace.");
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            var notBefore = NotBefore(LaneOf(channel), recipient, limits);
+            if (notBefore > now)
+            {
+                return (notBefore, false);
+            }
+        }
+        var slot = await pace.TakeAsync(channel, 1, SharedInterval(limits), now, ct);
+        lock (_gate)
+        {
+            Pushed(LaneOf(channel), recipient, slot, limits, now);
+        }
+        return (slot, true);
+    }
+
+    /// <summary>
+    /// Shared pace only: slots for pushes just claimed, in one statement, handed out in their order; a push that must
+    /// wait for its recipient's interval gets none here (it asks for its own when it is due). Returns the channel's next
+    /// free slot after these.
+    /// </summary>
+    public async Task<DateTimeOffset> AssignSharedAsync(Channel channel, IReadOnlyList<OutboxWork> works, PushLimits limits, CancellationToken ct)
+    {
+        var pace = shared ?? throw new InvalidOperationException("No shared pace.");
+        var now = time.GetUtcNow();
+        List<OutboxWork> ready;
+        DateTimeOffset from;
+        lock (_gate)
+        {
+            var lane = LaneOf(channel);
+            from = Max(now, lane.PausedUntil);
+            ready = works.Where(w => NotBefore(lane, w.Recipient, limits) <= from).ToList();
+        }
+        var interval = SharedInterval(limits);
+        if (ready.Count == 0)
+        {
+            return await pace.NextAsync(channel, ct) ?? now;
+        }
+        var first = await pace.TakeAsync(channel, ready.Count, interval, from, ct);
+        lock (_gate)
+        {
+            var lane = LaneOf(channel);
+            for (var i = 0; i < ready.Count; i++)
+            {
+                ready[i].Slot = first + (interval * i);
+                Pushed(lane, ready[i].Recipient, ready[i].Slot!.Value, limits, now);
+            }
+        }
+        return first + (interval * ready.Count);
+    }
+
+    /// <summary>Shared pace only: how far ahead of now every instance together has taken slots.</summary>
+    public async Task<TimeSpan> SharedHorizonAsync(Channel channel, CancellationToken ct)
+    {
+        var pace = shared ?? throw new InvalidOperationException("No shared pace.");
+        var next = await pace.NextAsync(channel, ct);
+        var ahead = (next ?? DateTimeOffset.MinValue) - time.GetUtcNow();
+        return ahead > TimeSpan.Zero ? ahead : TimeSpan.Zero;
+    }
+
+    /// <summary>Alone (no shared pace): when this push may go; the slot is taken.</summary>
     public DateTimeOffset Reserve(Channel channel, string recipient, PushLimits limits)
     {
         var now = time.GetUtcNow();
@@ -30,17 +111,7 @@ internal sealed class PushLimiter(TimeProvider time)
                 slot = Max(slot, last + limits.PerRecipientInterval);
             }
             lane.NextSlot = slot + interval;
-            if (limits.PerRecipientInterval > TimeSpan.Zero)
-            {
-                lane.LastPush[recipient] = slot;
-                if (lane.LastPush.Count > 20_000)
-                {
-                    foreach (var old in lane.LastPush.Where(p => now - p.Value > limits.PerRecipientInterval).Select(p => p.Key).ToList())
-                    {
-                        lane.LastPush.Remove(old);
-                    }
-                }
-            }
+            Pushed(lane, recipient, slot, limits, now);
             return slot;
         }
     }
@@ -114,6 +185,27 @@ internal sealed class PushLimiter(TimeProvider time)
             _lanes[channel] = lane;
         }
         return lane;
+    }
+
+    private static DateTimeOffset NotBefore(Lane lane, string recipient, PushLimits limits) =>
+        limits.PerRecipientInterval > TimeSpan.Zero && lane.LastPush.TryGetValue(recipient, out var last)
+            ? Max(lane.PausedUntil, last + limits.PerRecipientInterval)
+            : lane.PausedUntil;
+
+    private static void Pushed(Lane lane, string recipient, DateTimeOffset slot, PushLimits limits, DateTimeOffset now)
+    {
+        if (limits.PerRecipientInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+        lane.LastPush[recipient] = slot;
+        if (lane.LastPush.Count > 20_000)
+        {
+            foreach (var old in lane.LastPush.Where(p => now - p.Value > limits.PerRecipientInterval).Select(p => p.Key).ToList())
+            {
+                lane.LastPush.Remove(old);
+            }
+        }
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

@@ -17,16 +17,20 @@ public abstract class BatchWriter<T> : IDisposable
     private readonly Lock _start = new();
     private Task? _loop;
 
-    protected BatchWriter(IServiceScopeFactory scopes, ILogger logger)
+    protected BatchWriter(IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
     {
         _scopes = scopes;
+        Time = time;
         Logger = logger;
     }
 
     protected ILogger Logger { get; }
 
-    /// <summary>Tries at writing one batch before <see cref="GiveUp"/>.</summary>
-    protected virtual int MaxAttempts => 1;
+    /// <summary>The service's clock: retries wait on it.</summary>
+    protected TimeProvider Time { get; }
+
+    /// <summary>How a batch that failed to write is tried again (on the service's clock) before <see cref="GiveUp"/>: by default not.</summary>
+    protected virtual RetryPolicy Retry { get; } = RetryPolicy.Immediately(1);
 
     protected void Enqueue(T item)
     {
@@ -63,24 +67,15 @@ public abstract class BatchWriter<T> : IDisposable
                 {
                     batch.Add(item);
                 }
-                for (var attempt = 1; ; attempt++)
+                try
                 {
-                    try
-                    {
-                        await CommitAsync(batch, ct);
-                        Written(batch);
-                        break;
-                    }
-                    catch (Exception ex) when (attempt < MaxAttempts && !ct.IsCancellationRequested)
-                    {
-                        Logger.LogWarning(ex, "Writing a batch of {Count} failed (attempt {Attempt}); trying again", batch.Count, attempt);
-                        await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                    {
-                        GiveUp(batch, ex);
-                        break;
-                    }
+                    await Retry.ExecuteAsync(t => CommitAsync(batch, t), _ => TimeSpan.Zero, Time, (ex, failures, wait) =>
+                        Logger.LogWarning(ex, "Writing a batch of {Count} failed (attempt {Attempt}); trying again in {Wait}", batch.Count, failures, wait), ct);
+                    Written(batch);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    GiveUp(batch, ex);
                 }
             }
         }

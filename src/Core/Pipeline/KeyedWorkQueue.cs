@@ -36,6 +36,9 @@ internal sealed class KeyedWorkQueue<T>(
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>Work that throws instead of saying what comes next is tried again after this, the same wait every time.</summary>
+    private static readonly RetryPolicy Unexpected = RetryPolicy.Every(TimeSpan.FromSeconds(5));
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly Channel<Lane> _ready = Channel.CreateUnbounded<Lane>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
@@ -119,8 +122,9 @@ internal sealed class KeyedWorkQueue<T>(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Work for {Key} failed unexpectedly; trying again in 5 s", lane.Key);
-                outcome = WorkOutcome.Retry(time.GetUtcNow().AddSeconds(5));
+                var wait = Unexpected.DelayAfter(1);
+                logger.LogError(ex, "Work for {Key} failed unexpectedly; trying again in {Wait}", lane.Key, wait);
+                outcome = WorkOutcome.Retry(time.GetUtcNow() + wait);
             }
 
             switch (outcome.Kind)

@@ -99,21 +99,16 @@ public sealed class PipelineOptions : IValidatableObject
     public string ResolvedInstanceId => string.IsNullOrWhiteSpace(InstanceId) ? Environment.MachineName : InstanceId.Trim();
 
     /// <summary>
-    /// True when a send that has failed <paramref name="attempts"/> times, first written at <paramref name="createdAt"/>,
-    /// is to be given up at <paramref name="now"/>: enough attempts, and the retry period is over.
+    /// How a failing inbox item is tried again: <see cref="RetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>, ±20 %,
+    /// set aside after <see cref="MaxHandlingAttempts"/> (the caller does not count a full disk or a read-only database).
     /// </summary>
-    public bool GivesUp(int attempts, DateTimeOffset createdAt, DateTimeOffset now) =>
-        attempts >= MaxSendAttempts && now - createdAt >= SendRetryPeriod;
+    public RetryPolicy HandlingRetry() => new(RetryDelay, MaxRetryDelay, MaxHandlingAttempts, jitter: 0.2);
 
     /// <summary>
-    /// The delay before attempt <paramref name="attempt"/> + 1 (attempt counts from 1), with ±20 % jitter, never more than
-    /// <see cref="MaxRetryDelay"/>: however long an outage lasted, its end is noticed within that.
+    /// How a failing send is tried again: <see cref="RetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>, ±20 % (however
+    /// long an outage lasted, its end is noticed within <see cref="MaxRetryDelay"/>); given up after
+    /// <see cref="MaxSendAttempts"/> once <see cref="SendRetryPeriod"/> has also passed since the message was written. A
+    /// platform's retry_after is waited as it is.
     /// </summary>
-    public TimeSpan Backoff(int attempt)
-    {
-        var exponent = Math.Min(Math.Max(attempt - 1, 0), 20);
-        var delay = RetryDelay.TotalMilliseconds * Math.Pow(2, exponent);
-        var jitter = 0.8 + (0.4 * Random.Shared.NextDouble());
-        return TimeSpan.FromMilliseconds(Math.Min(delay * jitter, MaxRetryDelay.TotalMilliseconds));
-    }
+    public RetryPolicy SendRetry() => new(RetryDelay, MaxRetryDelay, MaxSendAttempts, jitter: 0.2, minPeriod: SendRetryPeriod);
 }

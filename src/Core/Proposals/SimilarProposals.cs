@@ -8,9 +8,10 @@ namespace Hromada.Core.Proposals;
 public sealed record SimilarProposal(string Reference, string Text, ProposalStatus Status, string? DuplicateOf, int SharedWords);
 
 /// <summary>
-/// Finds proposals of the same consultation that read like a given one, with SQLite's full-text index
-/// (<c>ProposalSearch</c>, FTS5, ranked by bm25). Words are matched by their start, so «дорогу» finds «дороги»
-/// and «ремонт» finds «ремонтувати»: Ukrainian changes word endings, and a stemmer is more than this needs.
+/// Finds proposals of the same consultation that read like a given one, with the database's full-text search: SQLite's
+/// FTS5 index (<c>ProposalSearch</c>, ranked by bm25), or PostgreSQL's own (see <see cref="WordStartsAsync"/>). Words
+/// are matched by their start, so «дорогу» finds «дороги» and «ремонт» finds «ремонтувати»: Ukrainian changes word
+/// endings, and a stemmer is more than this needs.
 /// </summary>
 public sealed partial class SimilarProposals(HromadaDbContext db)
 {
@@ -65,17 +66,22 @@ public sealed partial class SimilarProposals(HromadaDbContext db)
     }
 
     /// <summary>
-    /// PostgreSQL has no SQLite FTS5 table: the consultation's proposals whose search text holds any of the word starts
-    /// (a plain scan of one consultation's proposals), most word starts shared first.
+    /// PostgreSQL's own full-text search, as SQLite's FTS5 does it here: the <c>simple</c> configuration (words as
+    /// written, lower case; PostgreSQL has no Ukrainian stemmer) with prefix matching (<c>'дорог':*</c>), any word
+    /// start, ranked by <c>ts_rank</c>; a GIN index on <c>to_tsvector('simple', "SearchText")</c> (PostgreSQL's
+    /// migration <c>ProposalSearchWords</c>) finds the candidates without reading the consultation's proposals.
+    /// Not trigrams (<c>pg_trgm</c>): those match pieces inside words rather than word starts, ignore Cyrillic in a
+    /// database with the C locale, and need an extension the database's owner may not be allowed to create.
     /// </summary>
     private Task<List<Row>> WordStartsAsync(List<string> stems, int id, int consultationId, CancellationToken ct)
     {
-        var patterns = stems.Select(s => "%" + s + "%").ToArray();
+        // The stems are letters only (see Stems); quoted as tsquery lexemes all the same.
+        var query = string.Join(" | ", stems.Select(s => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "':*"));
         return db.Database.SqlQuery<Row>($"""
             SELECT p."Reference", p."Text", p."Status", p."DuplicateOfReference", p."SearchText"
-            FROM "Proposals" p
-            WHERE p."ConsultationId" = {consultationId} AND p."Id" <> {id} AND p."SearchText" ILIKE ANY ({patterns})
-            ORDER BY (SELECT count(*) FROM unnest({patterns}) AS w(pattern) WHERE p."SearchText" ILIKE w.pattern) DESC, p."Id"
+            FROM "Proposals" p, to_tsquery('simple', {query}) AS q
+            WHERE to_tsvector('simple', p."SearchText") @@ q AND p."ConsultationId" = {consultationId} AND p."Id" <> {id}
+            ORDER BY ts_rank(to_tsvector('simple', p."SearchText"), q) DESC, p."Id"
             LIMIT {Candidates}
             """).ToListAsync(ct);
     }

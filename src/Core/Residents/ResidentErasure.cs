@@ -14,7 +14,8 @@ namespace Hromada.Core.Residents;
 /// session, the claim on their messages — goes, and so does the resident record. All in the caller's transaction:
 /// the deletes run in the transaction the caller commits (a turn's group commit).
 /// </summary>
-public sealed class ResidentErasure(HromadaDbContext db, AuditLog audit, TimeProvider time, ILogger<ResidentErasure> logger)
+public sealed class ResidentErasure(
+    HromadaDbContext db, AuditLog audit, TimeProvider time, IEnumerable<ISenderMessageIds> messageIds, ILogger<ResidentErasure> logger)
 {
     /// <summary>Erases <paramref name="resident"/>; <paramref name="currentInboxItemId"/> (the "yes, forget me") is blanked by the caller.</summary>
     /// <returns>How many proposals were anonymised.</returns>
@@ -43,13 +44,8 @@ public sealed class ResidentErasure(HromadaDbContext db, AuditLog audit, TimePro
         var inbox = await db.InboxItems.Where(i => i.Channel == channel && i.SenderKey == sender && i.Id != currentInboxItemId).ExecuteDeleteAsync(ct);
         var outbox = await db.OutboxMessages.Where(o => (o.Channel == channel && o.Recipient == sender && !o.IsPublicPost) || o.ResidentId == resident.Id)
             .ExecuteDeleteAsync(ct);
-        // Message ids that carry who sent them: a web chat session's, a Messenger postback's ("pb:{psid}:…").
-        var prefix = channel switch
-        {
-            Channel.WebChat => sender + ":",
-            Channel.Messenger => "pb:" + sender + ":",
-            _ => null,
-        };
+        // Message ids that carry who sent them, as their channel writes them.
+        var prefix = messageIds.FirstOrDefault(m => m.Channel == channel)?.SenderPrefix(sender);
         var marks = prefix is null ? 0
             : await db.ProcessedMessages.Where(m => m.Channel == channel && m.MessageId.StartsWith(prefix)).ExecuteDeleteAsync(ct);
         var leaseKey = $"{channel}:{sender}";

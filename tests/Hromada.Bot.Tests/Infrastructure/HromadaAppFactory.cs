@@ -54,6 +54,26 @@ public sealed class HromadaAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Moves the fake clock <paramref name="step"/> at a time until <paramref name="work"/> is done: for a request the
+    /// service holds on its clock (bounded in real time only against a hang).
+    /// </summary>
+    public async Task<T> WhileTheClockMovesAsync<T>(Task<T> work, TimeSpan step)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var deadline = Environment.TickCount64 + 60_000;
+        while (!work.IsCompleted)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new TimeoutException("Gave up waiting for work held on the service's clock.");
+            }
+            Time.Advance(step);
+            await Task.WhenAny(work, Task.Delay(20));
+        }
+        return await work;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

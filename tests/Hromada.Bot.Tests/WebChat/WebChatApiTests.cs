@@ -202,6 +202,33 @@ public sealed class WebChatApiTests
         Assert.Empty(again);
     }
 
+    [Fact]
+    public async Task Forget_LeavesNoTraceOfTheSessionOrTheAuthor_AnywhereInTheDatabase()
+    {
+        await using var app = new HromadaAppFactory();
+        var chat = new WebChatClient(app.CreateClient());
+        await chat.StartAsync();
+        await chat.PressAsync("Погоджуюся");
+        await chat.PressAsync("Субʼєкт господарювання");
+        await chat.PressAsync("Торгівля");
+        await chat.PressAsync("Черешеньки");
+        await chat.PressAsync("Економіка та фінанси");
+        await chat.PressAsync("Туризм");
+        await chat.TypeAsync("Створити велосипедний маршрут між Черешеньками та Садовим з інформаційними знаками.");
+        await chat.TypeAsync("ФОП Ірина Бондар");
+        await chat.TypeAsync("+38 (050) 765-43-21");
+        await chat.PressAsync("Надіслати");
+
+        await chat.TypeAsync("/forget");
+        await chat.PressAsync("Так, видалити");
+        await app.Services.GetRequiredService<Core.Outbox.OutboxDispatcher>().FlushAsync();
+
+        Assert.Contains("Знеособлено 1 пропозицію", chat.LastText, StringComparison.Ordinal);
+        // The web chat's message ids begin with the session (WebChatMessageIds): their dedup marks go with the resident.
+        var traces = await DatabaseScan.FindAsync(Path.Combine(app.Folder, "hromada.db"), chat.Token, "Бондар", "0507654321", "507654321");
+        Assert.Empty(traces);
+    }
+
     private static List<long> Ids(System.Text.Json.JsonElement response) =>
         response.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()).Distinct().ToList();
 

@@ -9,10 +9,10 @@ namespace Hromada.Core.Tests.Catalogs;
 
 public sealed class CatalogSyncTests
 {
-    [Fact]
-    public async Task FirstStart_SyncsTheShippedCatalog()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task FirstStart_SyncsTheShippedCatalog(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
 
@@ -23,10 +23,10 @@ public sealed class CatalogSyncTests
         Assert.Equal(5, await db.Topics.CountAsync(t => t.Sphere!.Code == "agro"));
     }
 
-    [Fact]
-    public async Task Resync_RenamesChangedLabels_RetiresRemovedEntries_AndKeepsOldProposalsPointing()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Resync_RenamesChangedLabels_RetiresRemovedEntries_AndKeepsOldProposalsPointing(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         string reference;
         await using (var scope = host.Scope())
         {
@@ -81,10 +81,10 @@ public sealed class CatalogSyncTests
         }
     }
 
-    [Fact]
-    public async Task Resync_EntryConfiguredAgain_IsNoLongerRetired()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Resync_EntryConfiguredAgain_IsNoLongerRetired(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
         var youth = await db.SocialGroups.SingleAsync(g => g.Code == "youth");

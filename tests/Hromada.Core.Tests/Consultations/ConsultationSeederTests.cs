@@ -7,10 +7,10 @@ namespace Hromada.Core.Tests.Consultations;
 
 public sealed class ConsultationSeederTests
 {
-    [Fact]
-    public async Task EmptyDatabase_GetsTheShippedConsultation_OpenForThirtyDaysFromFirstStart_UntilTheEndOfTheLastDayInKyiv()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task EmptyDatabase_GetsTheShippedConsultation_OpenForThirtyDaysFromFirstStart_UntilTheEndOfTheLastDayInKyiv(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         await using var scope = host.Scope();
         var consultation = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Consultations.SingleAsync();
 
@@ -21,15 +21,15 @@ public sealed class ConsultationSeederTests
         Assert.True(consultation.IsAccepting(host.Time.GetUtcNow()));
     }
 
-    [Fact]
-    public async Task FixedDeadline_IsUsedAsConfigured()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task FixedDeadline_IsUsedAsConfigured(DatabaseProvider provider)
     {
         await using var host = await CoreTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["Hromada:Consultation:DurationDays"] = null,
             ["Hromada:Consultation:OpensAt"] = "2026-11-01T00:00:00+02:00",
             ["Hromada:Consultation:Deadline"] = "2026-12-15T18:00:00+02:00",
-        });
+        }, database: provider);
         await using var scope = host.Scope();
         var consultation = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Consultations.SingleAsync();
 

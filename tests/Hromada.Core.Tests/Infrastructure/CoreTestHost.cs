@@ -73,6 +73,7 @@ public sealed class CoreTestHost : IAsyncDisposable
         services.AddSingleton(configuration);
         services.AddSingleton<TimeProvider>(time);
         services.AddHromadaCore(configuration, folder);
+        services.AddSingleton<Hromada.Core.Announcements.IChannelTargets, ConfiguredChannels>();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

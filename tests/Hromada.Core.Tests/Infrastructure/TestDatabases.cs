@@ -82,6 +82,16 @@ public sealed class OnEachDatabaseAttribute : DataAttribute
         [[DatabaseProvider.Sqlite], [DatabaseProvider.PostgreSql]];
 }
 
+/// <summary>
+/// The one row of a <see cref="DatabaseTheoryAttribute"/> about what only PostgreSQL does (several instances sharing
+/// one database): skipped like the PostgreSQL row of <see cref="OnEachDatabaseAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OnPostgreSqlAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[DatabaseProvider.PostgreSql]];
+}
+
 /// <summary>Skips the PostgreSQL row when there is no server to run it on (see <see cref="DatabaseTheoryAttribute"/>).</summary>
 public sealed class DatabaseTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
 {

@@ -10,23 +10,25 @@ public sealed class SendRetryTests
     {
         var options = new PipelineOptions();
 
-        var longest = Enumerable.Range(1, 200).SelectMany(attempt => Enumerable.Range(0, 20).Select(_ => options.Backoff(attempt))).Max();
+        var retry = options.SendRetry();
+
+        var longest = Enumerable.Range(1, 200).SelectMany(attempt => Enumerable.Range(0, 20).Select(_ => retry.DelayAfter(attempt))).Max();
 
         Assert.True(longest <= options.MaxRetryDelay, $"a wait of {longest} between two attempts, more than MaxRetryDelay {options.MaxRetryDelay}");
         Assert.True(longest >= options.MaxRetryDelay * 0.8, "the waits grow to MaxRetryDelay");
-        Assert.InRange(options.Backoff(1), TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.4));
+        Assert.InRange(retry.DelayAfter(1), TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.4));
     }
 
     [Fact]
     public void GivesUp_OnlyWhenTheAttemptsAreUsedUp_AndTheRetryPeriodHasPassed()
     {
         var options = new PipelineOptions { MaxSendAttempts = 8 };
-        var written = new DateTimeOffset(2026, 12, 7, 3, 0, 0, TimeSpan.Zero);
+        var retry = options.SendRetry();
 
-        Assert.False(options.GivesUp(8, written, written.AddMinutes(10)), "eight failures in ten minutes of outage");
-        Assert.False(options.GivesUp(150, written, written.AddHours(23)), "a day is not over yet");
-        Assert.False(options.GivesUp(7, written, written.AddDays(2)), "attempts left");
-        Assert.True(options.GivesUp(8, written, written.AddDays(1)));
+        Assert.False(retry.GivesUp(8, TimeSpan.FromMinutes(10)), "eight failures in ten minutes of outage");
+        Assert.False(retry.GivesUp(150, TimeSpan.FromHours(23)), "a day is not over yet");
+        Assert.False(retry.GivesUp(7, TimeSpan.FromDays(2)), "attempts left");
+        Assert.True(retry.GivesUp(8, TimeSpan.FromDays(1)));
         Assert.Equal(TimeSpan.FromDays(1), options.SendRetryPeriod);
     }
 
@@ -34,12 +36,13 @@ public sealed class SendRetryTests
     public void ADayOfRetries_IsAFewHundredAttempts_NoHotLoop()
     {
         var options = new PipelineOptions();
+        var retry = options.SendRetry();
         var elapsed = TimeSpan.Zero;
         var attempts = 0;
         while (elapsed < options.SendRetryPeriod)
         {
             attempts++;
-            elapsed += options.Backoff(attempts);
+            elapsed += retry.DelayAfter(attempts);
         }
 
         Assert.InRange(attempts, 140, 200);

@@ -33,10 +33,10 @@ public sealed class SimilarProposalsTests
         return await scope.ServiceProvider.GetRequiredService<SimilarProposals>().FindAsync(reference);
     }
 
-    [Fact]
-    public async Task AProposalAboutTheSameRoad_IsSuggested_WhateverTheWordEndings_AndAnUnrelatedOneIsNot()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task AProposalAboutTheSameRoad_IsSuggested_WhateverTheWordEndings_AndAnUnrelatedOneIsNot(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var road = await SubmitAsync(host, "Відремонтувати дорогу до школи в селі Камʼянка, там глибокі ями");
         var sameRoad = await SubmitAsync(host, "Ремонт дороги біля школи у Кам'янці: ями після зими");
         var unrelated = await SubmitAsync(host, "Встановити сирену оповіщення в центрі Пʼятихаток");
@@ -47,6 +47,14 @@ public sealed class SimilarProposalsTests
         Assert.Equal(sameRoad, first.Reference);
         Assert.True(first.SharedWords >= 3, $"shared {first.SharedWords}");
         Assert.DoesNotContain(similar, s => s.Reference == unrelated);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // PostgreSQL's own full-text search, with its index (SQLite's FTS5 table does not exist there).
+            await using var scope = host.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            Assert.Equal(1, await db.Database.SqlQuery<int>(
+                $"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = 'IX_Proposals_SearchWords' AND indexdef LIKE '%gin%to_tsvector%simple%'").SingleAsync());
+        }
     }
 
     [Fact]
@@ -73,10 +81,10 @@ public sealed class SimilarProposalsTests
         Assert.Equal(older, Assert.Single(await FindAsync(host, old)).Reference);
     }
 
-    [Fact]
-    public async Task AnEditedText_IsSearchedAsItIsNow()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task AnEditedText_IsSearchedAsItIsNow(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var lights = await SubmitAsync(host, "Відновити вуличне освітлення на вулиці Шкільній");
         var other = await SubmitAsync(host, "Посадити дерева у парку біля ставка");
         await using (var scope = host.Scope())

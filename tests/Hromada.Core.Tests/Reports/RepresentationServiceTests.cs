@@ -32,10 +32,10 @@ public sealed class RepresentationServiceTests
 
     private static Tally T(int proposals, int authors) => new(proposals, authors);
 
-    [Fact]
-    public async Task KnownSet_Totals_CountPeopleOncePerResidentPhoneEmailOrName_AndAnonymousEachOnce()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task KnownSet_Totals_CountPeopleOncePerResidentPhoneEmailOrName_AndAnonymousEachOnce(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var r = await KnownSetAsync(host);
 
         Assert.Equal(new ReportTotals(Proposals: 10, Authors: 6, Late: 1, Unidentified: 6, Decided: 3, OffTopic: 0, Duplicates: 0), r.Totals);
@@ -45,10 +45,10 @@ public sealed class RepresentationServiceTests
         Assert.Equal(AuthorIdentity.Description, r.AuthorCounting);
     }
 
-    [Fact]
-    public async Task KnownSet_ByChannelCategoryGroupAndBusinessKind_ListsEveryEntryEvenAtZero()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task KnownSet_ByChannelCategoryGroupAndBusinessKind_ListsEveryEntryEvenAtZero(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var r = await KnownSetAsync(host);
 
         Assert.Equal(
@@ -63,10 +63,10 @@ public sealed class RepresentationServiceTests
             r.ByBusinessKind.Select(c => $"{c.Code}:{c.Proposals}/{c.Authors}"));
     }
 
-    [Fact]
-    public async Task KnownSet_BySettlementAndDistrict_ByResidenceAndByTheSettlementConcerned_WithZeros()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task KnownSet_BySettlementAndDistrict_ByResidenceAndByTheSettlementConcerned_WithZeros(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var r = await KnownSetAsync(host);
 
         Assert.Equal(17, r.BySettlement.Count);
@@ -88,10 +88,10 @@ public sealed class RepresentationServiceTests
             r.ByDistrict.Select(d => $"{d.Code}:{d.ByResidence.Proposals}/{d.ByResidence.Authors}|{d.Concerned.Proposals}/{d.Concerned.Authors}"));
     }
 
-    [Fact]
-    public async Task KnownSet_BySphere_TopTopicsAndOutcomes()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task KnownSet_BySphere_TopTopicsAndOutcomes(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var r = await KnownSetAsync(host);
 
         Assert.Equal(["agro:2/1", "economy:1/1", "social:1/1", "infrastructure:4/2", "safety:2/2", "other:0/0"],
@@ -105,10 +105,10 @@ public sealed class RepresentationServiceTests
         Assert.Empty(r.BySphere.Single(x => x.Code == "other").TopTopics);
     }
 
-    [Fact]
-    public async Task KnownSet_StatisticsParagraph_InTheProtocolsForm()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task KnownSet_StatisticsParagraph_InTheProtocolsForm(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var r = await KnownSetAsync(host);
 
         Assert.Equal(
@@ -124,10 +124,10 @@ public sealed class RepresentationServiceTests
             r.Statistics);
     }
 
-    [Fact]
-    public async Task KnownSet_Gaps_NameTheSilentSettlementsDistrictsGroupsCategoriesAndKinds()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task KnownSet_Gaps_NameTheSilentSettlementsDistrictsGroupsCategoriesAndKinds(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var r = await KnownSetAsync(host);
 
         Assert.Equal(
@@ -144,10 +144,10 @@ public sealed class RepresentationServiceTests
         ], r.Gaps);
     }
 
-    [Fact]
-    public async Task NoProposals_FullReportOfZeros_AndTheGapsSaySo()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task NoProposals_FullReportOfZeros_AndTheGapsSaySo(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var r = await ReportAsync(host);
 
         Assert.Equal(new ReportTotals(0, 0, 0, 0, 0, 0, 0), r.Totals);
@@ -185,10 +185,10 @@ public sealed class RepresentationServiceTests
         Assert.Contains($"с. Камʼянка — {UkrainianCounts.Count(count, UkrainianCounts.Persons)}", r.Statistics, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Period_CountsOnlyProposalsReceivedInIt()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task Period_CountsOnlyProposalsReceivedInIt(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         var data = new ReportData(host);
         await data.AddAsync(receivedAt: host.Time.GetUtcNow().AddDays(-1), settlement: "kamianka", name: "Перший", phone: "0501111111");
         await data.AddAsync(receivedAt: host.Time.GetUtcNow().AddDays(3), settlement: "kamianka", name: "Другий", phone: "0502222222");
@@ -199,10 +199,10 @@ public sealed class RepresentationServiceTests
         Assert.StartsWith("За період з 02.11.2026 по 09.11.2026 надійшла 1 пропозиція від 1 автора", r.Statistics, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task RetiredSettlementWithoutProposals_IsNotListed_ButOneWithProposalsIs()
+    [DatabaseTheory, OnEachDatabase]
+    public async Task RetiredSettlementWithoutProposals_IsNotListed_ButOneWithProposalsIs(DatabaseProvider provider)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await CoreTestHost.StartAsync(database: provider);
         await new ReportData(host).AddAsync(residence: "dubove", settlement: "dubove");
         await using (var scope = host.Scope())
         {

@@ -19,9 +19,11 @@ public sealed class SignInThrottle : IDisposable
     // Attempts of slowed addresses queue here; striped so the set of gates never grows with the number of addresses.
     private readonly SemaphoreSlim[] _gates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private readonly PartitionedRateLimiter<string> _failures;
+    private readonly TimeProvider _time;
 
-    public SignInThrottle(IOptions<AdminWebOptions> options)
+    public SignInThrottle(IOptions<AdminWebOptions> options, TimeProvider time)
     {
+        _time = time;
         var limit = options.Value.SignInFailuresPerMinute;
         _failures = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -55,7 +57,7 @@ public sealed class SignInThrottle : IDisposable
                 return new SignInAttempt<T>(found, Throttled: false);
             }
             Failed(client);
-            await Task.Delay(Penalty, TimeProvider.System, ct);
+            await Task.Delay(Penalty, _time, ct);
             return new SignInAttempt<T>(null, Throttled: true);
         }
         finally

@@ -24,11 +24,7 @@ public sealed class AnnouncementPages(HromadaDbContext db, NoticeValues notices,
             query = query.Where(a => a.Status == s);
         }
         var all = await query.ToListAsync(ct);
-        var shown = all
-            .OrderBy(a => a.Status == AnnouncementStatus.Scheduled ? 0 : 1)
-            .ThenBy(a => a.Status == AnnouncementStatus.Scheduled ? a.SendAt.UtcTicks : -a.SendAt.UtcTicks)
-            .ThenByDescending(a => a.Id)
-            .Take(ListLength).ToList();
+        var shown = all.InListOrder(a => (a.Id, a.Status, a.SendAt)).Take(ListLength).ToList();
         var counts = await AnnouncementReports.CountsAsync(db, shown, ct);
         var rows = new List<Row>(shown.Count);
         foreach (var a in shown)

@@ -1,14 +1,11 @@
 namespace Hromada.Core.Conversation.Steps;
 
 /// <summary>
-/// Between submissions: the menu. Its buttons (<c>m:new</c>, <c>m:my</c> …) run commands from anywhere in the
+/// Between submissions: the menu. Its buttons (<see cref="ChatCommands.Button"/>) run commands from anywhere in the
 /// conversation, so the engine handles them before any step; typed text here is answered with the greeting.
 /// </summary>
 internal sealed class MenuStep : IStep
 {
-    /// <summary>The menu buttons' prefix (the menu's own step name is empty).</summary>
-    public const string Prefix = "m";
-
     public string Name => "";
 
     public Task AskAsync(ConversationContext ctx, CancellationToken ct)
@@ -21,10 +18,12 @@ internal sealed class MenuStep : IStep
 
     public static IReadOnlyList<Choice> Choices(ConversationContext ctx) =>
     [
-        ctx.C("Choice_MenuNew", "m:new"),
-        ctx.C("Choice_MenuMy", "m:my"),
-        ctx.Resident.IsSubscribed ? ctx.C("Choice_MenuUnsubscribe", "m:stop") : ctx.C("Choice_MenuSubscribe", "m:sub"),
-        ctx.C("Choice_MenuHelp", "m:help"),
+        ctx.C("Choice_MenuNew", ChatCommands.Button(ChatCommands.New)),
+        ctx.C("Choice_MenuMy", ChatCommands.Button(ChatCommands.My)),
+        ctx.Resident.IsSubscribed
+            ? ctx.C("Choice_MenuUnsubscribe", ChatCommands.Button(ChatCommands.Stop))
+            : ctx.C("Choice_MenuSubscribe", ChatCommands.Button(ChatCommands.Subscribe)),
+        ctx.C("Choice_MenuHelp", ChatCommands.Button(ChatCommands.Help)),
     ];
 
     /// <summary>Ends whatever was going on and shows the menu under <paramref name="text"/>.</summary>

@@ -88,7 +88,7 @@ internal sealed class Questionnaire(IServiceProvider services, QuestionnaireDefi
     }
 
     /// <summary>Names of the steps outside the questionnaire, and the menu buttons' prefix.</summary>
-    private static readonly string[] Reserved = [MenuStep.Prefix, SummaryStep.StepName, SubscribeStep.StepName, ForgetStep.StepName];
+    private static readonly string[] Reserved = [ChatCommands.ButtonPrefix, SummaryStep.StepName, SubscribeStep.StepName, ForgetStep.StepName];
 
     private List<IQuestion> Build()
     {

@@ -92,7 +92,7 @@ internal sealed class Submission(
     {
         ctx.ResetDraft();
         ctx.Step = "";
-        ctx.Say(ctx.T("Greeting_NoConsultation", community.Value.NameGenitive), [ctx.C("Choice_MenuSubscribe", "m:sub")]);
+        ctx.Say(ctx.T("Greeting_NoConsultation", community.Value.NameGenitive), [ctx.C("Choice_MenuSubscribe", ChatCommands.Button(ChatCommands.Subscribe))]);
     }
 
     /// <summary>True (and the resident told so) when they already submitted the day's most.</summary>

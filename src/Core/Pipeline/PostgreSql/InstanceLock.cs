@@ -18,7 +18,7 @@ namespace Hromada.Core.Pipeline.PostgreSql;
 /// meanwhile, this one stops).
 /// </summary>
 public sealed class InstanceLock(
-    IServiceScopeFactory scopes, IOptions<PipelineOptions> options, IHostApplicationLifetime lifetime, ILogger<InstanceLock> logger)
+    IServiceScopeFactory scopes, IOptions<PipelineOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<InstanceLock> logger)
     : BackgroundService
 {
     /// <summary>The first half of the lock's key (the instance name's hash is the second): "hrmd" in ASCII.</summary>
@@ -86,7 +86,7 @@ public sealed class InstanceLock(
         {
             try
             {
-                await Task.Delay(CheckInterval, stoppingToken);
+                await Task.Delay(CheckInterval, time, stoppingToken);
                 await KeepAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
