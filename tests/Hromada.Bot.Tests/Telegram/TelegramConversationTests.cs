@@ -276,7 +276,8 @@ public sealed class TelegramConversationTests
         await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
-        await r.TypeAsync("/subscribe");
+        // Waits for the subscription's own answer: the consultation's opening notice may reach the new subscriber after it.
+        await r.TypeAsync("/subscribe", c => c.Body["text"]?.GetValue<string>().StartsWith("Ви підписалися", StringComparison.Ordinal) == true);
 
         await host.DeliverAsync(TelegramUpdates.MyChatMember(host.NextUpdateId(), Chat, "kicked"));
         var blocked = await WaitForAsync(host, x => x.IsBlocked);
