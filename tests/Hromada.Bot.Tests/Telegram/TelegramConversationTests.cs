@@ -276,8 +276,10 @@ public sealed class TelegramConversationTests
         await using var host = await TelegramHost.StartAsync(database: database);
         var r = new TelegramResident(host, Chat);
         await r.TypeAsync("/start");
-        // Waits for the subscription's own answer: the consultation's opening notice may reach the new subscriber after it.
-        await r.TypeAsync("/subscribe", c => c.Body["text"]?.GetValue<string>().StartsWith("Ви підписалися", StringComparison.Ordinal) == true);
+        // Waits for the subscription itself, not for the last message: the consultation's opening notice can reach the
+        // new subscriber after the answer.
+        await host.DeliverAsync(TelegramUpdates.Text(host.NextUpdateId(), Chat, "/subscribe"));
+        await WaitForAsync(host, x => x.IsSubscribed);
 
         await host.DeliverAsync(TelegramUpdates.MyChatMember(host.NextUpdateId(), Chat, "kicked"));
         var blocked = await WaitForAsync(host, x => x.IsBlocked);
