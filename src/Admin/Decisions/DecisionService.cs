@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
@@ -7,6 +6,7 @@ using Hromada.Core.Audit;
 using Hromada.Core.Notifications;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Decisions;
@@ -134,7 +134,7 @@ public sealed class DecisionService(HromadaDbContext db, AuditLog audit, Notific
 
     private static DecisionState Decision(Proposal p) => new(p.Status, p.Outcome, p.Justification, p.ProtocolNumber, p.ProtocolDate);
 
-    private static string Word(DecisionOutcome outcome) => ProposalLabels.Outcome(outcome).ToLower(CultureInfo.GetCultureInfo("uk-UA"));
+    private static string Word(DecisionOutcome outcome) => ProposalLabels.Outcome(outcome).ToLower(Ukrainian.Culture);
 
     private static void CheckDecision(DecisionOutcome? outcome, string? justification, string prefix, FieldErrors errors)
     {

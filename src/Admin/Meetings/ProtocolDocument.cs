@@ -7,6 +7,7 @@ using Hromada.Core.Meetings;
 using Hromada.Core.Proposals;
 using Hromada.Core.Reports;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using static Hromada.Admin.Reports.WordParts;
@@ -105,7 +106,7 @@ public sealed class ProtocolDocument(
 
     private void Header(Body body, Meeting m, string title)
     {
-        body.Append(Para(community.Value.CouncilName.ToUpper(CultureInfo.GetCultureInfo("uk-UA")), bold: true, center: true));
+        body.Append(Para(community.Value.CouncilName.ToUpper(Ukrainian.Culture), bold: true, center: true));
         body.Append(Para($"ПРОТОКОЛ № {Clean(m.Number)}", "Title"));
         body.Append(Para("засідання робочої групи", center: true));
         body.Append(Para(Clean(title), "Subtitle"));

@@ -1,5 +1,6 @@
 using Hromada.Core.Proposals;
 using Hromada.Core.Reports;
+using Hromada.Core.Text;
 using Microsoft.Extensions.Logging;
 using ScottPlot;
 using SkiaSharp;
@@ -151,7 +152,7 @@ public sealed class ChartRenderer
 
     /// <summary>The outcome as a fact, lower case, as the report's other legends («враховано частково»).</summary>
     private static string Decided(DecisionOutcome outcome) =>
-        ProposalLabels.Decided(outcome).ToLower(System.Globalization.CultureInfo.GetCultureInfo("uk-UA"));
+        ProposalLabels.Decided(outcome).ToLower(Ukrainian.Culture);
 
     private static Plot NewPlot(string title)
     {

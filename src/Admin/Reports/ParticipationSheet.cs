@@ -1,6 +1,6 @@
-using System.Globalization;
 using Hromada.Admin.Exports;
 using Hromada.Core.Participation;
+using Hromada.Core.Text;
 
 namespace Hromada.Admin.Reports;
 
@@ -46,5 +46,5 @@ internal static class ParticipationSheet
 
     private static string Percent(double? value) => value is { } v ? Number(v) : "—";
 
-    private static string Number(double value) => value.ToString("0.#", CultureInfo.GetCultureInfo("uk-UA"));
+    private static string Number(double value) => value.ToString("0.#", Ukrainian.Culture);
 }

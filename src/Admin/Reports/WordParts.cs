@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Hromada.Core.Text;
 
 namespace Hromada.Admin.Reports;
 
@@ -109,7 +110,7 @@ internal static class WordParts
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman", EastAsia = "Times New Roman" },
-                    new FontSize { Val = "24" }, new Languages { Val = "uk-UA" })),
+                    new FontSize { Val = "24" }, new Languages { Val = Ukrainian.Name })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
             normal,
             Paragraph("Title", "Title", 32, bold: true, after: 120, center: true),

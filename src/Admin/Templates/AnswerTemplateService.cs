@@ -6,6 +6,7 @@ using Hromada.Core.Audit;
 using Hromada.Core.Consultations;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Templates;
@@ -26,7 +27,7 @@ public sealed class AnswerTemplateService(HromadaDbContext db, AuditLog audit, T
             return null;
         }
         var all = await db.AnswerTemplates.AsNoTracking().Where(t => t.ConsultationId == consultationId).ToListAsync(ct);
-        return all.OrderBy(t => t.Title, StringComparer.Create(CultureInfo.GetCultureInfo("uk-UA"), ignoreCase: true)).Select(ToDto).ToList();
+        return all.OrderBy(t => t.Title, StringComparer.Create(Ukrainian.Culture, ignoreCase: true)).Select(ToDto).ToList();
     }
 
     public async Task<CommandResult<TemplateDto>> CreateAsync(int consultationId, TemplateInput input, ClaimsPrincipal user, CancellationToken ct)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Hromada.Admin.Auth;
 using Hromada.Core.Access;
 using Hromada.Core.Community;
+using Hromada.Core.Text;
 
 namespace Hromada.Admin.Web;
 
@@ -54,8 +55,8 @@ internal static class WebText
     /// <summary>A date for an <c>input type="date"</c>.</summary>
     public static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static string Number(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("uk-UA"));
+    public static string Number(int n) => n.ToString("N0", Ukrainian.Culture);
 
     /// <summary>A measured figure: thousands separated, at most one decimal (52,5).</summary>
-    public static string Decimal(double n) => n.ToString("#,0.#", CultureInfo.GetCultureInfo("uk-UA"));
+    public static string Decimal(double n) => n.ToString("#,0.#", Ukrainian.Culture);
 }

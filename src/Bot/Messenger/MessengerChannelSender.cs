@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Outbox;
@@ -47,7 +46,7 @@ internal sealed class MessengerChannelSender(
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
         var resident = await db.Residents.AsNoTracking()
             .Where(r => r.Channel == Channel.Messenger && r.ChannelUserId == delivery.Recipient)
-            .Select(r => new { r.Language, r.LastInboundAt })
+            .Select(r => new { r.LastInboundAt })
             .FirstOrDefaultAsync(ct);
         if (delivery.Purpose != OutboxPurpose.Reply && (resident?.LastInboundAt is not { } last || time.GetUtcNow() - last >= AnnouncementBroadcaster.MessengerWindow))
         {
@@ -55,7 +54,7 @@ internal sealed class MessengerChannelSender(
                 "Messenger allows a Page to write only within 24 hours of the person's last message; handed over with the reply to their next message.");
         }
 
-        var culture = Culture(resident?.Language);
+        var culture = community.Value.CultureOf(delivery.Language);
         var renderer = scope.ServiceProvider.GetRequiredService<MessengerRenderer>();
         var messagingType = delivery.Purpose == OutboxPurpose.Reply ? GraphApiClient.MessagingTypeResponse : GraphApiClient.MessagingTypeUpdate;
         if (delivery.Messages.Count == 0 && delivery.ReplyContext is { } page && page.StartsWith(MessengerLayout.PagePrefix, StringComparison.Ordinal))
@@ -100,17 +99,5 @@ internal sealed class MessengerChannelSender(
             { Error.IsTransient: true } or { StatusCode: 0 or >= 500 } => new SendResult(SendStatus.Failed, error, PartsSent: sent),
             _ => new SendResult(SendStatus.Refused, error, PartsSent: sent),
         };
-    }
-
-    private CultureInfo Culture(string? language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language ?? community.Value.DefaultCulture);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.GetCultureInfo("uk-UA");
-        }
     }
 }

@@ -27,8 +27,8 @@ internal sealed class MessengerProfileSetup(
             get_started = new { payload = MessengerLayout.GetStartedPayload },
             greeting = new[]
             {
-                new { locale = "default", text = Greeting("uk-UA") },
-                new { locale = "en_US", text = Greeting("en") },
+                new { locale = "default", text = Greeting(community.Value.Culture) },
+                new { locale = "en_US", text = Greeting(CultureInfo.GetCultureInfo("en")) },
             },
         };
         await using var scope = scopes.CreateAsyncScope();
@@ -43,9 +43,9 @@ internal sealed class MessengerProfileSetup(
         }
     }
 
-    private string Greeting(string culture)
+    private string Greeting(CultureInfo culture)
     {
-        var text = Texts.Format("Messenger_Greeting", CultureInfo.GetCultureInfo(culture), community.Value.NameGenitive);
+        var text = Texts.Format("Messenger_Greeting", culture, community.Value.NameGenitive);
         return text.Length <= MaxGreetingLength ? text : text[..(MaxGreetingLength - 1)] + "…";
     }
 }

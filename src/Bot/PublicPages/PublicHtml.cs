@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Hromada.Core.Community;
 using Hromada.Core.Resources;
+using Hromada.Core.Text;
 
 namespace Hromada.Bot.PublicPages;
 
@@ -12,7 +13,7 @@ namespace Hromada.Bot.PublicPages;
 /// </summary>
 internal sealed class PublicHtml
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("uk-UA");
+    public static readonly CultureInfo Culture = Ukrainian.Culture;
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private readonly StringBuilder _html = new();
 

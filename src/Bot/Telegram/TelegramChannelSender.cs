@@ -1,9 +1,8 @@
 using System.Globalization;
+using Hromada.Core.Community;
 using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
 using Hromada.Core.Resources;
-using Hromada.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -21,7 +20,7 @@ namespace Hromada.Bot.Telegram;
 /// its keyboard (or, for a ticked social group, puts the new ticks on it), and says how the send went. Retries and waits are the dispatcher's.
 /// </summary>
 internal sealed class TelegramChannelSender(
-    ITelegramBotClient bot, IOptions<TelegramOptions> options, IServiceScopeFactory scopes, ILogger<TelegramChannelSender> logger) : IChannelSender
+    ITelegramBotClient bot, IOptions<TelegramOptions> options, IOptions<CommunityOptions> community, ILogger<TelegramChannelSender> logger) : IChannelSender
 {
     public const int MaxLength = 4096;
 
@@ -57,7 +56,7 @@ internal sealed class TelegramChannelSender(
         {
             await AcknowledgeAsync(chat, delivery.ReplyContext, removeKeyboard: !edits, ct);
         }
-        var contactLabel = delivery.Messages.Any(m => m.RequestContact) ? await ContactLabelAsync(delivery.Recipient, ct) : "";
+        var contactLabel = delivery.Messages.Any(m => m.RequestContact) ? Texts.Get("Telegram_ShareContact", community.Value.CultureOf(delivery.Language)) : "";
         var sent = delivery.PartsSent;
         if (edits && sent == 0 && await EditKeyboardAsync(chat, tapped!.Value, delivery.Messages[0], ct))
         {
@@ -225,14 +224,6 @@ internal sealed class TelegramChannelSender(
         message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
         || message.Contains("user is deactivated", StringComparison.OrdinalIgnoreCase)
         || message.Contains("PEER_ID_INVALID", StringComparison.OrdinalIgnoreCase);
-
-    private async Task<string> ContactLabelAsync(string chatId, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-        var language = await db.Residents.Where(r => r.Channel == Channel.Telegram && r.ChannelUserId == chatId).Select(r => r.Language).FirstOrDefaultAsync(ct);
-        return Texts.Get("Telegram_ShareContact", CultureInfo.GetCultureInfo(language ?? "uk-UA"));
-    }
 
     private static ReplyMarkup? Markup(OutboundMessage message, string contactButton)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hromada.Core.Community;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
@@ -32,14 +31,14 @@ internal sealed class ViberChannelSender(
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
         var resident = await db.Residents.AsNoTracking()
             .Where(r => r.Channel == Channel.Viber && r.ChannelUserId == delivery.Recipient)
-            .Select(r => new { r.Language, r.IsBlocked })
+            .Select(r => new { r.IsBlocked })
             .FirstOrDefaultAsync(ct);
         if (delivery.Purpose != OutboxPurpose.Reply && resident?.IsBlocked == true)
         {
             return new SendResult(SendStatus.Blocked, "The resident unsubscribed from the Viber bot.", PartsSent: delivery.PartsSent);
         }
 
-        var culture = Culture(resident?.Language);
+        var culture = community.Value.CultureOf(delivery.Language);
         var renderer = scope.ServiceProvider.GetRequiredService<ViberRenderer>();
         var api = scope.ServiceProvider.GetRequiredService<ViberApiClient>();
         if (delivery.Messages.Count == 0 && delivery.ReplyContext is { } page && page.StartsWith(ViberLayout.PagePrefix, StringComparison.Ordinal))
@@ -97,16 +96,4 @@ internal sealed class ViberChannelSender(
         // Network, 5xx, the account's own trouble (token, suspended, webhook not set) or an unknown status: try again later.
         _ => new SendResult(SendStatus.Failed, result.ToString(), PartsSent: sent),
     };
-
-    private CultureInfo Culture(string? language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language ?? community.Value.DefaultCulture);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.GetCultureInfo("uk-UA");
-        }
-    }
 }

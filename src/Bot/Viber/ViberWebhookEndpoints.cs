@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Hromada.Core.Community;
@@ -86,7 +85,7 @@ public static class ViberWebhookEndpoints
     /// <summary>The welcome message with a Start button whose reply ("/start") begins the conversation.</summary>
     private static JsonElement Welcome(ViberApiClient api, CommunityOptions community)
     {
-        var culture = CultureInfo.GetCultureInfo(string.IsNullOrWhiteSpace(community.DefaultCulture) ? "uk-UA" : community.DefaultCulture);
+        var culture = community.Culture;
         var message = new ViberMessage(Texts.Format("Viber_Greeting", culture, community.NameGenitive),
             new ViberKeyboard([new ViberButton(ViberLayout.Reply, ViberLayout.StartBody, Texts.Get("Viber_Start", culture), Silent: true)]));
         return JsonSerializer.SerializeToElement(api.Body(message), ViberJson.Options);

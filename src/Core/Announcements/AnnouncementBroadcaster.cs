@@ -164,7 +164,7 @@ public sealed class AnnouncementBroadcaster(
                 .Where(r => r.Channel == channel && r.IsSubscribed && !r.IsBlocked && r.Id > cursor)
                 .Where(r => settlement == null || r.ResidenceSettlementId == settlement)
                 .OrderBy(r => r.Id).Take(options.Value.BatchSize)
-                .Select(r => new { r.Id, r.ChannelUserId, r.LastInboundAt })
+                .Select(r => new { r.Id, r.ChannelUserId, r.LastInboundAt, r.Language })
                 .ToListAsync(ct);
             var now = time.GetUtcNow();
             if (batch.Count == 0)
@@ -177,6 +177,7 @@ public sealed class AnnouncementBroadcaster(
             {
                 AnnouncementId = a.Id,
                 ResidentId = r.Id,
+                Language = r.Language,
                 Status = Held(channel, r.LastInboundAt, now) is null ? OutboxStatus.Pending : OutboxStatus.Held,
                 HeldReason = Held(channel, r.LastInboundAt, now),
             })).ToList();

@@ -60,7 +60,7 @@ public sealed class AnnouncementCards(
         ArgumentNullException.ThrowIfNull(a);
         var text = a.SentText ?? (a.Kind == AnnouncementKind.Manual ? a.Text : await notices.RenderAsync(a, ct));
         var (headline, keyLine) = AnnouncementCard.Split(a.Title, text);
-        var culture = Culture(community.Value.DefaultCulture);
+        var culture = community.Value.Culture;
         var date = clock.ToLocal(a.StartedAt ?? a.SendAt).ToString("d MMMM yyyy", culture);
         return new AnnouncementCardContent(community.Value.Name, headline, keyLine, date);
     }
@@ -77,17 +77,5 @@ public sealed class AnnouncementCards(
         var a = await db.Announcements.AsNoTracking().Include(x => x.Targets)
             .SingleOrDefaultAsync(x => x.PublicId == publicId && x.StartedAt != null && x.Status != AnnouncementStatus.Cancelled, ct);
         return a is null || !a.Targets.Any(t => GoesWith(t.Target)) ? null : await RenderAsync(a, ct);
-    }
-
-    private static CultureInfo Culture(string name)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(name);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.GetCultureInfo("uk-UA");
-        }
     }
 }

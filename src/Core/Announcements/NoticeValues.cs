@@ -31,7 +31,7 @@ public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOpt
 
     /// <summary>The built-in text of an automatic notice, in the hromada's default language.</summary>
     public string DefaultTemplate(AnnouncementKind kind) =>
-        Texts.Get($"Announcement_{kind}", CultureInfo.GetCultureInfo(community.Value.DefaultCulture));
+        Texts.Get($"Announcement_{kind}", community.Value.Culture);
 
     private async Task<Dictionary<string, string>> LoadAsync(int consultationId, string? noticeKey, CancellationToken ct)
     {
@@ -74,7 +74,7 @@ public sealed class NoticeValues(HromadaDbContext db, CommunityClock clock, IOpt
     /// <summary>Where residents can write now, naming only the chats that are on: "в чат-боті громади в Telegram чи Viber або у веб-чаті на сайті".</summary>
     public string Channels()
     {
-        var culture = CultureInfo.GetCultureInfo(community.Value.DefaultCulture);
+        var culture = community.Value.Culture;
         var bots = new (AnnouncementTarget Target, string Name)[]
             {
                 (AnnouncementTarget.TelegramSubscribers, "Telegram"),

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Community;
 
@@ -23,9 +25,19 @@ public sealed class CommunityOptions
     [Required(AllowEmptyStrings = false)]
     public string TimeZone { get; set; } = "Europe/Kyiv";
 
-    /// <summary>Culture used for residents whose language is unknown.</summary>
+    /// <summary>Culture used for residents whose language is unknown (a culture name the system knows; checked at start).</summary>
     [Required(AllowEmptyStrings = false)]
-    public string DefaultCulture { get; set; } = "uk-UA";
+    public string DefaultCulture { get; set; } = Ukrainian.Name;
+
+    /// <summary><see cref="DefaultCulture"/> as a culture: the language of whatever is not for one resident.</summary>
+    public CultureInfo Culture => CultureInfo.GetCultureInfo(DefaultCulture);
+
+    /// <summary>
+    /// The culture of a resident's (or a proposal's, or an outbound message's) <paramref name="language"/>; the
+    /// hromada's <see cref="Culture"/> when it is not given or not a culture the system knows.
+    /// </summary>
+    public CultureInfo CultureOf(string? language) =>
+        !string.IsNullOrWhiteSpace(language) && CommunityOptionsValidator.IsCulture(language) ? CultureInfo.GetCultureInfo(language) : Culture;
 
     /// <summary>Where residents reach this service from outside (behind a proxy: the public https address).</summary>
     [Required(AllowEmptyStrings = false)]

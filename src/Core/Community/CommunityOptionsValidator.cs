@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Community;
@@ -25,7 +26,29 @@ internal sealed class CommunityOptionsValidator : IValidateOptions<CommunityOpti
             failures.Add($"{CommunityOptions.Section}:TimeZone: '{options.TimeZone}' is not a known time zone.");
         }
 
+        if (!IsCulture(options.DefaultCulture))
+        {
+            failures.Add($"{CommunityOptions.Section}:DefaultCulture: '{options.DefaultCulture}' is not a culture name this system knows (e.g. uk-UA).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a culture the system knows (ICU's list), not one .NET would make up.</summary>
+    internal static bool IsCulture(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true) is not null;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
     }
 
     private static bool IsPathOnThisService(string? value) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Hromada.Core.Community;
 using Hromada.Core.Conversation;
 using Hromada.Core.Outbox;
 using Hromada.Core.Pipeline;
@@ -23,6 +23,7 @@ internal sealed class InboxItemHandler(
     TurnRunner turns,
     IEnumerable<IChannelAdapter> adapters,
     IOptions<PipelineOptions> options,
+    IOptions<CommunityOptions> community,
     TimeProvider time,
     ILogger<InboxItemHandler> logger)
 {
@@ -135,7 +136,12 @@ internal sealed class InboxItemHandler(
         }
         if (inbound.ReplyContext is not null && inbound.Event is null)
         {
-            Replies.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, []) { InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext });
+            // A page of a list the resident is reading: its buttons in the resident's language, carried with the request.
+            var language = await residents.Select(r => r.Language).FirstOrDefaultAsync(ct);
+            Replies.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [])
+            {
+                InboxItemId = work.ItemId, ReplyContext = inbound.ReplyContext, Language = language,
+            });
         }
         InboxCompletion.MarkDone(Db, work.ItemId, time.GetUtcNow());
         await Db.SaveChangesAsync(ct);
@@ -150,7 +156,7 @@ internal sealed class InboxItemHandler(
             return;
         }
         Db.ProcessedMessages.Add(new ProcessedMessage { Channel = work.Channel, MessageId = marker, ProcessedAt = time.GetUtcNow() });
-        var text = Texts.Get("Telegram_PrivateOnly", CultureInfo.GetCultureInfo("uk-UA"));
+        var text = Texts.Get("Telegram_PrivateOnly", community.Value.Culture);
         Replies.Enqueue(new OutboxRequest(work.Channel, inbound.SenderKey, OutboxPurpose.Reply, [new OutboundMessage(text)]) { InboxItemId = work.ItemId });
         logger.LogInformation("{Channel}: telling group chat {Chat} once that the bot works only in private chats", work.Channel, inbound.SenderKey);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hromada.Core.Community;
 using Hromada.Core.Conversation;
 using Hromada.Core.Email;
@@ -8,6 +7,7 @@ using Hromada.Core.Receipts;
 using Hromada.Core.Resources;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Notifications;
 
@@ -18,7 +18,7 @@ namespace Hromada.Core.Notifications;
 /// by e-mail too — whatever way the proposal came in. A notice to a resident who blocked the bot is held and handed
 /// over when they write again. An author whose personal data was erased has no address left, so gets no e-mail.
 /// </summary>
-public sealed class NotificationService(HromadaDbContext db, IOutbox outbox, ReceiptLinks receipts)
+public sealed class NotificationService(HromadaDbContext db, IOutbox outbox, ReceiptLinks receipts, IOptions<CommunityOptions> community)
 {
     /// <summary>Why a notice to a resident who blocked the bot is held (the working group's page says it in Ukrainian).</summary>
     public const string BlockedReason = "The resident has blocked the bot; the notice waits until they write again.";
@@ -34,7 +34,7 @@ public sealed class NotificationService(HromadaDbContext db, IOutbox outbox, Rec
         {
             return null;
         }
-        var culture = CultureInfo.GetCultureInfo(string.IsNullOrEmpty(proposal.Language) ? "uk-UA" : proposal.Language);
+        var culture = community.Value.CultureOf(proposal.Language);
         var text = Texts.Format("Notice_Decision", culture,
             proposal.Reference,
             Texts.Get($"Outcome_{outcome}", culture),
@@ -63,6 +63,7 @@ public sealed class NotificationService(HromadaDbContext db, IOutbox outbox, Rec
             ProposalId = proposal.Id,
             Status = heldReason is null ? OutboxStatus.Pending : OutboxStatus.Held,
             HeldReason = heldReason,
+            Language = culture.Name,
         });
     }
 
@@ -73,7 +74,7 @@ public sealed class NotificationService(HromadaDbContext db, IOutbox outbox, Rec
     public OutboxMessage? EnqueueReceipt(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var culture = CultureInfo.GetCultureInfo(string.IsNullOrEmpty(proposal.Language) ? "uk-UA" : proposal.Language);
+        var culture = community.Value.CultureOf(proposal.Language);
         var text = Texts.Format("Receipt_Email", culture, proposal.Reference, receipts.For(proposal.Reference, proposal.ReceiptCode));
         return EnqueueEmail(proposal, Texts.Format("Receipt_EmailSubject", culture, proposal.Reference), text);
     }

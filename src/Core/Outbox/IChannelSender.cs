@@ -20,7 +20,10 @@ public interface IChannelSender
 /// <summary>At most <see cref="PerSecond"/> pushes a second in all, and at least <see cref="PerRecipientInterval"/> between two to one recipient.</summary>
 public sealed record PushLimits(double PerSecond, TimeSpan PerRecipientInterval);
 
-/// <summary>One outbox message to send, from <see cref="PartsSent"/> on.</summary>
+/// <summary>
+/// One outbox message to send, from <see cref="PartsSent"/> on; <see cref="Language"/> is the culture its texts are
+/// written in (the sender renders its own words, such as buttons, in it; null: the hromada's default culture).
+/// </summary>
 public sealed record OutboxDelivery(
     long Id,
     Channel Channel,
@@ -30,7 +33,8 @@ public sealed record OutboxDelivery(
     IReadOnlyList<OutboundMessage> Messages,
     string? ReplyContext,
     int PartsSent,
-    int? ResidentId);
+    int? ResidentId,
+    string? Language = null);
 
 /// <summary>How a send went.</summary>
 public enum SendStatus

@@ -32,6 +32,7 @@ internal sealed class Outbox(HromadaDbContext db, OutboxSignal signal, OutboxDis
             LastError = request.Status == OutboxStatus.Held ? request.HeldReason : null,
             ReplyContext = request.ReplyContext,
             EraseOnCompletion = request.EraseOnCompletion,
+            Language = request.Language,
             CreatedAt = now,
             NextAttemptAt = request.NotBefore ?? now,
         };

@@ -14,6 +14,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.Property(x => x.LeaseOwner).HasMaxLength(100);
         b.Property(x => x.LastError).HasMaxLength(1000);
         b.Property(x => x.ReplyContext).HasMaxLength(200);
+        b.Property(x => x.Language).HasMaxLength(20);
         // Every message is written and updated a few times, so indexes cover only the rows their queries look for.
         b.HasIndex(x => x.NextAttemptAt).HasDatabaseName("IX_OutboxMessages_Pending").HasFilter("\"Status\" = 'Pending'");
         b.HasIndex(x => x.CompletedAt).HasDatabaseName("IX_OutboxMessages_Failed").HasFilter("\"Status\" = 'Failed'");

@@ -276,7 +276,7 @@ public sealed class OutboxDispatcher : BackgroundService
             try
             {
                 var delivery = new OutboxDelivery(work.Id, work.Channel, work.Recipient, work.IsPublicPost, work.Purpose,
-                    work.Messages ?? OutboxPayload.Read(work.Payload), work.ReplyContext, work.PartsSent, work.ResidentId);
+                    work.Messages ?? OutboxPayload.Read(work.Payload), work.ReplyContext, work.PartsSent, work.ResidentId, work.Language);
                 result = await sender.SendAsync(delivery, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

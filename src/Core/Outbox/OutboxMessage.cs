@@ -107,4 +107,10 @@ public sealed class OutboxMessage
 
     /// <summary>Deleted instead of kept once it has left (the last message to a resident who erased their data).</summary>
     public bool EraseOnCompletion { get; set; }
+
+    /// <summary>
+    /// The language the message is written in (the resident's, a culture name), which the sender renders its buttons
+    /// in; null: the hromada's default culture. Written with the message, so no sender looks the resident up for it.
+    /// </summary>
+    public string? Language { get; set; }
 }

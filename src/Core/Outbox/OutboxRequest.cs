@@ -26,6 +26,9 @@ public sealed record OutboxRequest(Channel Channel, string Recipient, OutboxPurp
     /// <summary>Channel data for the reply (see <see cref="Inbox.Inbound.ReplyContext"/>).</summary>
     public string? ReplyContext { get; init; }
 
+    /// <summary>The language the messages are written in (see <see cref="OutboxMessage.Language"/>); null: the hromada's.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Delete the row once it has been sent (see <see cref="OutboxMessage.EraseOnCompletion"/>).</summary>
     public bool EraseOnCompletion { get; init; }
 }

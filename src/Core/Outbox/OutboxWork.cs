@@ -21,6 +21,9 @@ public sealed class OutboxWork
     public string? ReplyContext { get; init; }
     public int? ResidentId { get; init; }
     public bool EraseOnCompletion { get; init; }
+
+    /// <summary>The language the message is written in (<see cref="OutboxMessage.Language"/>).</summary>
+    public string? Language { get; init; }
     public int PartsSent { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
@@ -47,6 +50,7 @@ public sealed class OutboxWork
         ReplyContext = m.ReplyContext,
         ResidentId = m.ResidentId,
         EraseOnCompletion = m.EraseOnCompletion,
+        Language = m.Language,
         PartsSent = m.PartsSent,
         Attempts = m.Attempts,
         NextAttemptAt = m.NextAttemptAt,

@@ -79,7 +79,7 @@ internal abstract partial class PipelineStore
     /// <summary>The columns a claim returns, in the order <see cref="ReadClaimedAsync"/> reads them.</summary>
     protected const string ClaimedColumns =
         "\"Id\", \"Channel\", \"Recipient\", \"IsPublicPost\", \"Purpose\", \"Payload\", \"ReplyContext\", \"ResidentId\", " +
-        "\"EraseOnCompletion\", \"PartsSent\", \"Attempts\", \"NextAttemptAt\", \"CreatedAt\"";
+        "\"EraseOnCompletion\", \"PartsSent\", \"Attempts\", \"NextAttemptAt\", \"CreatedAt\", \"Language\"";
 
     /// <summary>Runs a claim returning <see cref="ClaimedColumns"/>; the messages oldest first.</summary>
     protected static async Task<IReadOnlyList<OutboxWork>> ReadClaimedAsync(DbCommand command, CancellationToken ct)
@@ -104,6 +104,7 @@ internal abstract partial class PipelineStore
                 Attempts = reader.GetInt32(10),
                 NextAttemptAt = Sql.Instant(reader.GetString(11)),
                 CreatedAt = Sql.Instant(reader.GetString(12)),
+                Language = reader.IsDBNull(13) ? null : reader.GetString(13),
             });
         }
         result.Sort((a, b) => a.Id.CompareTo(b.Id));

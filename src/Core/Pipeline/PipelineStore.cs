@@ -218,6 +218,7 @@ internal abstract partial class PipelineStore(HromadaDbContext db, IServiceProvi
                 Status = OutboxStatus.Pending,
                 ReplyContext = m.ReplyContext,
                 EraseOnCompletion = erases,
+                Language = d.Resident?.Language,
                 CreatedAt = t.Now,
                 NextAttemptAt = t.Now,
                 LeaseOwner = t.ReplyLeaseOwner,

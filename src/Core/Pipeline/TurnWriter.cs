@@ -98,10 +98,10 @@ internal sealed class TurnWriter(DbConnection connection, DbTransaction transact
         _outbox ??= Prepare(
             "INSERT INTO \"OutboxMessages\" (\"Channel\", \"Recipient\", \"IsPublicPost\", \"Purpose\", \"Payload\", \"ResidentId\", \"InboxItemId\", " +
             "\"ProposalId\", \"AnnouncementId\", \"Status\", \"CreatedAt\", \"NextAttemptAt\", \"Attempts\", \"LeaseOwner\", \"LeaseUntil\", " +
-            "\"CompletedAt\", \"LastError\", \"ReplyContext\", \"PartsSent\", \"EraseOnCompletion\") " +
+            "\"CompletedAt\", \"LastError\", \"ReplyContext\", \"PartsSent\", \"EraseOnCompletion\", \"Language\") " +
             "VALUES (@channel, @recipient, FALSE, @purpose, @payload, @resident, @item, NULL, NULL, @status, @created, @next, 0, @owner, @until, NULL, NULL, " +
-            "@context, 0, @erase) RETURNING \"Id\"",
-            "@channel", "@recipient", "@purpose", "@payload", "@resident", "@item", "@status", "@created", "@next", "@owner", "@until", "@context", "@erase");
+            "@context, 0, @erase, @language) RETURNING \"Id\"",
+            "@channel", "@recipient", "@purpose", "@payload", "@resident", "@item", "@status", "@created", "@next", "@owner", "@until", "@context", "@erase", "@language");
         Sql.Set(_outbox, "@channel", o.Channel.ToString());
         Sql.Set(_outbox, "@recipient", o.Recipient);
         Sql.Set(_outbox, "@purpose", o.Purpose.ToString());
@@ -115,6 +115,7 @@ internal sealed class TurnWriter(DbConnection connection, DbTransaction transact
         Sql.Set(_outbox, "@until", Sql.Text(o.LeaseUntil));
         Sql.Set(_outbox, "@context", o.ReplyContext);
         Sql.Set(_outbox, "@erase", o.EraseOnCompletion);
+        Sql.Set(_outbox, "@language", o.Language);
         return Convert.ToInt64(await _outbox.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 

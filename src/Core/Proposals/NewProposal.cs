@@ -1,3 +1,5 @@
+using Hromada.Core.Text;
+
 namespace Hromada.Core.Proposals;
 
 /// <summary>Everything needed to receive a proposal, from any channel or from manual intake.</summary>
@@ -14,7 +16,7 @@ public sealed record NewProposal
     public required string Actor { get; init; }
 
     public int? ResidentId { get; init; }
-    public string Language { get; init; } = "uk-UA";
+    public string Language { get; init; } = Ukrainian.Name;
     public IReadOnlyList<int> SocialGroupIds { get; init; } = [];
     public int? BusinessKindId { get; init; }
     public int? SettlementId { get; init; }

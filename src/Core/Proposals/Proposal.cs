@@ -23,7 +23,7 @@ public sealed class Proposal
     public Resident? Resident { get; set; }
 
     /// <summary>Language the author used (for the decision notice).</summary>
-    public string Language { get; set; } = "uk-UA";
+    public string Language { get; set; } = Ukrainian.Name;
 
     /// <summary>
     /// The secret half of the proposal's receipt link (<c>/p/{Reference}-{ReceiptCode}</c>, see

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Hromada.Core.Resources;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Proposals;
 
@@ -70,11 +70,9 @@ public static class ProposalLabels
         {
             return outcome.ToString();
         }
-        var text = Texts.Get(prefix + outcome, Ukrainian);
-        return string.Concat(text[..1].ToUpper(Ukrainian), text[1..]);
+        var text = Texts.Get(prefix + outcome, Ukrainian.Culture);
+        return string.Concat(text[..1].ToUpper(Ukrainian.Culture), text[1..]);
     }
-
-    private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 
     public static string Stance(ReviewStance stance) => stance switch
     {

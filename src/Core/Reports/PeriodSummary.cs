@@ -1,9 +1,9 @@
-using System.Globalization;
 using Hromada.Core.Community;
 using Hromada.Core.Consultations;
 using Hromada.Core.Proposals;
 using Hromada.Core.Resources;
 using Hromada.Core.Storage;
+using Hromada.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using static Hromada.Core.Reports.UkrainianCounts;
 
@@ -85,7 +85,7 @@ public sealed class PeriodSummaryService(HromadaDbContext db, CommunityClock clo
     }
 
     /// <summary>What the working group decided, as its decisions word it (Texts.resx «врахувати»).</summary>
-    private static string Word(DecisionOutcome outcome) => Texts.Get($"Outcome_{outcome}", CultureInfo.GetCultureInfo("uk-UA"));
+    private static string Word(DecisionOutcome outcome) => Texts.Get($"Outcome_{outcome}", Ukrainian.Culture);
 
     private static string Sentence(PeriodSummary s)
     {

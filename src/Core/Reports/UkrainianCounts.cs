@@ -1,13 +1,14 @@
 using System.Globalization;
 using Hromada.Core.Community;
 using Hromada.Core.Conversation;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Reports;
 
 /// <summary>Numbers with the noun in the right Ukrainian form («1 пропозиція», «2 пропозиції», «5 пропозицій», «21 пропозиція»).</summary>
 public static class UkrainianCounts
 {
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("uk-UA");
+    private static readonly CultureInfo Uk = Ukrainian.Culture;
 
     /// <summary>Nominative: надійшла 1 пропозиція, надійшли 2 пропозиції, надійшло 5 пропозицій.</summary>
     public const string ProposalWords = "пропозиція|пропозиції|пропозицій";
@@ -32,7 +33,7 @@ public static class UkrainianCounts
     public static string Count(long n, string forms) => $"{Number(n)} {Form(n, forms)}";
 
     /// <summary>The form of <paramref name="forms"/> ("one|few|many") for <paramref name="n"/>.</summary>
-    public static string Form(long n, string forms) => Plural.Choose(n, forms, "uk-UA");
+    public static string Form(long n, string forms) => Plural.Choose(n, forms, Ukrainian.Name);
 
     public static string Number(long n) => n.ToString("#,0", Uk);
 

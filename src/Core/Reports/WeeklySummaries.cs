@@ -173,7 +173,7 @@ public sealed class WeeklySummaries(
             now == before ? T("WeeklySummary_Same") : (now > before ? "+" : "−") + Number(Math.Abs(now - before)));
 
     /// <summary>The summary is read by the hromada's staff, in its default language.</summary>
-    private CultureInfo Culture => CultureInfo.GetCultureInfo(community.Value.DefaultCulture);
+    private CultureInfo Culture => community.Value.Culture;
 
     private string T(string key, params object?[] args) => Texts.Format(key, Culture, args);
 }

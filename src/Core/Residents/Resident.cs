@@ -1,4 +1,5 @@
 using Hromada.Core.Proposals;
+using Hromada.Core.Text;
 
 namespace Hromada.Core.Residents;
 
@@ -11,7 +12,7 @@ public sealed class Resident
     /// <summary>The channel's id for this person: Telegram chat id, Messenger PSID, web chat session id.</summary>
     public string ChannelUserId { get; set; } = "";
 
-    public string Language { get; set; } = "uk-UA";
+    public string Language { get; set; } = Ukrainian.Name;
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ConsentAt { get; set; }

@@ -268,7 +268,7 @@ public sealed class ReviewNotices(
     }
 
     /// <summary>The notices are read by the hromada's staff, in its default language.</summary>
-    private CultureInfo Culture => CultureInfo.GetCultureInfo(community.Value.DefaultCulture);
+    private CultureInfo Culture => community.Value.Culture;
 
     private string T(string key, params object?[] args) => args.Length == 0 ? Texts.Get(key, Culture) : Texts.Format(key, Culture, args);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Hromada.Core.Text;
@@ -12,8 +11,6 @@ public static class TextFolding
 {
     /// <summary>The Ukrainian apostrophe (U+02BC) every apostrophe form folds to.</summary>
     public const char Apostrophe = 'ʼ';
-
-    private static readonly CultureInfo Ukrainian = CultureInfo.GetCultureInfo("uk-UA");
 
     /// <summary>True for the characters people use as a Ukrainian apostrophe.</summary>
     public static bool IsApostrophe(char c) =>
@@ -59,7 +56,7 @@ public static class TextFolding
         {
             return "";
         }
-        var lower = text.ToLower(Ukrainian);
+        var lower = text.ToLower(Ukrainian.Culture);
         var sb = new StringBuilder(lower.Length);
         var space = false;
         foreach (var c in lower)

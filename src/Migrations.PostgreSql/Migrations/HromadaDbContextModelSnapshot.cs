@@ -1134,6 +1134,10 @@ namespace Hromada.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsPublicPost")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

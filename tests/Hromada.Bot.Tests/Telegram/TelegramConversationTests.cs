@@ -54,6 +54,8 @@ public sealed class TelegramConversationTests
         Assert.Equal("sadove", p.Settlement!.Code);
         Assert.Equal("Відкрити в школі Садового гурток робототехніки для дітей <10 & старших>.", p.Text);
         Assert.Equal(("Олена Петренко", "+380671234567"), (p.AuthorName, p.AuthorPhone));
+        // Every reply was written with the resident's language, which the sender renders its own words in.
+        Assert.Equal(["uk-UA"], await host.DbAsync(db => db.OutboxMessages.Where(o => o.Purpose == Core.Outbox.OutboxPurpose.Reply).Select(o => o.Language).Distinct().ToListAsync()));
         Assert.All(host.Api.CallsOf("answerCallbackQuery"), c => Assert.StartsWith("cb", c.Body["callback_query_id"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.Equal(host.Api.CallsOf("answerCallbackQuery").Count, host.Api.CallsOf("editMessageReplyMarkup").Count);
         if (webhook)

@@ -44,6 +44,34 @@ public sealed class ViberDeliveryTests
     }
 
     [Fact]
+    public async Task TheShareButton_IsInTheMessagesLanguage_NotLookedUpInTheResidentsTable()
+    {
+        await using var host = await ViberHost.StartAsync(new FakeConversationEngine(), Quiet);
+        // This resident's row says English, but the message was written in Ukrainian: the message's language is used.
+        await host.DbAsync(db =>
+        {
+            db.Residents.Add(new Resident { Channel = Channel.Viber, ChannelUserId = "vb-uk==", Language = "en", CreatedAt = host.Factory.Time.GetUtcNow() });
+            return db.SaveChangesAsync();
+        });
+        var ask = new OutboundMessage("Поділіться, будь ласка, номером телефону.") { RequestContact = true };
+        await host.EnqueueAsync(new OutboxRequest(Channel.Viber, "vb-en==", OutboxPurpose.Notice, [ask with { Text = "Please share your phone number." }]) { Language = "en" });
+        await host.EnqueueAsync(new OutboxRequest(Channel.Viber, "vb-uk==", OutboxPurpose.Notice, [ask]) { Language = "uk-UA" });
+        await host.EnqueueAsync(new OutboxRequest(Channel.Viber, "vb-default==", OutboxPurpose.Notice, [ask]));
+
+        var sent = await Eventually.GetAsync(() =>
+        {
+            host.Factory.Time.Advance(TimeSpan.FromSeconds(1));
+            return host.Viber.Sent;
+        }, s => s.Count >= 3, "the three messages");
+
+        string Share(string to) => sent.Single(m => m.Receiver == to).Buttons.Single(b => b.ActionType == "share-phone").Text;
+        Assert.Equal("📱 Share my number", Share("vb-en=="));
+        Assert.Equal("📱 Поділитися моїм номером", Share("vb-uk=="));
+        // No language written with it (a row from before the column): the hromada's default culture.
+        Assert.Equal("📱 Поділитися моїм номером", Share("vb-default=="));
+    }
+
+    [Fact]
     public async Task FailedCallback_MarksThatMessagesOutboxRowFailed_WithVibersReason_AndNoOther()
     {
         await using var host = await ViberHost.StartAsync(new FakeConversationEngine(), Quiet);

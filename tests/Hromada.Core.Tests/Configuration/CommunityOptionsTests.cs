@@ -30,12 +30,25 @@ public sealed class CommunityOptionsTests
         Assert.Equal("https://zelenodil.gov.ua/privacy", options.PrivacyNoticeLink);
     }
 
+    [Fact]
+    public async Task ALanguageGivenOrNot_IsTheResidentsOrTheHromadas()
+    {
+        var options = await ResolveAsync(new() { ["Hromada:Community:DefaultCulture"] = "en-US" });
+
+        Assert.Equal("en-US", options.Culture.Name);
+        Assert.Equal("uk-UA", options.CultureOf("uk-UA").Name);
+        Assert.Equal("en-US", options.CultureOf(null).Name);
+        Assert.Equal("en-US", options.CultureOf("").Name);
+        Assert.Equal("en-US", options.CultureOf("no-such-language-x").Name);
+    }
+
     [Theory]
     [InlineData("Hromada:Community:PublicBaseUrl", "bot.zelenodil.gov.ua")]
     [InlineData("Hromada:Community:PrivacyNoticeUrl", "privacy.html")]
     [InlineData("Hromada:Community:PrivacyNoticeUrl", "//evil.example/privacy")]
     [InlineData("Hromada:Community:NameGenitive", "")]
     [InlineData("Hromada:Community:CouncilName", "")]
+    [InlineData("Hromada:Community:DefaultCulture", "ukrainian")]
     public async Task BadValue_IsRejected_NamingTheSetting(string key, string value)
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ResolveAsync(new() { [key] = value }));

@@ -1093,6 +1093,10 @@ namespace Hromada.Core.Storage.Migrations
                     b.Property<bool>("IsPublicPost")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
