@@ -11,7 +11,9 @@ public static class EmailExtensions
     public static IServiceCollection AddEmailChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
-        services.AddSingleton<IChannelTargets>(new EmailTargets(options));
+        const string host = EmailOptions.Section + ":Host";
+        services.AddSingleton<IChannelTargets>(new SwitchedTargets(AnnouncementTarget.AuthorEmails, options.IsOn,
+            new($"E-mail is off ({host} is empty).", $"Електронну пошту вимкнено ({host} не задано).")));
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("E-mail", false, $"no {EmailOptions.Section}:Host configured"));

@@ -13,7 +13,9 @@ public static class ViberExtensions
     public static IServiceCollection AddViberChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ViberOptions.Section).Get<ViberOptions>() ?? new ViberOptions();
-        services.AddSingleton<IChannelTargets>(new ViberTargets(options));
+        const string token = ViberOptions.Section + ":AuthToken";
+        services.AddSingleton<IChannelTargets>(new SwitchedTargets(AnnouncementTarget.ViberSubscribers, options.IsOn,
+            new($"Viber is off ({token} is empty).", $"Viber вимкнено ({token} не задано).")));
         if (!options.IsOn)
         {
             services.AddSingleton(new ChannelStatus("Viber", false, $"no {ViberOptions.Section}:AuthToken configured"));

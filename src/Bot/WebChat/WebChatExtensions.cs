@@ -13,7 +13,9 @@ public static class WebChatExtensions
     {
         services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var enabled = configuration.GetValue(WebChatOptions.Section + ":Enabled", true);
-        services.AddSingleton<IChannelTargets>(new WebChatTargets(enabled));
+        const string switchKey = WebChatOptions.Section + ":Enabled";
+        services.AddSingleton<IChannelTargets>(new SwitchedTargets(AnnouncementTarget.WebChatSubscribers, enabled,
+            new($"The web chat is off ({switchKey} is false).", $"Вебчат вимкнено ({switchKey} = false).")));
         services.AddSingleton<ISenderMessageIds, WebChatMessageIds>();
         services.AddSingleton(new ChannelStatus("WebChat", enabled,
             enabled ? "served at / (embed with /webchat/embed.js), API under /api/webchat" : "Hromada:WebChat:Enabled is false"));
