@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hromada.Core.Consultations;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +17,7 @@ internal sealed record CatalogSnapshot(
     IReadOnlyList<Consultation> OpenConsultations)
 {
     internal long Version { get; init; }
+    /// <summary>When it was read, as a <see cref="TimeProvider.GetTimestamp"/> of the cache's clock.</summary>
     internal long LoadedAt { get; init; }
 
     /// <summary>Consultations accepting proposals at <paramref name="now"/>, the earliest opened first.</summary>
@@ -29,9 +29,10 @@ internal sealed record CatalogSnapshot(
 /// The catalogs and open consultations the conversation reads on every message, kept in memory: they change rarely
 /// (a catalog at start-up, a consultation through the admin API). A save that changes any of them in this process
 /// makes the next read load them again; changes made by another instance are seen within <see cref="MaxAge"/>.
-/// The entities are detached copies: read them, never change them.
+/// The entities are detached copies: read them, never change them. Age is measured on the service's
+/// <see cref="TimeProvider"/>, like every other wait.
 /// </summary>
-internal sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
+internal sealed class CatalogCache(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
 {
     /// <summary>
     /// How stale the copy may get when another instance changes the database (several instances on PostgreSQL: a
@@ -45,7 +46,7 @@ internal sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
     private bool _fixed;
 
     /// <summary>A cache that always gives <paramref name="snapshot"/>: the engine decided on without a database (tests).</summary>
-    internal static CatalogCache Of(CatalogSnapshot snapshot) => new(null!) { _current = snapshot, _fixed = true };
+    internal static CatalogCache Of(CatalogSnapshot snapshot) => new(null!, TimeProvider.System) { _current = snapshot, _fixed = true };
 
     /// <summary>Something the cache holds has changed: the next read loads it again.</summary>
     public static void Changed() => Interlocked.Increment(ref _version);
@@ -68,7 +69,7 @@ internal sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
                 return loaded;
             }
             var version = Interlocked.Read(ref _version);
-            var started = Stopwatch.GetTimestamp();
+            var started = time.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
             var districts = await db.StarostaDistricts.AsNoTracking().OrderBy(x => x.SortOrder).ToListAsync(ct);
@@ -101,8 +102,8 @@ internal sealed class CatalogCache(IServiceScopeFactory scopes) : IDisposable
 
     public void Dispose() => _loading.Dispose();
 
-    private static CatalogSnapshot? Fresh(CatalogSnapshot? snapshot) =>
-        snapshot is not null && snapshot.Version == Interlocked.Read(ref _version) && Stopwatch.GetElapsedTime(snapshot.LoadedAt) < MaxAge
+    private CatalogSnapshot? Fresh(CatalogSnapshot? snapshot) =>
+        snapshot is not null && snapshot.Version == Interlocked.Read(ref _version) && time.GetElapsedTime(snapshot.LoadedAt) < MaxAge
             ? snapshot
             : null;
 }

@@ -25,7 +25,10 @@ public sealed class CommunityOptions
     [Required(AllowEmptyStrings = false)]
     public string TimeZone { get; set; } = "Europe/Kyiv";
 
-    /// <summary>Culture used for residents whose language is unknown (a culture name the system knows; checked at start).</summary>
+    /// <summary>
+    /// Culture used for residents whose language is unknown and for proposals entered by the secretary or imported (a
+    /// culture name the system knows; checked at start).
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string DefaultCulture { get; set; } = Ukrainian.Name;
 

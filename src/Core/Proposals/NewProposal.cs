@@ -1,5 +1,3 @@
-using Hromada.Core.Text;
-
 namespace Hromada.Core.Proposals;
 
 /// <summary>Everything needed to receive a proposal, from any channel or from manual intake.</summary>
@@ -16,7 +14,12 @@ public sealed record NewProposal
     public required string Actor { get; init; }
 
     public int? ResidentId { get; init; }
-    public string Language { get; init; } = Ukrainian.Name;
+
+    /// <summary>
+    /// The author's language (a chat's resident's); null when nobody chose one (manual intake, a Google Form import):
+    /// the hromada's <see cref="Community.CommunityOptions.DefaultCulture"/> is stored then.
+    /// </summary>
+    public string? Language { get; init; }
     public IReadOnlyList<int> SocialGroupIds { get; init; } = [];
     public int? BusinessKindId { get; init; }
     public int? SettlementId { get; init; }

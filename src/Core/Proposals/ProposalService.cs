@@ -4,12 +4,14 @@ using Hromada.Core.Community;
 using Hromada.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Proposals;
 
 /// <summary>Receives proposals: flags, the reference number and the audit entry, in one transaction.</summary>
 public sealed class ProposalService(
-    HromadaDbContext db, AuditLog audit, CommunityClock clock, TimeProvider time, ILogger<ProposalService> logger)
+    HromadaDbContext db, AuditLog audit, CommunityClock clock, TimeProvider time, IOptions<CommunityOptions> community,
+    ILogger<ProposalService> logger)
 {
     /// <summary>
     /// Stores a proposal and gives it the next reference number of its year. The counter is bumped by the
@@ -61,7 +63,7 @@ public sealed class ProposalService(
             ? []
             : await db.SocialGroups.Where(g => input.SocialGroupIds.Contains(g.Id)).ToListAsync(ct);
 
-        var p = Build(input, consultation.IsLate(input.ReceivedAt), FormatReference(year, number), time.GetUtcNow(), socialGroups);
+        var p = Build(WithLanguage(input), consultation.IsLate(input.ReceivedAt), FormatReference(year, number), time.GetUtcNow(), socialGroups);
         db.Proposals.Add(p);
         audit.Record(input.Actor, p.Reference, ProposalReceived.Of(p));
         await db.SaveChangesAsync(ct);
@@ -129,7 +131,7 @@ public sealed class ProposalService(
             var stored = new List<string>(batch.Length);
             for (var i = 0; i < batch.Length; i++)
             {
-                var p = Build(batch[i], consultations[batch[i].ConsultationId].IsLate(batch[i].ReceivedAt), FormatReference(years[i], next[years[i]]++), now,
+                var p = Build(WithLanguage(batch[i]), consultations[batch[i].ConsultationId].IsLate(batch[i].ReceivedAt), FormatReference(years[i], next[years[i]]++), now,
                     batch[i].SocialGroupIds.Select(id => groups[id]).ToList());
                 db.Proposals.Add(p);
                 audit.Record(batch[i].Actor, p.Reference, ProposalReceived.Of(p));
@@ -157,6 +159,10 @@ public sealed class ProposalService(
         return references;
     }
 
+    /// <summary>A proposal nobody chose a language for (intake, import) is in the hromada's language.</summary>
+    private NewProposal WithLanguage(NewProposal input) =>
+        input.Language is null ? input with { Language = community.Value.DefaultCulture } : input;
+
     /// <summary>The row of a new proposal: its flags, the search text, the resident's answers kept as the originals.</summary>
     internal static Proposal Build(NewProposal input, bool isLate, string reference, DateTimeOffset now, List<Catalogs.SocialGroup> socialGroups)
     {
@@ -167,7 +173,7 @@ public sealed class ProposalService(
             ConsultationId = input.ConsultationId,
             Channel = input.Channel,
             ResidentId = input.ResidentId,
-            Language = input.Language,
+            Language = input.Language ?? throw new ArgumentException("A proposal's language is settled before its row is built.", nameof(input)),
             ReceivedAt = input.ReceivedAt,
             CreatedAt = now,
             AuthorCategoryId = input.AuthorCategoryId,

@@ -28,4 +28,28 @@ public sealed class CatalogCacheTests
         Assert.NotNull(during);
         Assert.Equal("Нова назва сфери", after.Spheres.Single(s => s.Id == sphere.Id).Label);
     }
+
+    [Fact]
+    public async Task AChangeMadeByAnotherInstance_IsSeenOnceTheCopyIsOlderThanMaxAge_OnTheServiceClock()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var cache = host.Services.GetRequiredService<CatalogCache>();
+        var first = await cache.GetAsync(CancellationToken.None);
+        var sphere = first.Spheres.OrderBy(s => s.Id).First();
+        await using (var scope = host.Scope())
+        {
+            // Written past this process's DbContext, as another instance's save would be: no version bump here.
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            await db.Spheres.Where(s => s.Id == sphere.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Label, "Змінена іншим примірником"));
+        }
+
+        host.Time.Advance(CatalogCache.MaxAge - TimeSpan.FromMilliseconds(1));
+        var stillCached = await cache.GetAsync(CancellationToken.None);
+        host.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var reloaded = await cache.GetAsync(CancellationToken.None);
+
+        Assert.Same(first, stillCached);
+        Assert.Equal(sphere.Label, stillCached.Spheres.Single(s => s.Id == sphere.Id).Label);
+        Assert.Equal("Змінена іншим примірником", reloaded.Spheres.Single(s => s.Id == sphere.Id).Label);
+    }
 }

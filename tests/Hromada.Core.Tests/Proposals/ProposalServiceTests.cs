@@ -47,6 +47,23 @@ public sealed class ProposalServiceTests
         Assert.Equal("P-2026-00002", second.Reference);
     }
 
+    [Fact]
+    public async Task AProposalNobodyChoseALanguageFor_IsInTheHromadasLanguage_AndAResidentsKeepsTheirs()
+    {
+        await using var host = await CoreTestHost.StartAsync(new Dictionary<string, string?> { ["Hromada:Community:DefaultCulture"] = "en-US" });
+        var draft = await DraftAsync(host);
+
+        var entered = await SubmitAsync(host, draft);
+        var residents = await SubmitAsync(host, draft with { Language = "uk-UA" });
+        await using var scope = host.Scope();
+        var batch = await scope.ServiceProvider.GetRequiredService<ProposalService>().SubmitManyAsync([draft]);
+        var imported = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().Proposals.SingleAsync(p => p.Reference == batch[0]);
+
+        Assert.Equal("en-US", entered.Language);
+        Assert.Equal("uk-UA", residents.Language);
+        Assert.Equal("en-US", imported.Language);
+    }
+
     [DatabaseTheory, OnEachDatabase]
     public async Task Submit_UsesTheKyivYear_ForAProposalReceivedOnNewYearsNight(DatabaseProvider database)
     {
