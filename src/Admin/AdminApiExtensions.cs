@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Hromada.Admin.Announcements;
+using Hromada.Admin.Audit;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Authors;
 using Hromada.Admin.Catalogs;
@@ -52,6 +53,7 @@ public static class AdminApiExtensions
         services.AddScoped<PublicResultsService>();
         services.AddScoped<LetterService>();
         services.AddScoped<AnswerTemplateService>();
+        services.AddScoped<AuditTrail>();
         services.TryAddSingleton<ExportScratch>();
         services.AddReports();
         services.AddMeetingServices();
@@ -210,6 +212,7 @@ public static class AdminApiExtensions
         admin.MapMeetingsApi();
         admin.MapPublicResultsApi();
         admin.MapLettersApi();
+        admin.MapAuditTrailApi();
         return endpoints;
     }
 }

@@ -29,7 +29,7 @@ public sealed record AnnouncementCreated(AnnouncementState After) : AuditChange<
 }
 
 /// <summary>A scheduled announcement was edited.</summary>
-internal sealed record AnnouncementEdited(AnnouncementState? Before, AnnouncementState After) : AuditChange<AnnouncementState, AnnouncementState>(Before, After)
+public sealed record AnnouncementEdited(AnnouncementState? Before, AnnouncementState After) : AuditChange<AnnouncementState, AnnouncementState>(Before, After)
 {
     public override string EntityType => nameof(Announcement);
 
@@ -39,10 +39,10 @@ internal sealed record AnnouncementEdited(AnnouncementState? Before, Announcemen
 }
 
 /// <summary>An announcement's status.</summary>
-internal sealed record AnnouncementStatusState(AnnouncementStatus Status);
+public sealed record AnnouncementStatusState(AnnouncementStatus Status);
 
 /// <summary>A scheduled announcement was cancelled.</summary>
-internal sealed record AnnouncementCancelled(AnnouncementStatusState? Before, AnnouncementStatusState After)
+public sealed record AnnouncementCancelled(AnnouncementStatusState? Before, AnnouncementStatusState After)
     : AuditChange<AnnouncementStatusState, AnnouncementStatusState>(Before, After)
 {
     public override string EntityType => nameof(Announcement);

@@ -94,6 +94,8 @@ public sealed class AdminPagesAxeBrowserTests
             ("/admin/announcements/{id:long}", $"/admin/announcements/{announcement}", null),
             ("/admin/letters", "/admin/letters", null),
             ("/admin/keys", "/admin/keys", null),
+            ("/admin/audit", "/admin/audit", null),
+            ("/admin/audit", "/admin/audit?area=Consultation", null),
             ("/admin/forbidden", "/admin/forbidden", null),
             ("/admin/{**rest}", "/admin/no-such-page", null),
             ("/admin/sign-in", "/admin/sign-in", null),

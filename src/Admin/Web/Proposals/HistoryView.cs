@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Hromada.Admin.Proposals;
+using Hromada.Core.Access;
+using Hromada.Core.Announcements;
 using Hromada.Core.Audit;
 using Hromada.Core.Community;
+using Hromada.Core.Meetings;
 using Hromada.Core.Proposals;
 
 namespace Hromada.Admin.Web.Proposals;
@@ -16,11 +19,14 @@ public sealed record HistoryLine(string Field, string? Before, string? After);
 /// </summary>
 public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock clock)
 {
+    private const string ProposalEntity = "Proposal";
+
     /// <summary>
-    /// The entry's changes: a typed event from its type, field by field; an entry written before the events were typed
-    /// from its stored JSON (<see cref="Lines(string?, string?)"/>).
+    /// The entry's changes: a typed event from its type, field by field (every kind: proposals, consultations, answer
+    /// templates, meetings, announcements, letters, keys, review bodies' contacts, exports); an entry written before the
+    /// events were typed from its stored JSON (<see cref="Lines(string?, string?)"/>).
     /// </summary>
-    public IReadOnlyList<HistoryLine> Lines(AuditDto entry)
+    public IReadOnlyList<HistoryLine> Lines(AuditDto entry, string entityType = ProposalEntity)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return AuditEvents.Read(entry.Kind, entry.Version, entry.Before, entry.After) switch
@@ -70,9 +76,101 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
                 .. e.After.Reason is { } reason ? [new HistoryLine("причина", null, reason)] : Array.Empty<HistoryLine>(),
                 .. e.After.Via is { } via ? [new HistoryLine("за пропозицією", null, via)] : Array.Empty<HistoryLine>(),
             ],
-            _ => Lines(entry.Before, entry.After),
+            { } other => OtherLines(other, entry),
+            null => Lines(entry.Before, entry.After, entityType),
         };
     }
+
+    /// <summary>The lines of a typed change of anything but a proposal (the audit trail page shows every kind).</summary>
+    private IReadOnlyList<HistoryLine> OtherLines(AuditEvent e, AuditDto entry) => e switch
+    {
+        ConsultationCreated c => Changes(null, c.After, Consultation),
+        ConsultationEdited c => Changes(c.Before, c.After, Consultation),
+        ConsultationExtended c =>
+        [
+            new HistoryLine("кінцевий строк", c.Before is null ? null : WebText.Local(c.Before.Deadline, clock), WebText.Local(c.After.Deadline, clock)),
+            new HistoryLine("причина", null, c.After.Reason),
+            new HistoryLine("протокол", null, $"№ {c.After.ProtocolNumber} від {WebText.Date(c.After.ProtocolDate)}"),
+        ],
+        ConsultationClosure c => [new HistoryLine("прийом пропозицій", c.Before is null ? null : Closure(c.Before), Closure(c.After))],
+        ResultsPublication r => [new HistoryLine("результати на публічній сторінці", r.Before is null ? null : Published(r.Before), Published(r.After))],
+        InterimReportSent => [],
+        AnswerTemplateCreated t => Changes(null, t.After, Template),
+        AnswerTemplateEdited t => Changes(t.Before, t.After, Template),
+        AnswerTemplateRemoved t => Changes(null, t.Before, Template),
+        MeetingRecorded m => Changes(null, m.After, Meeting),
+        MeetingChanged m => Changes(m.Before, m.After, Meeting),
+        AnnouncementCreated a => Changes(null, a.After, Announcement),
+        AnnouncementEdited a => Changes(a.Before, a.After, Announcement),
+        AnnouncementCancelled a => [new HistoryLine("стан", a.Before is null ? null : Announcements.AnnouncementText.Status(a.Before.Status), Announcements.AnnouncementText.Status(a.After.Status))],
+        LetterDispatched l => Changes(null, l.After, s =>
+        [
+            ("тема", s.Subject),
+            ("адресатів", WebText.Number(s.Recipients)),
+            ("група", s.Group),
+            ("не адреси", s.Invalid is { } invalid ? WebText.Number(invalid) : null),
+            ("повтори", s.Duplicates is { } twice ? WebText.Number(twice) : null),
+        ]),
+        ApiKeyCreated k => Changes(null, k.After, s =>
+        [
+            ("роль", WebText.Role(s.Role)),
+            ("орган розгляду", s.ReviewBodyId is { } body ? catalogs.ReviewBodies.FirstOrDefault(b => b.Id == body)?.Label ?? Id(body) : null),
+        ]),
+        ApiKeyRevoked k => [new HistoryLine("відкликано", null, WebText.Local(k.After.RevokedAt, clock))],
+        ReviewBodyContactsChanged c => Changes(c.Before, c.After, s =>
+        [
+            ("чат Telegram", s.TelegramChat ?? "—"),
+            ("адреси e-mail", string.IsNullOrWhiteSpace(s.Emails) ? "—" : s.Emails),
+        ]),
+        PersonalDataExported x => [new HistoryLine("умови відбору", null, string.IsNullOrEmpty(x.After.Query) ? "усі пропозиції" : x.After.Query)],
+        _ => Lines(entry.Before, entry.After, e.EntityType),
+    };
+
+    private (string Field, string? Value)[] Consultation(ConsultationState s) =>
+    [
+        ("назва", s.Title),
+        ("початок", WebText.Local(s.OpensAt, clock)),
+        ("кінцевий строк", WebText.Local(s.Deadline, clock)),
+    ];
+
+    private string Closure(ClosureState s) => s.ClosedAt is { } at ? $"закрито {WebText.Local(at, clock)}" : "відкрито";
+
+    private static string Published(PublicationState s) => s.ResultsPublic ? "оприлюднено" : "не оприлюднено";
+
+    private static (string Field, string? Value)[] Template(TemplateState s) =>
+    [
+        ("назва", s.Title),
+        ("рішення", s.Outcome is { } outcome ? ProposalLabels.Decided(outcome) : "будь-яке"),
+        ("текст", s.Text),
+    ];
+
+    private static (string Field, string? Value)[] Meeting(MeetingState s) =>
+    [
+        ("номер протоколу", s.Number),
+        ("дата", WebText.Date(s.Date)),
+        ("місце", s.Place),
+        ("головував", s.Chair),
+        ("секретар", s.Secretary),
+        ("присутні", WebText.Number(s.Present)),
+        ("відсутні", WebText.Number(s.Absent)),
+        ("кворум", ProposalLabels.YesNo(s.HasQuorum)),
+        ("питань порядку денного", WebText.Number(s.Items.Count)),
+        ("достатність пропозицій", s.Sufficiency switch
+        {
+            SufficiencyDecision.Sufficient => "достатньо",
+            SufficiencyDecision.Extend => "продовжити збір",
+            _ => "—",
+        }),
+    ];
+
+    private (string Field, string? Value)[] Announcement(AnnouncementState s) =>
+    [
+        ("заголовок", s.Title ?? "—"),
+        ("текст", s.Text),
+        ("коли", s.Rule is { } rule ? Announcements.AnnouncementText.Rule(rule) : WebText.Local(s.SendAt, clock)),
+        ("куди", string.Join(", ", s.Targets.Select(Announcements.AnnouncementText.Target))),
+        ("група", s.Group),
+    ];
 
     /// <summary>The entry's action in Ukrainian (a typed event's action comes from its type), a review body named by its label.</summary>
     public string Action(AuditDto entry)
@@ -82,7 +180,7 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
     }
 
     /// <summary>The lines of an entry written before the events were typed: its stored JSON, field by field.</summary>
-    public IReadOnlyList<HistoryLine> Lines(string? before, string? after)
+    public IReadOnlyList<HistoryLine> Lines(string? before, string? after, string entityType = ProposalEntity)
     {
         var old = Parse(before);
         var now = Parse(after);
@@ -106,8 +204,8 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
         var lines = new List<HistoryLine>();
         foreach (var name in names)
         {
-            var b = Value(name, Property(old, name));
-            var a = Value(name, Property(now, name));
+            var b = Value(entityType, name, Property(old, name));
+            var a = Value(entityType, name, Property(now, name));
             if (old is not null && now is not null && b == a)
             {
                 continue;
@@ -175,7 +273,7 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
     private static string DateText(string? iso) =>
         DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? WebText.Date(d) : iso ?? "—";
 
-    private string? Value(string name, JsonElement? value)
+    private string? Value(string entityType, string name, JsonElement? value)
     {
         if (value is not { } v)
         {
@@ -191,7 +289,11 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
             "SphereId" => catalogs.Spheres.FirstOrDefault(s => s.Id == Int())?.Label,
             "TopicId" => catalogs.Topics.FirstOrDefault(t => t.Id == Int())?.Label,
             "SettlementId" => catalogs.Settlements.FirstOrDefault(s => s.Id == Int())?.DisplayName,
-            "Status" when Int() is { } i => ProposalLabels.Status((ProposalStatus)i),
+            "Status" when Int() is { } i && entityType == ProposalEntity => ProposalLabels.Status((ProposalStatus)i),
+            "Status" when Int() is { } i && entityType == "Announcement" => Announcements.AnnouncementText.Status((AnnouncementStatus)i),
+            "Role" when v.ValueKind == JsonValueKind.String && Enum.TryParse<AdminRole>(v.GetString(), out var role) => WebText.Role(role),
+            "ReviewBodyId" when Int() is { } body => catalogs.ReviewBodies.FirstOrDefault(b => b.Id == body)?.Label,
+            "Items" when v.ValueKind == JsonValueKind.Array => WebText.Number(v.GetArrayLength()),
             "Outcome" when Int() is { } i => ProposalLabels.Decided((DecisionOutcome)i),
             "Stance" when Int() is { } i => ProposalLabels.Stance((ReviewStance)i),
             "Channel" when Int() is { } i => ProposalLabels.Channel((Channel)i),
@@ -230,6 +332,36 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
         "Cleared" => "стерто поля",
         "AnonymisedAt" => "знеособлено",
         "Via" => "за пропозицією",
+        // Other things' entries written before the events were typed.
+        "Title" => "назва",
+        "OpensAt" => "початок",
+        "Deadline" => "кінцевий строк",
+        "ClosedAt" => "прийом пропозицій закрито",
+        "ResultsPublic" => "результати оприлюднено",
+        "ConsultationId" => "консультація",
+        "Text" => "текст",
+        "SendAt" => "коли",
+        "Targets" => "куди",
+        "Name" => "назва",
+        "Role" => "роль",
+        "ReviewBodyId" => "орган розгляду",
+        "RevokedAt" => "відкликано",
+        "Query" => "умови відбору",
+        "Subject" => "тема",
+        "Body" => "текст листа",
+        "Recipients" => "адресатів",
+        "Invalid" => "не адреси",
+        "Duplicates" => "повтори",
+        "Group" => "група",
+        "Announcement" => "оголошення",
+        "Number" => "номер протоколу",
+        "Date" => "дата",
+        "Place" => "місце",
+        "Chair" => "головував",
+        "Secretary" => "секретар",
+        "Items" => "питань порядку денного",
+        "TelegramChat" => "чат Telegram",
+        "Emails" => "адреси e-mail",
         _ => name,
     };
 }
