@@ -71,7 +71,12 @@ public sealed class AuditTrail(HromadaDbContext db)
             Json(entry.Before), Json(entry.After));
     }
 
-    private static JsonElement? Json(string? stored)
+    private static JsonElement? Json(string? stored) =>
+        // Not JSON (nothing writes such a row; a hand-edited database could): given as a string rather than lost.
+        Parse(stored) ?? (string.IsNullOrWhiteSpace(stored) ? null : JsonSerializer.SerializeToElement(stored));
+
+    /// <summary>A stored before/after body as JSON; null when there is none or it is not JSON.</summary>
+    public static JsonElement? Parse(string? stored)
     {
         if (string.IsNullOrWhiteSpace(stored))
         {
@@ -84,8 +89,7 @@ public sealed class AuditTrail(HromadaDbContext db)
         }
         catch (JsonException)
         {
-            // Not JSON (nothing writes such a row; a hand-edited database could): given as a string rather than lost.
-            return JsonSerializer.SerializeToElement(stored);
+            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hromada.Admin.Audit;
 using Hromada.Admin.Proposals;
 using Hromada.Core.Access;
 using Hromada.Core.Announcements;
@@ -182,8 +183,8 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
     /// <summary>The lines of an entry written before the events were typed: its stored JSON, field by field.</summary>
     public IReadOnlyList<HistoryLine> Lines(string? before, string? after, string entityType = ProposalEntity)
     {
-        var old = Parse(before);
-        var now = Parse(after);
+        var old = AuditTrail.Parse(before);
+        var now = AuditTrail.Parse(after);
         if (old is null && now is null)
         {
             return [];
@@ -242,23 +243,6 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
     private string Routes(RoutesState state) => state.Routes.Count == 0
         ? "—"
         : string.Join("; ", state.Routes.Select(r => $"{Body(r.Body)} (до {WebText.Date(r.DueDate)})"));
-
-    private static JsonElement? Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static JsonElement? Property(JsonElement? e, string name) =>
         e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) ? v : null;
