@@ -190,7 +190,8 @@ internal abstract partial class PipelineStore(HromadaDbContext db, IServiceProvi
                     await w.HandOverAsync(handOver.OutboxIds, t.Now, ct);
                     break;
                 case TurnEffect.Submit submit:
-                    var input = submit.Proposal with { ResidentId = residentId };
+                    // A chat's proposal is in its resident's language.
+                    var input = submit.Proposal with { ResidentId = residentId, Language = submit.Proposal.Language ?? d.Resident?.Language };
                     var proposal = await submissions.SubmitAsync(input, _clock.ToLocal(input.ReceivedAt).Year, _time.GetUtcNow(), ct);
                     ProposalService.LogReceived(logger, proposal);
                     replies = [.. replies.Select(r => TurnEffect.Fill(r, proposal.Reference, proposal.ReceiptCode))];

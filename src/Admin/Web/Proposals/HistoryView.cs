@@ -25,7 +25,7 @@ public sealed class HistoryView(WebCatalogs.Loaded catalogs, CommunityClock cloc
     /// <summary>
     /// The entry's changes: a typed event from its type, field by field (every kind: proposals, consultations, answer
     /// templates, meetings, announcements, letters, keys, review bodies' contacts, exports); an entry written before the
-    /// events were typed from its stored JSON (<see cref="Lines(string?, string?)"/>).
+    /// events were typed from its stored JSON (<see cref="Lines(string?, string?, string)"/>).
     /// </summary>
     public IReadOnlyList<HistoryLine> Lines(AuditDto entry, string entityType = ProposalEntity)
     {
