@@ -31,6 +31,9 @@ public sealed class GoogleFormsImporter(
     private const int KeyLookupBatch = 1000;
     private const int MaxValueInReport = 200;
 
+    /// <summary>The largest CSV file the import takes, through the API or the page (the host's body limit is raised to it there).</summary>
+    public const int MaxFileBytes = 20 * 1024 * 1024;
+
     /// <summary>The report lists this many problems, the first ones; the rest are counted in <see cref="ImportReport.ProblemsNotListed"/>.</summary>
     public const int MaxProblemsListed = 100;
 
