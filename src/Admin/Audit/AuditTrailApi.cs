@@ -1,5 +1,6 @@
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

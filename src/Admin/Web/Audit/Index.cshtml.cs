@@ -2,6 +2,7 @@ using System.Globalization;
 using Hromada.Admin.Audit;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
+using Hromada.Core.Validation;
 using Hromada.Admin.Proposals;
 using Hromada.Admin.Web.Proposals;
 using Hromada.Core.Audit;
