@@ -4,6 +4,7 @@ using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -158,8 +159,8 @@ public static class AnnouncementsApi
         return TypedResults.Ok(AnnouncementMapping.ToDto(result.Announcement!, clock, null));
     }
 
-    private static ValidationProblem Invalid(IReadOnlyList<FieldError> errors) =>
-        TypedResults.ValidationProblem(FieldErrors.ToApi(errors), title: ApiLanguage.Pick("The announcement is not valid", "Оголошення неправильне"));
+    private static ValidationProblem Invalid(FieldErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToApi(), title: ApiLanguage.Pick("The announcement is not valid", "Оголошення неправильне"));
 
     private static NotFound<ProblemDetails> NotFoundProblem(long id) =>
         TypedResults.NotFound(new ProblemDetails

@@ -4,6 +4,7 @@ using Hromada.Admin.Commands;
 using Hromada.Core.Access;
 using Hromada.Core.Audit;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Auth;

@@ -5,6 +5,7 @@ using Hromada.Core.Audit;
 using Hromada.Core.Conversation;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

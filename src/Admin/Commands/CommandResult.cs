@@ -1,3 +1,5 @@
+using Hromada.Core.Validation;
+
 namespace Hromada.Admin.Commands;
 
 /// <summary>How a command ended.</summary>

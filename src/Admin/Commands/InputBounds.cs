@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 
 namespace Hromada.Admin.Commands;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;

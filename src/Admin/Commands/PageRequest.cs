@@ -1,3 +1,5 @@
+using Hromada.Core.Validation;
+
 namespace Hromada.Admin.Commands;
 
 /// <summary>One page of a list: its items, how many there are in all, and which page of what size this is.</summary>

@@ -6,6 +6,7 @@ using Hromada.Core.Announcements;
 using Hromada.Core.Audit;
 using Hromada.Core.Consultations;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Consultations;

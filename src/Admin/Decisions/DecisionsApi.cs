@@ -3,6 +3,7 @@ using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
 using Hromada.Admin.Proposals;
 using Hromada.Core.Proposals;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

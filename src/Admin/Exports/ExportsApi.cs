@@ -4,6 +4,7 @@ using Hromada.Admin.Proposals;
 using Hromada.Core.Audit;
 using Hromada.Core.Community;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

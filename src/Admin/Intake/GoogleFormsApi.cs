@@ -13,8 +13,6 @@ namespace Hromada.Admin.Intake;
 /// <summary><c>POST /api/admin/imports/google-forms</c>: the CSV Google Forms exports, as the request body.</summary>
 public static class GoogleFormsApi
 {
-    private const long MaxBytes = 20 * 1024 * 1024;
-
     public static RouteGroupBuilder MapGoogleFormsApi(this RouteGroupBuilder admin)
     {
         admin.MapPost("/imports/google-forms", ImportAsync).WithTags("Intake").WithName("ImportGoogleForms")
@@ -22,7 +20,7 @@ public static class GoogleFormsApi
             .RequireAuthorization(AdminPolicies.WorkingGroup)
             // The host's small body limit is raised for this endpoint only; the host's one limit (Bot's RequestBodyLimit)
             // refuses a larger declared length at once (413) and counts the bytes of a chunked body as they are read.
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(GoogleFormsImporter.MaxFileBytes));
         return admin;
     }
 

@@ -31,6 +31,9 @@ public sealed class GoogleFormsImporter(
     private const int KeyLookupBatch = 1000;
     private const int MaxValueInReport = 200;
 
+    /// <summary>The largest CSV file the import takes, through the API or the page (the host's body limit is raised to it there).</summary>
+    public const int MaxFileBytes = 20 * 1024 * 1024;
+
     /// <summary>The report lists this many problems, the first ones; the rest are counted in <see cref="ImportReport.ProblemsNotListed"/>.</summary>
     public const int MaxProblemsListed = 100;
 
@@ -180,9 +183,9 @@ public sealed class GoogleFormsImporter(
 
         // The chat's rules: what a resident could not send through the chat is not imported either.
         var input = rules.Check(new ProposalInput(Cell(c.Text), Cell(c.Name), Cell(c.Phone), Cell(c.Email), settlement is null ? settlementName : null));
-        foreach (var (field, messages) in input.Errors)
+        foreach (var problem in input.Problems.All)
         {
-            var column = field switch
+            var column = problem.Field switch
             {
                 ProposalInput.Fields.Text => c.Text,
                 ProposalInput.Fields.AuthorName => c.Name,
@@ -190,7 +193,7 @@ public sealed class GoogleFormsImporter(
                 ProposalInput.Fields.AuthorEmail => c.Email,
                 _ => c.Settlement,
             };
-            Fail(column, Cell(column), messages[0], true, InputRulesText.Ukrainian(field, messages[0], rules));
+            Fail(column, Cell(column), problem.English, true, problem.Ukrainian);
         }
 
         if (problems.Any(p => p.Skipped))

@@ -4,6 +4,7 @@ using Hromada.Admin.Commands;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Intake;
@@ -31,9 +32,9 @@ public sealed class ManualIntake(
         var checkedInput = rules.Check(new ProposalInput(input.Text, input.AuthorName, input.AuthorPhone, input.AuthorEmail,
             input.Settlement is null ? input.UnlistedSettlement : null));
         var errors = new FieldErrors();
-        foreach (var (field, messages) in checkedInput.Errors)
+        foreach (var problem in checkedInput.Problems.All)
         {
-            errors.Add(field, messages[0], InputRulesText.Ukrainian(field, messages[0], rules));
+            errors.Add(problem);
         }
         if (input.Channel is not { } channel || !Channels.Contains(channel))
         {

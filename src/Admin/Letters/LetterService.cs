@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Claims;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;

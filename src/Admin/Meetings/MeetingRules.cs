@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hromada.Admin.Commands;
 using Hromada.Core.Meetings;
+using Hromada.Core.Validation;
 
 namespace Hromada.Admin.Meetings;
 

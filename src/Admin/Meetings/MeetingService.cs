@@ -6,6 +6,7 @@ using Hromada.Admin.Consultations;
 using Hromada.Core.Audit;
 using Hromada.Core.Meetings;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

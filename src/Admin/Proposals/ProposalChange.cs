@@ -1,6 +1,7 @@
 using Hromada.Admin.Commands;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Proposals;

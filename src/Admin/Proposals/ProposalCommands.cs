@@ -3,6 +3,7 @@ using Hromada.Admin.Auth;
 using Hromada.Admin.Commands;
 using Hromada.Core.Audit;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Proposals;

@@ -5,6 +5,7 @@ using Hromada.Admin.Commands;
 using Hromada.Admin.Proposals;
 using Hromada.Core.Audit;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.PublicResults;

@@ -3,6 +3,7 @@ using Hromada.Admin.Commands;
 using Hromada.Core.Consultations;
 using Hromada.Core.Reports;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using Hromada.Admin.Exports;
 using Hromada.Core.Participation;
 using Hromada.Core.Reports;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

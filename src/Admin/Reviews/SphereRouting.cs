@@ -6,6 +6,7 @@ using Hromada.Core.Catalogs;
 using Hromada.Core.Proposals;
 using Hromada.Core.Reviews;
 using Hromada.Core.Storage;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Reviews;

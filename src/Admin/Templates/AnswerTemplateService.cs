@@ -7,6 +7,7 @@ using Hromada.Core.Consultations;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Admin.Templates;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Hromada.Admin.Commands;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;

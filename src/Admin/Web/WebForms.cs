@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hromada.Admin.Commands;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Hromada.Admin.Commands;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -46,9 +47,9 @@ internal sealed partial class BadRequestProblems(IProblemDetailsService problems
             else
             {
                 var expected = Expected(TypeAt(BodyType(httpContext), field));
-                var reason = ApiLanguage.Pick($"The field '{field}' must be {expected.English}.", $"Поле «{field}» має бути: {expected.Ukrainian}.");
-                problem.Detail = reason;
-                problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
+                var reason = new FieldError(field, $"The field '{field}' must be {expected.English}.", $"Поле «{field}» має бути: {expected.Ukrainian}.");
+                problem.Detail = ApiLanguage.Pick(reason.English, reason.Ukrainian);
+                problem.Extensions["errors"] = new FieldErrors().Add(reason).ToApi();
             }
         }
         logger.LogInformation("{Method} {Path} answered {Status}: {Detail} ({Cause})", httpContext.Request.Method, httpContext.Request.Path,

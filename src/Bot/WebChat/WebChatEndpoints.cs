@@ -5,6 +5,7 @@ using Hromada.Bot.Security;
 using Hromada.Core.Conversation;
 using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -131,36 +132,36 @@ public static partial class WebChatEndpoints
 
     private static ValidationProblem? Validate(InboundDto? input)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (input is null)
         {
-            errors["body"] = [ApiLanguage.Pick("Send {\"clientMessageId\": \"…\", \"text\": \"…\"} or {\"clientMessageId\": \"…\", \"choice\": \"…\"}.",
-                "Надішліть {\"clientMessageId\": \"…\", \"text\": \"…\"} або {\"clientMessageId\": \"…\", \"choice\": \"…\"}.")];
+            errors.Add("body", "Send {\"clientMessageId\": \"…\", \"text\": \"…\"} or {\"clientMessageId\": \"…\", \"choice\": \"…\"}.",
+                "Надішліть {\"clientMessageId\": \"…\", \"text\": \"…\"} або {\"clientMessageId\": \"…\", \"choice\": \"…\"}.");
         }
         else
         {
             if (string.IsNullOrWhiteSpace(input.ClientMessageId) || input.ClientMessageId.Length > 100)
             {
-                errors["clientMessageId"] = [ApiLanguage.Pick("A client message id of 1 to 100 characters is required.", "Потрібен clientMessageId від 1 до 100 символів.")];
+                errors.Add("clientMessageId", "A client message id of 1 to 100 characters is required.", "Потрібен clientMessageId від 1 до 100 символів.");
             }
             if (string.IsNullOrWhiteSpace(input.Text) == string.IsNullOrWhiteSpace(input.Choice))
             {
-                errors["text"] = [ApiLanguage.Pick("Send either text or a choice.", "Надішліть або текст, або вибір (choice).")];
+                errors.Add("text", "Send either text or a choice.", "Надішліть або текст, або вибір (choice).");
             }
             if (input.Text is { Length: > MaxTextLength })
             {
-                errors["text"] = [ApiLanguage.Pick($"The message is longer than {MaxTextLength} characters.", $"Повідомлення довше за {MaxTextLength} символів.")];
+                errors.Add("text", $"The message is longer than {MaxTextLength} characters.", $"Повідомлення довше за {MaxTextLength} символів.");
             }
             if (input.Choice is { Length: > 64 })
             {
-                errors["choice"] = [ApiLanguage.Pick("A choice value is at most 64 characters.", "Значення вибору — не більше 64 символів.")];
+                errors.Add("choice", "A choice value is at most 64 characters.", "Значення вибору — не більше 64 символів.");
             }
             if (input.After is < 0)
             {
-                errors["after"] = [ApiLanguage.Pick("after is the id of the last message shown, 0 or more.", "after — номер останнього показаного повідомлення, 0 або більше.")];
+                errors.Add("after", "after is the id of the last message shown, 0 or more.", "after — номер останнього показаного повідомлення, 0 або більше.");
             }
         }
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: ApiLanguage.Pick("The message is not valid", "Повідомлення неправильне")) : null;
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToApi(), title: ApiLanguage.Pick("The message is not valid", "Повідомлення неправильне")) : null;
     }
 
     private static string? Session(HttpRequest request)

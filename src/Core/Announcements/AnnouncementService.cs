@@ -2,13 +2,14 @@ using System.Globalization;
 using Hromada.Core.Audit;
 using Hromada.Core.Storage;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Announcements;
 
 /// <summary>What became of a request to create, edit or cancel an announcement.</summary>
-public sealed record AnnouncementResult(Announcement? Announcement, IReadOnlyList<FieldError>? Errors = null, string? Conflict = null, bool NotFound = false)
+public sealed record AnnouncementResult(Announcement? Announcement, FieldErrors? Errors = null, string? Conflict = null, bool NotFound = false)
 {
     public static AnnouncementResult Missing { get; } = new(null, NotFound: true);
 }

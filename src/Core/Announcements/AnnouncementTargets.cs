@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Hromada.Core.Proposals;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 
 namespace Hromada.Core.Announcements;
 

@@ -1,6 +1,7 @@
 using Hromada.Core.Calendar;
 using Hromada.Core.Reports;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Announcements;
@@ -13,22 +14,13 @@ public sealed class AnnouncementValidator(
 
     /// <summary>The checked values, or the problems by field (camelCase, as the API writes them), each in English and Ukrainian.</summary>
     public sealed record Outcome(
-        IReadOnlyList<FieldError> Problems, string? Title, string Text, IReadOnlyList<AnnouncementTarget> Targets,
+        FieldErrors Problems, string? Title, string Text, IReadOnlyList<AnnouncementTarget> Targets,
         DateTimeOffset SendAt, WorkingDayRule? Rule)
     {
-        public bool IsValid => Problems.Count == 0;
+        public bool IsValid => !Problems.Any;
 
         /// <summary>The English messages by field.</summary>
-        public Dictionary<string, string[]> Errors =>
-            Problems.GroupBy(p => p.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.English).ToArray(), StringComparer.Ordinal);
-    }
-
-    /// <summary>The problems found so far; <see cref="Has"/> asks by field.</summary>
-    private sealed class ProblemList : List<FieldError>
-    {
-        public void Add(string field, string english, string ukrainian) => Add(new FieldError(field, english, ukrainian));
-
-        public bool Has(string field) => Exists(p => p.Field == field);
+        public Dictionary<string, string[]> Errors => Problems.ByField(english: true);
     }
 
     /// <summary>
@@ -38,7 +30,7 @@ public sealed class AnnouncementValidator(
     public Outcome Validate(AnnouncementInput input, AnnouncementKind kind, Func<string, string>? preview = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new ProblemList();
+        var errors = new FieldErrors();
         var title = TextSanitiser.Clean(input.Title)?.Trim();
         if (title is { Length: > TitleMaxLength })
         {
@@ -62,11 +54,14 @@ public sealed class AnnouncementValidator(
             var sent = kind == AnnouncementKind.Manual || preview is null ? text : preview(text);
             foreach (var t in targets.Where(t => sent.Length > AnnouncementTargets.MaxLength(t)))
             {
-                errors.Add("text", $"The text is {sent.Length} characters; {t} allows at most {AnnouncementTargets.MaxLength(t)}.",
+                errors.AddAnother("text", $"The text is {sent.Length} characters; {t} allows at most {AnnouncementTargets.MaxLength(t)}.",
                     $"Текст має {UkrainianCounts.Count(sent.Length, "символ|символи|символів")} — задовгий для: {AnnouncementTargets.Label(t)} " +
                     $"(щонайбільше {AnnouncementTargets.MaxLength(t)}).");
             }
-            errors.AddRange(targets.Select(t => AnnouncementTargets.Unfit(t, title, sent)).OfType<FieldError>());
+            foreach (var unfit in targets.Select(t => AnnouncementTargets.Unfit(t, title, sent)).OfType<FieldError>())
+            {
+                errors.AddAnother(unfit);
+            }
         }
 
         var (sendAt, rule) = Schedule(input, errors);
@@ -83,7 +78,7 @@ public sealed class AnnouncementValidator(
         return calendar.At(day, rule.At);
     }
 
-    private List<AnnouncementTarget> Targets(IReadOnlyList<string>? names, ProblemList errors)
+    private List<AnnouncementTarget> Targets(IReadOnlyList<string>? names, FieldErrors errors)
     {
         var targets = new List<AnnouncementTarget>();
         var all = string.Join(", ", AnnouncementTargets.ForAnnouncements);
@@ -116,7 +111,7 @@ public sealed class AnnouncementValidator(
         return targets;
     }
 
-    private (DateTimeOffset SendAt, WorkingDayRule? Rule) Schedule(AnnouncementInput input, ProblemList errors)
+    private (DateTimeOffset SendAt, WorkingDayRule? Rule) Schedule(AnnouncementInput input, FieldErrors errors)
     {
         var now = time.GetUtcNow();
         if (input.SendAt is not null && input.Rule is not null)
@@ -140,7 +135,7 @@ public sealed class AnnouncementValidator(
             return (default, null);
         }
 
-        var before = errors.Count;
+        var before = errors.All.Count;
         if (r.WorkingDays is not { } days)
         {
             errors.Add("rule.workingDays", "The number of working days is required.", "Вкажіть кількість робочих днів.");
@@ -159,7 +154,7 @@ public sealed class AnnouncementValidator(
         {
             errors.Add("rule.at", $"'{r.At}' is not a local time written as HH:mm.", $"«{r.At}» — не час; пишіть ГГ:ХХ, наприклад 10:00.");
         }
-        if (errors.Count > before)
+        if (errors.All.Count > before)
         {
             return (default, null);
         }

@@ -1,5 +1,6 @@
 using Hromada.Core.Conversation;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Core.Proposals;
@@ -13,7 +14,7 @@ namespace Hromada.Core.Proposals;
 /// The chat asks one question at a time and uses the single-field checks (<see cref="CheckText"/>,
 /// <see cref="CheckName"/>, <see cref="CheckContact"/> …), mapping <see cref="ProposalFieldError.Code"/> to its own
 /// texts; manual intake and the import check a whole proposal with <see cref="Check"/> and report
-/// <see cref="ProposalInputCheck.Errors"/>, keyed by the field names of the admin API. <see cref="CheckText"/> and
+/// <see cref="ProposalInputCheck.Problems"/>, keyed by the field names of the admin API. <see cref="CheckText"/> and
 /// <see cref="Check"/> read the configured text bounds, so they need the instance (a singleton in DI); the other checks
 /// have fixed bounds and are static.
 /// </remarks>
@@ -109,12 +110,12 @@ public sealed class ProposalInputRules(IOptions<ConversationOptions> options)
     public ProposalInputCheck Check(ProposalInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         string? Take(string field, ProposalFieldCheck check)
         {
             if (check.Error is { } error)
             {
-                errors[field] = [error.Message];
+                errors.Add(field, error.Message, Ukrainian(field, error));
             }
             return check.Value;
         }
@@ -127,6 +128,20 @@ public sealed class ProposalInputRules(IOptions<ConversationOptions> options)
             Take(ProposalInput.Fields.UnlistedSettlement, CheckSettlementName(input.UnlistedSettlement)));
         return new ProposalInputCheck(cleaned, errors);
     }
+
+    /// <summary>A field's error as the secretary's page says it (the chat has its own texts by <see cref="ProposalFieldError.Code"/>).</summary>
+    private string Ukrainian(string field, ProposalFieldError error) => field switch
+    {
+        ProposalInput.Fields.Text => error.Code == ProposalFieldErrorCode.Missing
+            ? "Введіть текст пропозиції."
+            : $"Текст пропозиції — від {TextMinLength} до {TextMaxLength} символів.",
+        ProposalInput.Fields.AuthorName => $"Імʼя — від {NameMinLength} до {NameMaxLength} символів.",
+        ProposalInput.Fields.AuthorPhone => "Це не український номер телефону: +380XXXXXXXXX або 0XXXXXXXXX.",
+        ProposalInput.Fields.AuthorEmail => "Це не адреса електронної пошти.",
+        ProposalInput.Fields.UnlistedSettlement =>
+            $"Назва населеного пункту — від {SettlementNameMinLength} до {SettlementNameMaxLength} символів.",
+        _ => "Перевірте це поле.",
+    };
 
     /// <summary>Cleans and trims; blank becomes null.</summary>
     public static string? CleanAndTrim(string? value) =>
@@ -157,10 +172,13 @@ public sealed record ProposalInput(
     }
 }
 
-/// <summary>The outcome of <see cref="ProposalInputRules.Check"/>: the values to store and the errors by field.</summary>
-public sealed record ProposalInputCheck(ProposalInput Value, IReadOnlyDictionary<string, string[]> Errors)
+/// <summary>The outcome of <see cref="ProposalInputRules.Check"/>: the values to store and the problems by field.</summary>
+public sealed record ProposalInputCheck(ProposalInput Value, FieldErrors Problems)
 {
-    public bool IsValid => Errors.Count == 0;
+    public bool IsValid => !Problems.Any;
+
+    /// <summary>The English messages by field.</summary>
+    public Dictionary<string, string[]> Errors => Problems.ByField(english: true);
 }
 
 /// <summary>One field's outcome: the value to store (null when absent) or an error.</summary>

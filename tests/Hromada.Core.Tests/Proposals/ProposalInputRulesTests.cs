@@ -47,6 +47,21 @@ public sealed class ProposalInputRulesTests
         Assert.Null(check.Value.UnlistedSettlement);
     }
 
+    [Fact]
+    public void Check_SaysEachProblemInUkrainianToo_ForTheSecretarysPage()
+    {
+        var missing = Rules.Check(new ProposalInput("   ", "Я", "12345", "not-an-email", "С"));
+        var tooShort = Rules.Check(new ProposalInput("Коротко"));
+
+        Assert.Equal("Введіть текст пропозиції.", missing.Problems.Ukrainian("text"));
+        Assert.Equal("Текст пропозиції — від 20 до 4000 символів.", tooShort.Problems.Ukrainian("text"));
+        Assert.Equal("Імʼя — від 2 до 200 символів.", missing.Problems.Ukrainian("authorName"));
+        Assert.Equal("Це не український номер телефону: +380XXXXXXXXX або 0XXXXXXXXX.", missing.Problems.Ukrainian("authorPhone"));
+        Assert.Equal("Це не адреса електронної пошти.", missing.Problems.Ukrainian("authorEmail"));
+        Assert.Equal("Назва населеного пункту — від 2 до 100 символів.", missing.Problems.Ukrainian("unlistedSettlement"));
+        Assert.Equal([missing.Problems.All[0].English], missing.Errors["text"]);
+    }
+
     [Theory]
     [InlineData("Коротко", ProposalFieldErrorCode.TooShort)]
     [InlineData(null, ProposalFieldErrorCode.Missing)]

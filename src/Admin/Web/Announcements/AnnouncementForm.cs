@@ -1,6 +1,7 @@
 using Hromada.Core.Announcements;
 using Hromada.Core.Community;
 using Hromada.Core.Text;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Hromada.Admin.Web.Announcements;
@@ -44,11 +45,10 @@ public sealed class AnnouncementForm
         Version = a.Version,
     };
 
-    /// <summary>Puts the validator's problems beside the form's fields, in Ukrainian.</summary>
     /// <summary>The validator's problems beside the form's fields, in Ukrainian (a field with several shows them together).</summary>
-    public static void AddErrors(ModelStateDictionary state, IReadOnlyList<FieldError> errors)
+    public static void AddErrors(ModelStateDictionary state, FieldErrors errors)
     {
-        foreach (var field in errors.GroupBy(e => AnnouncementText.FormField(e.Field), StringComparer.Ordinal))
+        foreach (var field in errors.All.GroupBy(e => AnnouncementText.FormField(e.Field), StringComparer.Ordinal))
         {
             state.AddModelError(field.Key, string.Join(" ", field.Select(e => e.Ukrainian)));
         }

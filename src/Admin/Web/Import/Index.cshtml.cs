@@ -13,12 +13,10 @@ namespace Hromada.Admin.Web.Import;
 /// why), then import. Importing the same file again adds nothing.
 /// </summary>
 [Authorize(Policy = AdminPolicies.Web.WorkingGroup)]
-[RequestSizeLimit(MaxBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
+[RequestSizeLimit(GoogleFormsImporter.MaxFileBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = GoogleFormsImporter.MaxFileBytes)]
 public sealed class IndexModel(GoogleFormsImporter importer, PendingImports pending, WebCatalogs catalogs) : PageModel
 {
-    public const int MaxBytes = 20 * 1024 * 1024;
-
     [BindProperty]
     public int? ConsultationId { get; set; }
 

@@ -1,5 +1,6 @@
 using Hromada.Admin.Commands;
 using Hromada.Core.Meetings;
+using Hromada.Core.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 

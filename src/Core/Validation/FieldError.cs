@@ -1,4 +1,4 @@
-namespace Hromada.Core.Text;
+namespace Hromada.Core.Validation;
 
 /// <summary>
 /// One field's problem in English and Ukrainian: the API answers in the request's language, the web page shows the
