@@ -14,7 +14,11 @@ namespace Hromada.LoadTest;
 /// <summary>A message the bot sent to a chat: its text and the buttons offered (inline callback data or reply-keyboard texts).</summary>
 internal sealed record BotMessage(int Id, string Text, IReadOnlyList<(string Label, string Data)> Inline, IReadOnlyList<string> ReplyKeyboard, long At)
 {
-    public bool AsksSomething => Inline.Count > 0 || ReplyKeyboard.Count > 0;
+    /// <summary>
+    /// Buttons the resident answers with: callback buttons or a reply keyboard. A link button (the receipt's) asks nothing:
+    /// the question after it is the answer's end.
+    /// </summary>
+    public bool AsksSomething => Inline.Any(b => b.Data.Length > 0) || ReplyKeyboard.Count > 0;
 }
 
 /// <summary>

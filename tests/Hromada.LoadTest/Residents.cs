@@ -81,7 +81,10 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
                 pickedGroup = false;
                 continue;
             }
-            (held ? stats.HeldResidentLatencies : stats.Latencies).Enqueue(latency);
+            if (latency is { } inWindow)
+            {
+                (held ? stats.HeldResidentLatencies : stats.Latencies).Enqueue(inWindow);
+            }
             var previous = action;
             action = Next(answer, ref pickedGroup);
             if (Trace && chatId % 1000 == 0)
@@ -101,10 +104,10 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
         {
             var kind = kinds[i % kinds.Length];
             var action = kind == "cb" ? Action.Press("x:1", 1) : Action.Text(kind);
-            var (answer, latency) = await TurnAsync(chatId, chat, action, expectsPrompt: true);
-            if (answer is not null)
+            var (_, latency) = await TurnAsync(chatId, chat, action, expectsPrompt: true);
+            if (latency is { } inWindow)
             {
-                stats.Latencies.Enqueue(latency);
+                stats.Latencies.Enqueue(inWindow);
             }
         }
     }
@@ -151,7 +154,11 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
     [GeneratedRegex("^[a-z-]+:([a-z-]+:)?[0-9]+$")]
     private static partial Regex RealOption();
 
-    private async Task<(BotMessage? Answer, long Latency)> TurnAsync(long chatId, System.Threading.Channels.Channel<BotMessage> chat, Action action, bool expectsPrompt)
+    /// <summary>
+    /// One update and the bot's answer to it; the latency only for a turn inside the measured window (sent and answered
+    /// in it), as the throughput counts turns — the warm-up's first turns (a cold host) are not the run's latency.
+    /// </summary>
+    private async Task<(BotMessage? Answer, long? Latency)> TurnAsync(long chatId, System.Threading.Channels.Channel<BotMessage> chat, Action action, bool expectsPrompt)
     {
         while (chat.Reader.TryRead(out _))
         {
@@ -165,7 +172,11 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
             }
             catch (OperationCanceledException)
             {
-                return (null, 0);
+                return (null, null);
+            }
+            while (chat.Reader.TryRead(out _))
+            {
+                // Late parts of an earlier answer that came while this update waited for its slot.
             }
         }
         var started = Environment.TickCount64;
@@ -179,7 +190,7 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
             if (!Redeliver || stats.Stopping)
             {
                 Interlocked.Increment(ref stats.Errors);
-                return (null, 0);
+                return (null, null);
             }
             // Telegram delivers an update again until the webhook answers 2xx, with the same update_id.
             Interlocked.Increment(ref stats.Redeliveries);
@@ -198,6 +209,11 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
             while (true)
             {
                 var m = await chat.Reader.ReadAsync(timeout.Token);
+                if (m.At < started)
+                {
+                    // A late part of an earlier answer, sent before this update was: not its answer.
+                    continue;
+                }
                 // One answer names its reference in the text and again in the receipt link, maybe over two messages:
                 // a reference counts once per answer, so "duplicated" means a proposal confirmed by two answers.
                 foreach (Match reference in ReferencePattern().Matches(m.Text))
@@ -213,15 +229,16 @@ internal sealed partial class Residents(HttpClient webhook, IReadOnlyList<string
                     if (stats.InWindow(started) && stats.InWindow(m.At))
                     {
                         Interlocked.Increment(ref stats.Turns);
+                        return (m, m.At - started);
                     }
-                    return (m, m.At - started);
+                    return (m, null);
                 }
             }
         }
         catch (OperationCanceledException)
         {
             Interlocked.Increment(ref stats.Timeouts);
-            return (null, 0);
+            return (null, null);
         }
     }
 

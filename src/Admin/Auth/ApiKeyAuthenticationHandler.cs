@@ -3,17 +3,21 @@ using System.Text.Encodings.Web;
 using Hromada.Admin.Commands;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Admin.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes; answers 401/403 as ProblemDetails.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against the stored key hashes; answers 401/403 as ProblemDetails.
+/// The default scheme, so it runs for every request (each webhook call too): the key store, and with it a database
+/// context, is resolved only for a request that brings a key.
+/// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyService keys,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -32,6 +36,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header is not a Bearer key.");
         }
 
+        var keys = Context.RequestServices.GetRequiredService<ApiKeyService>();
         var key = await keys.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (key is null)
         {

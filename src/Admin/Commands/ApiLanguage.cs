@@ -26,6 +26,11 @@ public static class ApiLanguage
     /// </summary>
     public static bool PrefersEnglish(HttpRequest request)
     {
+        if (request.Headers.AcceptLanguage.Count == 0)
+        {
+            // Most requests (every webhook call): nothing to parse.
+            return false;
+        }
         var accepted = request.GetTypedHeaders().AcceptLanguage;
         foreach (var language in accepted.Where(l => (l.Quality ?? 1) > 0).OrderByDescending(l => l.Quality ?? 1))
         {

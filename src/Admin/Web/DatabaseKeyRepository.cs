@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using Hromada.Core.Access;
 using Hromada.Core.Storage;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
@@ -13,43 +13,40 @@ namespace Hromada.Admin.Web;
 
 /// <summary>
 /// Keeps the data-protection keys (sign-in cookies, form tokens) in the service's database, so that they survive a
-/// restart whatever the service user's home folder, and travel with the database's backup.
+/// restart whatever the service user's home folder, and travel with the database's backup: the package's repository
+/// (<see cref="EntityFrameworkCoreXmlRepository{TContext}"/>), which stores a key as we stored it, except that reading
+/// skips a damaged row. The package parses every row and throws at the first that is not XML, which would take every
+/// page that signs in or checks a form token down with it; a damaged row is logged and the others still read.
 /// </summary>
-internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes, TimeProvider time, ILogger<DatabaseKeyRepository> logger) : IXmlRepository
+internal sealed class DatabaseKeyRepository : EntityFrameworkCoreXmlRepository<HromadaDbContext>
 {
-    public IReadOnlyCollection<XElement> GetAllElements()
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger _logger;
+
+    public DatabaseKeyRepository(IServiceProvider services, ILoggerFactory loggers) : base(services, loggers)
     {
-        using var scope = scopes.CreateScope();
+        _scopes = services.GetRequiredService<IServiceScopeFactory>();
+        _logger = loggers.CreateLogger<DatabaseKeyRepository>();
+    }
+
+    public override IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
         var elements = new List<XElement>();
         foreach (var key in db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).ToList())
         {
             try
             {
-                elements.Add(XElement.Parse(key.Xml));
+                elements.Add(XElement.Parse(key.Xml ?? ""));
             }
             catch (System.Xml.XmlException ex)
             {
                 // One damaged row must not stop the others from being read (nor the page from starting).
-                logger.LogError(ex, "Data-protection key {Name} (row {Id}) cannot be read; skipped", key.FriendlyName, key.Id);
+                _logger.LogError(ex, "Data-protection key {Name} (row {Id}) cannot be read; skipped", key.FriendlyName, key.Id);
             }
         }
         return elements;
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        ArgumentNullException.ThrowIfNull(element);
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKey
-        {
-            FriendlyName = friendlyName,
-            Xml = element.ToString(SaveOptions.DisableFormatting),
-            StoredAt = time.GetUtcNow(),
-        });
-        db.SaveChanges();
-        logger.LogInformation("New data-protection key {Name} stored in the database", friendlyName);
     }
 }
 
@@ -74,11 +71,11 @@ internal sealed class DatabaseFileProtectsKeys(ILogger<DatabaseFileProtectsKeys>
 }
 
 /// <summary>Points data protection at <see cref="DatabaseKeyRepository"/>, its keys kept as <see cref="DatabaseFileProtectsKeys"/> says.</summary>
-internal sealed class DatabaseKeyRepositorySetup(IServiceScopeFactory scopes, TimeProvider time, ILoggerFactory loggers) : IConfigureOptions<KeyManagementOptions>
+internal sealed class DatabaseKeyRepositorySetup(IServiceProvider services, ILoggerFactory loggers) : IConfigureOptions<KeyManagementOptions>
 {
     public void Configure(KeyManagementOptions options)
     {
-        options.XmlRepository = new DatabaseKeyRepository(scopes, time, loggers.CreateLogger<DatabaseKeyRepository>());
+        options.XmlRepository = new DatabaseKeyRepository(services, loggers);
         options.XmlEncryptor = new DatabaseFileProtectsKeys(loggers.CreateLogger<DatabaseFileProtectsKeys>());
     }
 }

@@ -8,12 +8,13 @@ using Hromada.Core.Meetings;
 using Hromada.Core.Outbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Residents;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hromada.Core.Storage;
 
 /// <summary>The service's database. Entity mappings live beside each feature as <c>XConfiguration</c> classes.</summary>
-public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options) : DbContext(options)
+public sealed class HromadaDbContext(DbContextOptions<HromadaDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Sphere> Spheres => Set<Sphere>();
     public DbSet<Topic> Topics => Set<Topic>();

@@ -4,9 +4,14 @@ using Hromada.Bot.Tests.Admin;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
 using Hromada.Core.Storage;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Hromada.Bot.Tests.AdminWeb;
 
@@ -196,7 +201,7 @@ public sealed class AdminWebSessionTests
         await using (var scope = before.Services.CreateAsyncScope())
         {
             var stored = await scope.ServiceProvider.GetRequiredService<HromadaDbContext>().DataProtectionKeys.ToListAsync();
-            Assert.Contains(stored, k => k.Xml.Contains("<key ", StringComparison.Ordinal) && k.FriendlyName.StartsWith("key-", StringComparison.Ordinal));
+            Assert.Contains(stored, k => k.Xml!.Contains("<key ", StringComparison.Ordinal) && k.FriendlyName!.StartsWith("key-", StringComparison.Ordinal));
         }
 
         // Another host on the same database file: what a restart (or a move to another server with the backup) is.
@@ -210,6 +215,70 @@ public sealed class AdminWebSessionTests
         var page = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASession_SignedInWhenTheKeysTableHadItsOwnShape_OutlivesTheUpgradeToThePackagesTable()
+    {
+        await using var before = new HromadaAppFactory();
+        var key = await AdminWebSeed.KeyAsync(before, "секретар", AdminRole.WorkingGroup);
+        using var signedIn = WebSessionClient.Anonymous(before);
+        var cookie = Assert.Single((await signedIn.SignInAsync(key)).Headers.GetValues("Set-Cookie"),
+            v => v.StartsWith("hromada_admin=", StringComparison.Ordinal)).Split(';')[0];
+        // The database as the build before DataProtection.EntityFrameworkCore left it: the keys' table with its StoredAt column.
+        await using (var scope = before.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            await db.GetService<IMigrator>().MigrateAsync("OutboxLanguage");
+            Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM pragma_table_info('DataProtectionKeys') WHERE name = 'StoredAt'").SingleAsync());
+        }
+
+        // The upgrade: the next build starts on that file and migrates it.
+        await using var after = new HromadaAppFactory().WithSettings(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Hromada"] = $"Data Source={Path.Combine(before.Folder, "hromada.db")}",
+        });
+        using var http = after.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin/proposals", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        var page = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        await using var check = after.Services.CreateAsyncScope();
+        var migrated = check.ServiceProvider.GetRequiredService<HromadaDbContext>();
+        Assert.Equal(0, await migrated.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM pragma_table_info('DataProtectionKeys') WHERE name = 'StoredAt'").SingleAsync());
+    }
+
+    [Fact]
+    public async Task ADamagedKeyRow_IsSkippedAndLogged_TheOtherKeysStillRead_AndThePagesWork()
+    {
+        await using var before = new HromadaAppFactory();
+        var key = await AdminWebSeed.KeyAsync(before, "секретар", AdminRole.WorkingGroup);
+        using var signedIn = WebSessionClient.Anonymous(before);
+        var cookie = Assert.Single((await signedIn.SignInAsync(key)).Headers.GetValues("Set-Cookie"),
+            v => v.StartsWith("hromada_admin=", StringComparison.Ordinal)).Split(';')[0];
+        await using (var scope = before.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HromadaDbContext>();
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "key-damaged", Xml = "<key id=\"0f\" version=\"1\"><creationDate>2026-" });
+            await db.SaveChangesAsync();
+        }
+
+        // A restart reads the keys again, the damaged row among them.
+        await using var after = new HromadaAppFactory().WithServices(s => s.AddFakeLogging()).WithSettings(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Hromada"] = $"Data Source={Path.Combine(before.Folder, "hromada.db")}",
+        });
+        using var http = after.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin/proposals", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        var page = await http.SendAsync(request);
+        var signInPage = await http.GetAsync(new Uri("/admin/sign-in", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signInPage.StatusCode);
+        Assert.Contains(after.Services.GetFakeLogCollector().GetSnapshot(), r => r.Level == LogLevel.Error
+            && r.Message.Contains("key-damaged", StringComparison.Ordinal) && r.Message.Contains("cannot be read; skipped", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Hromada.Core.Proposals;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,6 +94,20 @@ internal sealed class Questionnaire(IServiceProvider services, QuestionnaireDefi
     private List<IQuestion> Build()
     {
         var questions = definition.Questions.Select(t => (IQuestion)Create(t)).ToList();
+        // A question's name is its type's: the names are checked once per definition, not on every turn.
+        if (!Checked.TryGetValue(definition, out _))
+        {
+            Check(questions);
+            Checked.AddOrUpdate(definition, definition);
+        }
+        return questions;
+    }
+
+    /// <summary>Definitions whose step names were checked.</summary>
+    private static readonly ConditionalWeakTable<QuestionnaireDefinition, object> Checked = [];
+
+    private static void Check(List<IQuestion> questions)
+    {
         foreach (var question in questions)
         {
             if (question.Name.Length is 0 or > 20 || !question.Name.All(c => char.IsAsciiLetterLower(c) || c == '-'))
@@ -105,7 +120,6 @@ internal sealed class Questionnaire(IServiceProvider services, QuestionnaireDefi
         {
             throw new InvalidOperationException($"Two steps are named '{duplicate.Key}'.");
         }
-        return questions;
     }
 
     private object Create(Type type) => Factories.GetOrAdd(type, static t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes))(services, null);
