@@ -54,7 +54,7 @@ internal static class ExportRow
             p.Outcome is { } o ? ProposalLabels.Decided(o) : "",
             p.Justification,
             p.ProtocolNumber,
-            (p.ProtocolDate is { } protocolDate ? CommunityClock.DateText(protocolDate) : ""),
+            (p.ProtocolDate is { } protocolDate ? CommunityClock.SortableDateText(protocolDate) : ""),
         ];
         return personal ? [.. values, p.AuthorName, p.AuthorPhone, p.AuthorEmail, Local(p.ConsentAt)] : values;
     }

@@ -18,6 +18,9 @@ public sealed class CommunityClock(TimeProvider time, IOptions<CommunityOptions>
     /// <summary>How exports (CSV, spreadsheets) write a local date and time, so that a column sorts as text: 2026-12-04 14:05.</summary>
     public const string SortableDateTimeFormat = "yyyy-MM-dd HH:mm";
 
+    /// <summary>How exports write a date: sortable, as their moments (<see cref="SortableDateTimeFormat"/>).</summary>
+    public const string SortableDateFormat = "yyyy-MM-dd";
+
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     public TimeZoneInfo Zone => _zone;
@@ -65,6 +68,9 @@ public sealed class CommunityClock(TimeProvider time, IOptions<CommunityOptions>
 
     /// <summary>A date as pages, documents, notices and the chat write it (<see cref="DateFormat"/>).</summary>
     public static string DateText(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A date as exports write it in a column of its own (<see cref="SortableDateFormat"/>).</summary>
+    public static string SortableDateText(DateOnly date) => date.ToString(SortableDateFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The date of an instant already in local time (see <see cref="ToLocal"/>), as <see cref="DateText(DateOnly)"/> writes it.</summary>
     public static string DateText(DateTimeOffset local) => local.ToString(DateFormat, CultureInfo.InvariantCulture);

@@ -68,6 +68,28 @@ public sealed class ExportsAndIntakeTests
     }
 
     [Fact]
+    public async Task CsvExport_WritesEveryDateColumnSortably_TheRoutesDueDateInWords()
+    {
+        await using var app = new HromadaAppFactory();
+        var p = await AdminSeed.SubmitAsync(app);
+        using var admin = AdminClient.ForAdmin(app);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/routes",
+            new { reviewBodies = new[] { "sg-infrastructure" }, dueDate = "2026-11-30" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/admin/proposals/{p.Reference}/decision",
+            new { outcome = "Accepted", justification = "Включено до програми.", protocolNumber = "12", protocolDate = "2026-11-20" })).StatusCode);
+
+        var bytes = await admin.GetByteArrayAsync(new Uri("/api/admin/exports/proposals.csv", UriKind.Relative));
+
+        var rows = ParseCsv(Encoding.UTF8.GetString(bytes[3..]), ';');
+        var header = rows[0];
+        var row = rows.Single(r => r[0] == p.Reference);
+        // The date columns sort as text, like the moments beside them; a date inside a sentence is written for people.
+        Assert.Equal("2026-11-20", row[header.IndexOf("Дата протоколу")]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", row[header.IndexOf("Отримано")]);
+        Assert.Contains("(до 30.11.2026)", row[header.IndexOf("Маршрутизація та позиції")], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CsvExport_WithCommaAndPersonalFields_ForAdmin_IsAudited()
     {
         await using var app = new HromadaAppFactory();
