@@ -2,6 +2,7 @@ using Hromada.Core.Inbox;
 using Hromada.Core.Proposals;
 using Hromada.Core.Storage;
 using Hromada.Core.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,10 @@ public sealed class WalCheckpointerTests
     public async Task CommitsLeaveTheCheckpointToTheBackground_WhichCopiesTheLogIntoTheDatabaseFile()
     {
         await using var host = await CoreTestHost.StartAsync();
+        // SQLite also checkpoints when the last connection to a file closes (another test clearing the connection
+        // pools would do that here): one connection outside the pool stays open throughout.
+        await using var keepOpen = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
+        await keepOpen.OpenAsync();
         await using (var scope = host.Scope())
         {
             // What start-up wrote (the migrations) reaches the file first, so only what follows is in the log.
