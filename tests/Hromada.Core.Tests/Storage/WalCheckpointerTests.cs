@@ -20,9 +20,15 @@ public sealed class WalCheckpointerTests
     {
         await using var host = await CoreTestHost.StartAsync();
         // SQLite also checkpoints when the last connection to a file closes (another test clearing the connection
-        // pools would do that here): one connection outside the pool stays open throughout.
+        // pools would do that here): one connection outside the pool stays open, and attached to the log, throughout.
         await using var keepOpen = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
         await keepOpen.OpenAsync();
+        // Opened, a connection has not touched the log yet: a first read attaches it (and it stays attached).
+        await using (var attach = keepOpen.CreateCommand())
+        {
+            attach.CommandText = "SELECT count(*) FROM sqlite_master";
+            await attach.ExecuteScalarAsync();
+        }
         await using (var scope = host.Scope())
         {
             // What start-up wrote (the migrations) reaches the file first, so only what follows is in the log.
