@@ -40,6 +40,7 @@ public static class StorageExtensions
         var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionName), contentRoot);
         services.AddSingleton(sp => DiskSpace(sp, DatabaseDiskSpace.FolderOf(connectionString)));
         services.AddSingleton<SqliteWriteGateInterceptor>();
+        services.AddHostedService<WalCheckpointer>();
         // Pooled: a message passes through several short scopes, and a context from the pool skips most of the set-up.
         services.AddDbContextPool<HromadaDbContext>((sp, o) => o
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
