@@ -6,6 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Core.Tests.Catalogs;
 
+/// <summary>
+/// The cache's version is one for the process (one host per process in production), and every test host's catalog save
+/// bumps it: these tests run apart from the others, so no other test's save reloads their copy.
+/// </summary>
+[CollectionDefinition(nameof(CatalogCacheTests), DisableParallelization = true)]
+public sealed class CatalogCacheRunsAlone;
+
+[Collection(nameof(CatalogCacheTests))]
 public sealed class CatalogCacheTests
 {
     [Fact]
