@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -71,7 +72,26 @@ public static class AdminWebExtensions
         services.AddSingleton<Account.SignInThrottle>();
         services.AddScoped<Account.WebSessions>();
         services.AddScoped<Announcements.AnnouncementPages>();
+        // Last: AddAuthentication and AddAntiforgery add data protection's services (its preloader with them) again.
+        LoadKeysOnFirstUse(services);
         return services;
+    }
+
+    /// <summary>The framework's hosted service that reads the key ring at start (its whole job; see its source).</summary>
+    private const string KeyRingPreloader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
+    /// <summary>
+    /// Data protection reads its key ring (and on a new database creates the first key) when a cookie or form token is
+    /// first made or read, not at start: the preloading service loads the XML stack, the key ring's cryptography and a
+    /// query for the keys into every instance, also one nobody signs in to (idle memory, issue 18). The first sign-in
+    /// page pays a few milliseconds instead.
+    /// </summary>
+    private static void LoadKeysOnFirstUse(IServiceCollection services)
+    {
+        foreach (var preloader in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == KeyRingPreloader).ToList())
+        {
+            services.Remove(preloader);
+        }
     }
 
     public static IEndpointRouteBuilder MapAdminWeb(this IEndpointRouteBuilder endpoints)

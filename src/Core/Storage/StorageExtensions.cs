@@ -33,7 +33,8 @@ public static class StorageExtensions
         {
             var pg = ResolvePostgreSqlConnectionString(configuration.GetConnectionString(ConnectionName));
             services.AddDbContextPool<HromadaDbContext>(o => o
-                .UseNpgsql(pg, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(30)));
+                .UseNpgsql(pg, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(30))
+                .ConfigureWarnings(w => SkipModelCheckAtStart(w)));
             services.AddSingleton(sp => DiskSpace(sp, null));
             return services;
         }
@@ -47,10 +48,19 @@ public static class StorageExtensions
             // SQLite's table rebuilds turn foreign keys off with a PRAGMA, which SQLite ignores inside a transaction, so
             // EF runs it outside one and warns on every fresh start; nothing for the administrator to do (the migrations
             // are applied before the service takes requests), so it is information, not a warning.
-            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)))
+            .ConfigureWarnings(w => SkipModelCheckAtStart(w).Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)))
             .AddInterceptors(new SqliteConnectionInterceptor(), sp.GetRequiredService<SqliteWriteGateInterceptor>()));
         return services;
     }
+
+    /// <summary>
+    /// Migrate, before it applies anything, builds the migrations' snapshot model and compares it with the model, only to
+    /// warn that a migration is missing: code and types loaded at every fresh start and never needed again (idle memory).
+    /// Whether the migrations capture the model is the tests' check (DatabaseInitializerTests, PostgreSqlTests), made on
+    /// every build, not the service's at every start; ignoring the warning is what makes EF skip the comparison.
+    /// </summary>
+    private static WarningsConfigurationBuilder SkipModelCheckAtStart(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 
     private static DatabaseDiskSpace DiskSpace(IServiceProvider services, string? folder) =>
         new(folder, services.GetRequiredService<IOptions<DatabaseOptions>>(), services.GetRequiredService<ILogger<DatabaseDiskSpace>>());

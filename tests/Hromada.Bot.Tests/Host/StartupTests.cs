@@ -55,6 +55,26 @@ public sealed class StartupTests
         Assert.Contains("<unencryptedKey", stored.Xml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FreshStart_MakesNoDataProtectionKey_UntilAPageNeedsOne()
+    {
+        await using var app = new HromadaAppFactory();
+        using var client = app.CreateClient();
+
+        // The key ring is read (and the first key made) on first use, not at start (idle memory, issue 18).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        Assert.Equal(0, await KeyCountAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/sign-in", UriKind.Relative))).StatusCode);
+        Assert.Equal(1, await KeyCountAsync());
+
+        async Task<int> KeyCountAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Hromada.Core.Storage.HromadaDbContext>().DataProtectionKeys.CountAsync();
+        }
+    }
+
     [Theory]
     [InlineData("Hromada:Catalog:Settlements:0:District", "atlantis", "Hromada:Catalog:Settlements:0 ('zelenyi-dil'): district 'atlantis'")]
     [InlineData("Hromada:Catalog:Spheres:1:Code", "agro", "duplicate code 'agro'")]
