@@ -6,6 +6,7 @@ using Hromada.Bot.Errors;
 using Hromada.Bot.Health;
 using Hromada.Bot.PublicPages;
 using Hromada.Bot.Security;
+using Hromada.Bot.Telegram;
 using Hromada.Core;
 using Hromada.Core.Pipeline.PostgreSql;
 using Hromada.Core.Storage;
@@ -22,6 +23,8 @@ builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddExceptionHandler<BadRequestProblems>();
 builder.Services.AddHromadaSecurity();
+// After the security: Telegram's webhook POSTs skip the routing and the key check, inside the security headers.
+builder.Services.AddTelegramWebhookShortPath();
 
 var app = builder.Build();
 

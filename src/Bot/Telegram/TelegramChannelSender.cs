@@ -86,7 +86,14 @@ internal sealed class TelegramChannelSender(
                 var markup = j == chunks.Count - 1 ? Markup(message, contactLabel) : null;
                 try
                 {
-                    await bot.SendMessage(chat, chunks[j], ParseMode.Html, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
+                    if (TelegramLeanRequests.Carries(markup))
+                    {
+                        await bot.SendRequest(new TelegramLeanRequests.SendText(chat, chunks[j], (InlineKeyboardMarkup?)markup), ct);
+                    }
+                    else
+                    {
+                        await bot.SendMessage(chat, chunks[j], ParseMode.Html, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
+                    }
                 }
                 catch (ApiRequestException e)
                 {
@@ -162,7 +169,7 @@ internal sealed class TelegramChannelSender(
     {
         try
         {
-            await bot.EditMessageReplyMarkup(chat, messageId, (InlineKeyboardMarkup?)Markup(message, ""), cancellationToken: ct);
+            await bot.SendRequest(new TelegramLeanRequests.EditKeyboard(chat, messageId, (InlineKeyboardMarkup?)Markup(message, "")), ct);
             return true;
         }
         catch (ApiRequestException e) when (e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
@@ -197,7 +204,7 @@ internal sealed class TelegramChannelSender(
         {
             try
             {
-                await bot.EditMessageReplyMarkup(chat, messageId, replyMarkup: null, cancellationToken: ct);
+                await bot.SendRequest(new TelegramLeanRequests.EditKeyboard(chat, messageId, markup: null), ct);
             }
             catch (RequestException e) when (!ct.IsCancellationRequested)
             {

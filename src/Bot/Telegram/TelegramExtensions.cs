@@ -50,6 +50,17 @@ public static class TelegramExtensions
         return services;
     }
 
+    /// <summary>
+    /// Webhook mode: Telegram's POSTs answered on a short branch of the pipeline (<see cref="TelegramWebhook.ShortPath"/>).
+    /// Call after <c>AddHromadaSecurity</c>: a start-up filter registered later sits inside the earlier ones, so the
+    /// branch gets the security headers and the client's real address.
+    /// </summary>
+    public static IServiceCollection AddTelegramWebhookShortPath(this IServiceCollection services)
+    {
+        services.AddTransient<IStartupFilter, TelegramWebhook.ShortPath>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetService<IOptions<TelegramOptions>>();

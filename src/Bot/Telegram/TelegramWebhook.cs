@@ -25,8 +25,49 @@ internal static class TelegramWebhook
 
     public static IEndpointRouteBuilder MapTelegramWebhookEndpoint(this IEndpointRouteBuilder endpoints)
     {
+        // Telegram's POSTs are taken by the short path (ShortPath) before they reach the routing; the route stays in the
+        // table so that another method on the path is answered 405 as before, and so the endpoint still serves a host
+        // built without the short path.
         endpoints.MapPost(Path, ReceiveAsync).WithTags("Telegram").WithName("TelegramWebhook").ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// The webhook's POST answered on a short branch of the pipeline: every update passes here, and the routing, the
+    /// key check (authentication and authorization), the rate limiter, the status-code pages and the static files have
+    /// nothing to do with it (the secret token is this path's check, and refused calls are counted by
+    /// <see cref="Security.WebhookRejections"/>). What does apply to it is kept: the branch sits inside the outermost
+    /// steps (the client's address from trusted proxies, the security headers, the API language), and has the exception
+    /// handler (ProblemDetails) and the request body limit (413) of its own. Registered after the security's filter, so
+    /// inside it.
+    /// </summary>
+    internal sealed class ShortPath(IOptions<TelegramOptions> options) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            if (options.Value is { IsOn: true, Mode: TelegramMode.Webhook })
+            {
+                app.MapWhen(IsWebhookPost, branch =>
+                {
+                    branch.UseExceptionHandler();
+                    branch.UseMiddleware<Security.RequestBodyLimitMiddleware>();
+                    var services = branch.ApplicationServices;
+                    var telegram = services.GetRequiredService<IOptions<TelegramOptions>>();
+                    var inbox = services.GetRequiredService<InboxWriter>();
+                    var rejections = services.GetRequiredService<Security.WebhookRejections>();
+                    var loggers = services.GetRequiredService<ILoggerFactory>();
+                    branch.Run(async context =>
+                    {
+                        var answer = await ReceiveAsync(context.Request, telegram, inbox, rejections, loggers, context.RequestAborted);
+                        await answer.ExecuteAsync(context);
+                    });
+                });
+            }
+            next(app);
+        };
+
+        private static bool IsWebhookPost(HttpContext context) =>
+            HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

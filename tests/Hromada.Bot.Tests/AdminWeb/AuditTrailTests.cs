@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Hromada.Admin.Audit;
 using Hromada.Bot.Tests.Admin;
 using Hromada.Bot.Tests.Infrastructure;
 using Hromada.Core.Access;
@@ -104,6 +106,23 @@ public sealed class AuditTrailTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
         Assert.Contains(field, problem!.Errors.Keys);
+    }
+
+    [Fact]
+    public void EveryKindOfChange_IsAboutAThingTheTrailCanBeFilteredBy()
+    {
+        // The filter's list of things is written by hand; a new kind of change about a new thing must be added to it,
+        // or the trail could not be filtered to it and the page would not name it.
+        var kinds = typeof(AuditEvent).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(AuditEvent)) && !t.IsAbstract)
+            .ToList();
+        Assert.NotEmpty(kinds);
+        foreach (var kind in kinds)
+        {
+            // The things are constants of each type: an instance without constructor arguments tells its own.
+            var change = (AuditEvent)RuntimeHelpers.GetUninitializedObject(kind);
+            Assert.True(AuditTrail.EntityTypes.ContainsKey(change.EntityType), $"{kind.Name} is about \"{change.EntityType}\", which AuditTrail.EntityTypes does not list.");
+        }
     }
 
     [Fact]
