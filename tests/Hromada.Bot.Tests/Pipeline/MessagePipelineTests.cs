@@ -232,8 +232,10 @@ public sealed class MessagePipelineTests
         host.Factory.Time.Advance(TimeSpan.FromMinutes(30));
         await SettledAsync(host);
 
-        // Blocked is final: the refused reply is not pending, so no retry can come however long one waits.
-        Assert.DoesNotContain(await host.DbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()), o => o.Status == OutboxStatus.Pending);
+        // Blocked is final: the refused reply is not pending, so no retry can come however long one waits. (An
+        // announcement's copy can be: the consultation's opening notice, when its job runs after the subscription above,
+        // is queued to her by the broadcaster, which this test does not wait for; it failed once so in a full run.)
+        Assert.DoesNotContain(await host.DbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync()), o => o.Status == OutboxStatus.Pending && o.AnnouncementId == null);
         var resident = await host.DbAsync(db => db.Residents.AsNoTracking().SingleAsync());
         Assert.True(resident.IsBlocked);
         Assert.False(resident.IsSubscribed);
